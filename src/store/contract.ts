@@ -1,0 +1,171 @@
+/**
+ * The repository contract: everything above the store (GraphQL resolvers, seeds, importers, gnn/)
+ * depends on these interfaces only, never on which engine runs them.
+ *
+ * Conventions
+ * - Ids are internal string ids (not Relay global ids); times are epoch milliseconds.
+ * - Lookups and child lists are batched: they take many parent ids and answer in the same order,
+ *   so a DataLoader turns N resolver calls into one engine round trip.
+ * - Every mutation is one transaction: it either happens whole or throws and writes nothing.
+ *   Missing referenced entities throw NotFoundError, uniqueness violations ConflictError.
+ */
+import type { Category } from '../domain/category';
+import type { Follow } from '../domain/follow';
+import type { NewProduct, Product, ProductFilter, ProductPatch, ProductSort } from '../domain/product';
+import type { NewReview, Review, ReviewPatch, ReviewSort } from '../domain/review';
+import type { NewShare, Share } from '../domain/share';
+import type { NewUser, ProfilePatch, User, UserFilter, UserSort } from '../domain/user';
+
+export type EngineName = 'ladybug' | 'neo4j';
+
+/** A window into an ordered list. `limit: 0` asks for the count only. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/** One page of an ordered list, with the size of the whole list. */
+export interface Slice<T> {
+  items: T[];
+  totalCount: number;
+}
+
+/** Stamps the caller supplies for a new entity, so ids and clocks stay out of the engines. */
+export interface Stamp {
+  id: string;
+  at: number;
+}
+
+export interface FollowEdge {
+  user: User;
+  since: number;
+}
+
+export type FeedEntry = { kind: 'REVIEW'; item: Review } | { kind: 'SHARE'; item: Share };
+
+export interface UserRepository {
+  get(ids: readonly string[]): Promise<(User | null)[]>;
+  getByHandle(handles: readonly string[]): Promise<(User | null)[]>;
+  list(q: { filter: UserFilter; sort: UserSort; page: Page }): Promise<Slice<User>>;
+  create(input: NewUser, stamp: Stamp): Promise<User>;
+  updateProfile(id: string, patch: ProfilePatch): Promise<User>;
+}
+
+export interface FollowRepository {
+  /** Newest follow first. */
+  followers(userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]>;
+  following(userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]>;
+  exists(pairs: readonly { followerId: string; followeeId: string }[]): Promise<boolean[]>;
+  /** Idempotent: following twice keeps the first `since`. Returns the followee. */
+  follow(followerId: string, followeeId: string, at: number): Promise<User>;
+  /** Idempotent. Returns the (former) followee. */
+  unfollow(followerId: string, followeeId: string): Promise<User>;
+}
+
+export interface CategoryRepository {
+  get(ids: readonly string[]): Promise<(Category | null)[]>;
+  list(): Promise<Category[]>;
+}
+
+export interface ProductRepository {
+  get(ids: readonly string[]): Promise<(Product | null)[]>;
+  list(q: { filter: ProductFilter; sort: ProductSort; page: Page }): Promise<Slice<Product>>;
+  inCategories(categoryIds: readonly string[], sort: ProductSort, page: Page): Promise<Slice<Product>[]>;
+  create(input: NewProduct, stamp: Stamp): Promise<Product>;
+  update(id: string, patch: ProductPatch): Promise<Product>;
+}
+
+export interface ReviewRepository {
+  get(ids: readonly string[]): Promise<(Review | null)[]>;
+  ofProducts(productIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]>;
+  byAuthors(userIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]>;
+  /** One review per author and product: a second throws ConflictError. Updates the product's counters. */
+  write(authorId: string, input: NewReview, stamp: Stamp): Promise<Review>;
+  update(id: string, patch: ReviewPatch, at: number): Promise<Review>;
+  /** Returns the review as it was before deletion. */
+  delete(id: string): Promise<Review>;
+  /** Idempotent per voter; voting on one's own review is allowed by the store (policy lives above). */
+  voteHelpful(voterId: string, reviewId: string, at: number): Promise<Review>;
+}
+
+export interface ShareRepository {
+  get(ids: readonly string[]): Promise<(Share | null)[]>;
+  /** Newest first. */
+  byUsers(userIds: readonly string[], page: Page): Promise<Slice<Share>[]>;
+  create(sharerId: string, input: NewShare, stamp: Stamp): Promise<Share>;
+}
+
+export interface FeedRepository {
+  /** Reviews and shares by the people `userId` follows, plus shares sent to `userId`, newest first. */
+  of(userId: string, page: Page): Promise<Slice<FeedEntry>>;
+}
+
+/** Rows for bulk loading (seeds and importers). Upserts by id, so loading twice adds nothing. */
+export interface BulkBatch {
+  users?: User[];
+  categories?: Category[];
+  products?: Omit<Product, 'reviewCount' | 'ratingSum'>[];
+  reviews?: Omit<Review, 'helpfulVotes'>[] | Review[];
+  follows?: Follow[];
+  shares?: Share[];
+}
+
+export interface BulkCounts {
+  users: number;
+  categories: number;
+  products: number;
+  reviews: number;
+  follows: number;
+  shares: number;
+}
+
+export interface BulkWriter {
+  /** Upsert a batch in one transaction; returns how many rows were new. */
+  upsert(batch: BulkBatch): Promise<BulkCounts>;
+  /** Recompute every product's review counters from its reviews (after a bulk load). */
+  recountProducts(): Promise<void>;
+  counts(): Promise<BulkCounts>;
+}
+
+/** Interaction row as the GNN sees it. */
+export interface InteractionRow {
+  userId: string;
+  productId: string;
+  kind: 'REVIEW' | 'SHARE';
+  /** Review rating; null for shares. */
+  rating: number | null;
+  at: number;
+}
+
+/**
+ * Streaming read of the whole graph for gnn/: each iterator yields batches of at most
+ * `batchSize` rows, so the reader never holds the graph twice.
+ */
+export interface SnapshotReader {
+  users(batchSize?: number): AsyncIterable<Pick<User, 'id' | 'joinedAt'>[]>;
+  products(batchSize?: number): AsyncIterable<Pick<Product, 'id' | 'categoryId'>[]>;
+  interactions(batchSize?: number): AsyncIterable<InteractionRow[]>;
+  follows(batchSize?: number): AsyncIterable<Follow[]>;
+}
+
+/** Counts engine round trips, so tests can prove that batching works. */
+export interface QueryStats {
+  roundTrips: number;
+}
+
+export interface Store {
+  readonly engine: EngineName;
+  readonly users: UserRepository;
+  readonly follows: FollowRepository;
+  readonly categories: CategoryRepository;
+  readonly products: ProductRepository;
+  readonly reviews: ReviewRepository;
+  readonly shares: ShareRepository;
+  readonly feed: FeedRepository;
+  readonly bulk: BulkWriter;
+  readonly snapshot: SnapshotReader;
+  readonly stats: QueryStats;
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,101 @@
+/**
+ * The property-graph model both engines store, as data: LadybugDB derives its DDL from it and
+ * Neo4j its constraints and indexes, so the two can never disagree on names or properties.
+ *
+ *   (:User)-[:FOLLOWS {since}]->(:User)
+ *   (:User)-[:WROTE]->(:Review)-[:REVIEWS]->(:Product)-[:IN_CATEGORY]->(:Category)
+ *   (:User)-[:VOTED_HELPFUL {at}]->(:Review)
+ *   (:User)-[:SHARED]->(:Share)-[:OF_PRODUCT]->(:Product)
+ *   (:Share)-[:SHARED_WITH]->(:User)            only when the share goes to one user
+ *   (:Meta {key})                               schema version and other bookkeeping
+ *
+ * Times are epoch milliseconds (INT64), which sidesteps the engines' different temporal types.
+ * Product keeps `reviewCount` and `ratingSum` so averages are a property read; every review write
+ * updates them in the same transaction. `Review.authorProduct` ("authorId|productId") lets Neo4j
+ * enforce one review per author and product with a uniqueness constraint.
+ */
+export type PropertyType = 'STRING' | 'INT64' | 'DOUBLE';
+
+export interface NodeTable {
+  label: string;
+  /** Primary key property; always `id` or `key`, always a STRING. */
+  key: string;
+  properties: Record<string, PropertyType>;
+  /** Further properties that must be unique (enforced by Neo4j constraints; by transactions in LadybugDB). */
+  unique?: string[];
+  /** Properties worth an index where the engine supports secondary indexes. */
+  indexed?: string[];
+}
+
+export interface RelTable {
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, PropertyType>;
+}
+
+export const NODES: readonly NodeTable[] = [
+  {
+    label: 'User',
+    key: 'id',
+    properties: { id: 'STRING', handle: 'STRING', displayName: 'STRING', bio: 'STRING', joinedAt: 'INT64' },
+    unique: ['handle'],
+    indexed: ['joinedAt'],
+  },
+  { label: 'Category', key: 'id', properties: { id: 'STRING', name: 'STRING' } },
+  {
+    label: 'Product',
+    key: 'id',
+    properties: {
+      id: 'STRING',
+      name: 'STRING',
+      description: 'STRING',
+      price: 'DOUBLE',
+      currency: 'STRING',
+      createdAt: 'INT64',
+      reviewCount: 'INT64',
+      ratingSum: 'INT64',
+    },
+    indexed: ['createdAt', 'reviewCount'],
+  },
+  {
+    label: 'Review',
+    key: 'id',
+    properties: {
+      id: 'STRING',
+      authorProduct: 'STRING',
+      rating: 'INT64',
+      title: 'STRING',
+      body: 'STRING',
+      helpfulVotes: 'INT64',
+      createdAt: 'INT64',
+      updatedAt: 'INT64',
+    },
+    unique: ['authorProduct'],
+    indexed: ['createdAt'],
+  },
+  {
+    label: 'Share',
+    key: 'id',
+    properties: { id: 'STRING', audience: 'STRING', message: 'STRING', createdAt: 'INT64' },
+    indexed: ['createdAt'],
+  },
+  { label: 'Meta', key: 'key', properties: { key: 'STRING', value: 'STRING' } },
+];
+
+export const RELS: readonly RelTable[] = [
+  { type: 'FOLLOWS', from: 'User', to: 'User', properties: { since: 'INT64' } },
+  { type: 'WROTE', from: 'User', to: 'Review', properties: {} },
+  { type: 'REVIEWS', from: 'Review', to: 'Product', properties: {} },
+  { type: 'IN_CATEGORY', from: 'Product', to: 'Category', properties: {} },
+  { type: 'VOTED_HELPFUL', from: 'User', to: 'Review', properties: { at: 'INT64' } },
+  { type: 'SHARED', from: 'User', to: 'Share', properties: {} },
+  { type: 'OF_PRODUCT', from: 'Share', to: 'Product', properties: {} },
+  { type: 'SHARED_WITH', from: 'Share', to: 'User', properties: {} },
+];
+
+/**
+ * Schema version of this model. Bump it and add a migration in each engine when the model changes;
+ * engines record the version in `(:Meta {key: 'schemaVersion'})`.
+ */
+export const SCHEMA_VERSION = 1;

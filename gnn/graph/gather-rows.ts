@@ -6,9 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 
 export function gatherRows(table: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
-  const lookup = tf.customGrad((t: tf.Tensor) => ({
-    value: tf.gather(t, indices),
-    gradFunc: (dy: tf.Tensor) => tf.scatterND(indices.expandDims(1), dy, t.shape),
-  }));
+  const lookup = tf.customGrad((...args) => {
+    const t = args[0] as tf.Tensor;
+    return {
+      value: tf.gather(t, indices),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.scatterND(indices.expandDims(1), dy as tf.Tensor, t.shape),
+    };
+  });
   return lookup(table) as tf.Tensor2D;
 }

@@ -48,9 +48,9 @@ export class SparseAdjacency {
     this.forward = sortedEdges(graph.inbound);
     this.backward = sortedEdges(buildCsr(n, src, dst));
     this.scale = tf.tensor2d(graph.scale, [n, 1]);
-    this.sum = tf.customGrad((x: tf.Tensor) => ({
-      value: segmentSum(x as tf.Tensor2D, this.forward, n),
-      gradFunc: (dy: tf.Tensor) => segmentSum(dy as tf.Tensor2D, this.backward, n),
+    this.sum = tf.customGrad((...args) => ({
+      value: segmentSum(args[0] as tf.Tensor2D, this.forward, n),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => segmentSum(dy as tf.Tensor2D, this.backward, n),
     })) as (x: tf.Tensor2D) => tf.Tensor2D;
   }
 

@@ -1,0 +1,68 @@
+import { validateFollow } from '../../domain/follow';
+import type { FollowEdge, FollowRepository, Page, Slice, UserRepository } from '../contract';
+import { fillSlices, pageByParent } from './batch';
+import { mustExist } from './guards';
+import { toUser } from './rows';
+import type { CypherRunner, CypherTx } from './runner';
+
+export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRepository {
+  /** `pattern` binds the listed user as `x` and the edge as `f`, relative to parent `(:User {id: pid})`. */
+  async function edges(pattern: string, userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]> {
+    if (userIds.length === 0) return [];
+    const keys = await db.read(
+      `UNWIND $ids AS pid MATCH ${pattern} RETURN pid, x.id AS id, f.since AS since ORDER BY pid, since DESC, id`,
+      { ids: [...new Set(userIds)] },
+    );
+    const slices = pageByParent(userIds, keys, page);
+    const since = new Map(keys.map((k) => [`${k.pid}|${k.id}`, Number(k.since)]));
+    const filled = await fillSlices(slices, (ids) => users.get(ids));
+    return filled.map((s, i) => ({
+      totalCount: s.totalCount,
+      items: s.items.map((user) => ({ user, since: since.get(`${userIds[i]}|${user.id}`) ?? 0 })),
+    }));
+  }
+
+  /** Validates a follow change and returns the followee; NOT_FOUND when either user is missing. */
+  async function followee(tx: CypherTx, followerId: string, followeeId: string) {
+    validateFollow(followerId, followeeId);
+    await mustExist(tx, 'User', followerId);
+    const rows = await tx.run('MATCH (u:User {id: $id}) RETURN u', { id: followeeId });
+    if (rows.length === 0) await mustExist(tx, 'User', followeeId);
+    return toUser(rows[0].u as Record<string, unknown>);
+  }
+
+  return {
+    followers: (ids, page) => edges('(:User {id: pid})<-[f:FOLLOWS]-(x:User)', ids, page),
+    following: (ids, page) => edges('(:User {id: pid})-[f:FOLLOWS]->(x:User)', ids, page),
+
+    async exists(pairs) {
+      if (pairs.length === 0) return [];
+      const rows = await db.read(
+        'UNWIND $pairs AS pair MATCH (:User {id: pair.followerId})-[:FOLLOWS]->(b:User {id: pair.followeeId}) ' +
+          'RETURN pair.followerId AS a, b.id AS b',
+        { pairs: pairs.map((p) => ({ followerId: p.followerId, followeeId: p.followeeId })) },
+      );
+      const found = new Set(rows.map((r) => `${r.a}|${r.b}`));
+      return pairs.map((p) => found.has(`${p.followerId}|${p.followeeId}`));
+    },
+
+    follow(followerId, followeeId, at) {
+      return db.write(async (tx) => {
+        const user = await followee(tx, followerId, followeeId);
+        await tx.run(
+          'MATCH (a:User {id: $a}), (b:User {id: $b}) MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $at',
+          { a: followerId, b: followeeId, at },
+        );
+        return user;
+      });
+    },
+
+    unfollow(followerId, followeeId) {
+      return db.write(async (tx) => {
+        const user = await followee(tx, followerId, followeeId);
+        await tx.run('MATCH (:User {id: $a})-[f:FOLLOWS]->(:User {id: $b}) DELETE f', { a: followerId, b: followeeId });
+        return user;
+      });
+    },
+  };
+}

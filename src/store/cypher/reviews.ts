@@ -1,0 +1,117 @@
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { NewReview, Review, ReviewPatch, ReviewSort } from '../../domain/review';
+import type { Page, ReviewRepository, Slice, Stamp } from '../contract';
+import { fillSlices, inOrder, pageByParent } from './batch';
+import { mustExist } from './guards';
+import { toReview } from './rows';
+import type { CypherRunner, CypherTx } from './runner';
+import { setClause } from './set-clause';
+
+const ORDER: Record<ReviewSort, string> = {
+  NEWEST: 'r.createdAt DESC, r.id',
+  MOST_HELPFUL: 'r.helpfulVotes DESC, r.createdAt DESC, r.id',
+  HIGHEST_RATING: 'r.rating DESC, r.createdAt DESC, r.id',
+  LOWEST_RATING: 'r.rating, r.createdAt DESC, r.id',
+};
+
+const MATCH_REVIEW = 'MATCH (a:User)-[:WROTE]->(r:Review {id: $id})-[:REVIEWS]->(p:Product)';
+const RETURN_REVIEW = 'RETURN r, a.id AS authorId, p.id AS productId';
+
+/** Moves a product's counters by a change in its reviews. */
+const ADJUST_PRODUCT =
+  'MATCH (p:Product {id: $productId}) SET p.reviewCount = p.reviewCount + $dCount, p.ratingSum = p.ratingSum + $dSum';
+
+export function cypherReviews(db: CypherRunner): ReviewRepository {
+  async function get(ids: readonly string[]): Promise<(Review | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.read(
+      `UNWIND $ids AS id MATCH (a:User)-[:WROTE]->(r:Review {id: id})-[:REVIEWS]->(p:Product) ${RETURN_REVIEW}`,
+      { ids: [...new Set(ids)] },
+    );
+    return inOrder(ids, rows.map(toReview));
+  }
+
+  async function readInTx(tx: CypherTx, id: string): Promise<Review> {
+    const rows = await tx.run(`${MATCH_REVIEW} ${RETURN_REVIEW}`, { id });
+    if (rows.length === 0) throw new NotFoundError('Review', id);
+    return toReview(rows[0]);
+  }
+
+  async function children(pattern: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
+    if (parentIds.length === 0) return [];
+    const keys = await db.read(`UNWIND $ids AS pid MATCH ${pattern} RETURN pid, r.id AS id ORDER BY pid, ${ORDER[sort]}`, {
+      ids: [...new Set(parentIds)],
+    });
+    return fillSlices(pageByParent(parentIds, keys, page), get);
+  }
+
+  return {
+    get,
+    ofProducts: (ids, sort, page) => children('(:Product {id: pid})<-[:REVIEWS]-(r:Review)', ids, sort, page),
+    byAuthors: (ids, sort, page) => children('(:User {id: pid})-[:WROTE]->(r:Review)', ids, sort, page),
+
+    write(authorId: string, input: NewReview, stamp: Stamp) {
+      return db.write(async (tx) => {
+        await mustExist(tx, 'User', authorId);
+        await mustExist(tx, 'Product', input.productId);
+        const existing = await tx.run(
+          'MATCH (:User {id: $authorId})-[:WROTE]->(r:Review)-[:REVIEWS]->(:Product {id: $productId}) RETURN r.id AS id',
+          { authorId, productId: input.productId },
+        );
+        if (existing.length) throw new ConflictError('you have already reviewed this product; update that review instead');
+        await tx.run(
+          'MATCH (a:User {id: $authorId}), (p:Product {id: $productId}) ' +
+            'CREATE (r:Review {id: $id, authorProduct: $authorProduct, rating: $rating, title: $title, body: $body, ' +
+            'helpfulVotes: 0, createdAt: $at, updatedAt: $at}), (a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
+          {
+            authorId,
+            productId: input.productId,
+            id: stamp.id,
+            at: stamp.at,
+            authorProduct: `${authorId}|${input.productId}`,
+            rating: input.rating,
+            title: input.title ?? '',
+            body: input.body ?? '',
+          },
+        );
+        await tx.run(ADJUST_PRODUCT, { productId: input.productId, dCount: 1, dSum: input.rating });
+        return readInTx(tx, stamp.id);
+      });
+    },
+
+    update(id: string, patch: ReviewPatch, at: number) {
+      return db.write(async (tx) => {
+        const before = await readInTx(tx, id);
+        const set = setClause('r', { ...patch, updatedAt: at }, ['rating', 'title', 'body', 'updatedAt']);
+        await tx.run(`MATCH (r:Review {id: $id}) ${set.clause}`, { id, ...set.params });
+        if (patch.rating !== undefined && patch.rating !== before.rating) {
+          await tx.run(ADJUST_PRODUCT, { productId: before.productId, dCount: 0, dSum: patch.rating - before.rating });
+        }
+        return readInTx(tx, id);
+      });
+    },
+
+    delete(id: string) {
+      return db.write(async (tx) => {
+        const before = await readInTx(tx, id);
+        await tx.run('MATCH (r:Review {id: $id}) DETACH DELETE r', { id });
+        await tx.run(ADJUST_PRODUCT, { productId: before.productId, dCount: -1, dSum: -before.rating });
+        return before;
+      });
+    },
+
+    voteHelpful(voterId: string, reviewId: string, at: number) {
+      return db.write(async (tx) => {
+        await mustExist(tx, 'User', voterId);
+        await readInTx(tx, reviewId);
+        // MERGE's ON CREATE makes the vote and the counter one idempotent step.
+        await tx.run(
+          'MATCH (v:User {id: $voterId}), (r:Review {id: $reviewId}) MERGE (v)-[h:VOTED_HELPFUL]->(r) ' +
+            'ON CREATE SET h.at = $at, r.helpfulVotes = r.helpfulVotes + 1',
+          { voterId, reviewId, at },
+        );
+        return readInTx(tx, reviewId);
+      });
+    },
+  };
+}

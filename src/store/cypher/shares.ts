@@ -1,0 +1,70 @@
+import { InvalidInputError } from '../../domain/errors';
+import type { NewShare, Share } from '../../domain/share';
+import type { ShareRepository, Stamp } from '../contract';
+import { fillSlices, inOrder, pageByParent } from './batch';
+import { mustExist } from './guards';
+import { toShare } from './rows';
+import type { CypherRunner } from './runner';
+
+const RETURN_SHARE =
+  'OPTIONAL MATCH (s)-[:SHARED_WITH]->(t:User) RETURN s, u.id AS sharerId, p.id AS productId, t.id AS recipientId';
+
+export function cypherShares(db: CypherRunner): ShareRepository {
+  async function get(ids: readonly string[]): Promise<(Share | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.read(
+      `UNWIND $ids AS id MATCH (u:User)-[:SHARED]->(s:Share {id: id})-[:OF_PRODUCT]->(p:Product) ${RETURN_SHARE}`,
+      { ids: [...new Set(ids)] },
+    );
+    return inOrder(ids, rows.map(toShare));
+  }
+
+  return {
+    get,
+
+    async byUsers(userIds, page) {
+      if (userIds.length === 0) return [];
+      const keys = await db.read(
+        'UNWIND $ids AS pid MATCH (:User {id: pid})-[:SHARED]->(s:Share) ' +
+          'RETURN pid, s.id AS id ORDER BY pid, s.createdAt DESC, id',
+        { ids: [...new Set(userIds)] },
+      );
+      return fillSlices(pageByParent(userIds, keys, page), get);
+    },
+
+    create(sharerId: string, input: NewShare, stamp: Stamp) {
+      return db.write(async (tx) => {
+        await mustExist(tx, 'User', sharerId);
+        await mustExist(tx, 'Product', input.productId);
+        if (input.recipientId !== undefined) {
+          if (input.recipientId === sharerId) throw new InvalidInputError('recipientId', 'you cannot share with yourself');
+          await mustExist(tx, 'User', input.recipientId);
+        }
+        await tx.run(
+          'MATCH (u:User {id: $sharerId}), (p:Product {id: $productId}) ' +
+            'CREATE (s:Share {id: $id, audience: $audience, message: $message, createdAt: $at}), ' +
+            '(u)-[:SHARED]->(s), (s)-[:OF_PRODUCT]->(p)',
+          {
+            sharerId,
+            productId: input.productId,
+            id: stamp.id,
+            at: stamp.at,
+            audience: input.recipientId === undefined ? 'FOLLOWERS' : 'USER',
+            message: input.message ?? '',
+          },
+        );
+        if (input.recipientId !== undefined) {
+          await tx.run('MATCH (s:Share {id: $id}), (t:User {id: $recipientId}) CREATE (s)-[:SHARED_WITH]->(t)', {
+            id: stamp.id,
+            recipientId: input.recipientId,
+          });
+        }
+        const rows = await tx.run(
+          `MATCH (u:User)-[:SHARED]->(s:Share {id: $id})-[:OF_PRODUCT]->(p:Product) ${RETURN_SHARE}`,
+          { id: stamp.id },
+        );
+        return toShare(rows[0]);
+      });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The contract implemented once in Cypher, over any engine's runner. Engines differ only in
+ * their runner (connection, transactions, value normalisation) and schema setup.
+ */
+import type { EngineName, Store } from '../contract';
+import { cypherBulk } from './bulk';
+import { cypherCategories } from './categories';
+import { cypherFeed } from './feed';
+import { cypherFollows } from './follows';
+import { cypherProducts } from './products';
+import { cypherReviews } from './reviews';
+import type { CypherRunner } from './runner';
+import { cypherShares } from './shares';
+import { cypherSnapshot } from './snapshot';
+import { cypherUsers } from './users';
+
+export function cypherStore(engine: EngineName, db: CypherRunner): Store {
+  const users = cypherUsers(db);
+  const reviews = cypherReviews(db);
+  const shares = cypherShares(db);
+  return {
+    engine,
+    users,
+    follows: cypherFollows(db, users),
+    categories: cypherCategories(db),
+    products: cypherProducts(db),
+    reviews,
+    shares,
+    feed: cypherFeed(db, reviews, shares),
+    bulk: cypherBulk(db),
+    snapshot: cypherSnapshot(db),
+    stats: db.stats,
+    ping: async () => {
+      await db.read('RETURN 1 AS ok');
+    },
+    close: () => db.close(),
+  };
+}

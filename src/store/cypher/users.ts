@@ -1,0 +1,79 @@
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { NewUser, ProfilePatch, User, UserFilter, UserSort } from '../../domain/user';
+import type { Page, Slice, Stamp, UserRepository } from '../contract';
+import { inOrder } from './batch';
+import { toUser } from './rows';
+import type { CypherRunner } from './runner';
+import { setClause } from './set-clause';
+
+const ORDER: Record<UserSort, { with?: string; order: string }> = {
+  NEWEST: { order: 'u.joinedAt DESC, u.id' },
+  OLDEST: { order: 'u.joinedAt, u.id' },
+  HANDLE: { order: 'u.handle' },
+  MOST_FOLLOWED: { with: 'COUNT { MATCH (u)<-[:FOLLOWS]-(:User) } AS followers', order: 'followers DESC, u.id' },
+};
+
+function where(filter: UserFilter): { clause: string; params: Record<string, unknown> } {
+  if (!filter.search) return { clause: '', params: {} };
+  return {
+    clause: 'WHERE toLower(u.handle) CONTAINS $search OR toLower(u.displayName) CONTAINS $search',
+    params: { search: filter.search.toLowerCase() },
+  };
+}
+
+export function cypherUsers(db: CypherRunner): UserRepository {
+  async function get(ids: readonly string[]): Promise<(User | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.read('UNWIND $ids AS id MATCH (u:User {id: id}) RETURN u', { ids: [...new Set(ids)] });
+    return inOrder(ids, rows.map((r) => toUser(r.u as Record<string, unknown>)));
+  }
+
+  return {
+    get,
+
+    async getByHandle(handles) {
+      if (handles.length === 0) return [];
+      const wanted = handles.map((h) => h.toLowerCase());
+      const rows = await db.read('MATCH (u:User) WHERE u.handle IN $handles RETURN u', { handles: [...new Set(wanted)] });
+      const byHandle = new Map(rows.map((r) => toUser(r.u as Record<string, unknown>)).map((u) => [u.handle, u]));
+      return wanted.map((h) => byHandle.get(h) ?? null);
+    },
+
+    async list({ filter, sort, page }: { filter: UserFilter; sort: UserSort; page: Page }): Promise<Slice<User>> {
+      const w = where(filter);
+      const o = ORDER[sort];
+      const count = db.read(`MATCH (u:User) ${w.clause} RETURN count(u) AS n`, w.params);
+      const items =
+        page.limit === 0
+          ? Promise.resolve([])
+          : db.read(
+              `MATCH (u:User) ${w.clause} WITH u${o.with ? `, ${o.with}` : ''} ` +
+                `RETURN u ORDER BY ${o.order} SKIP $offset LIMIT $limit`,
+              { ...w.params, offset: page.offset, limit: page.limit },
+            );
+      const [c, rows] = await Promise.all([count, items]);
+      return { items: rows.map((r) => toUser(r.u as Record<string, unknown>)), totalCount: Number(c[0]?.n ?? 0) };
+    },
+
+    create(input: NewUser, stamp: Stamp) {
+      return db.write(async (tx) => {
+        const taken = await tx.run('MATCH (u:User) WHERE u.handle = $handle RETURN u.id AS id', { handle: input.handle });
+        if (taken.length) throw new ConflictError(`the handle "${input.handle}" is taken`);
+        const rows = await tx.run(
+          'CREATE (u:User {id: $id, handle: $handle, displayName: $displayName, bio: $bio, joinedAt: $at}) RETURN u',
+          { id: stamp.id, at: stamp.at, handle: input.handle, displayName: input.displayName, bio: input.bio ?? '' },
+        );
+        return toUser(rows[0].u as Record<string, unknown>);
+      });
+    },
+
+    updateProfile(id: string, patch: ProfilePatch) {
+      return db.write(async (tx) => {
+        const set = setClause('u', { ...patch }, ['displayName', 'bio']);
+        const rows = await tx.run(`MATCH (u:User {id: $id}) ${set.clause} RETURN u`, { id, ...set.params });
+        if (rows.length === 0) throw new NotFoundError('User', id);
+        return toUser(rows[0].u as Record<string, unknown>);
+      });
+    },
+  };
+}

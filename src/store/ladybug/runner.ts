@@ -1,0 +1,165 @@
+/**
+ * LadybugDB engine: one read-write Database per data directory (the file lock allows no other
+ * process), a pool of read connections, and one write connection whose transactions are
+ * serialised. A connection runs one query at a time, so each query borrows a connection.
+ *
+ * Serialising writes is also what makes check-then-write rules (unique handles, one review per
+ * author and product) safe here: LadybugDB enforces uniqueness only for primary keys.
+ */
+import lbug, { type Connection, type Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
+import type { QueryStats } from '../contract';
+import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
+import { rowFromLadybug } from './values';
+import { applyLadybugSchema } from './schema';
+
+/** A connection with its prepared-statement cache. */
+class Conn {
+  private readonly prepared = new Map<string, PreparedStatement>();
+  constructor(readonly raw: Connection) {}
+
+  async run(query: string, params: Params = {}): Promise<Row[]> {
+    const result = await this.execute(query, params);
+    return (await result.getAll()).map(rowFromLadybug);
+  }
+
+  async execute(query: string, params: Params = {}): Promise<QueryResult> {
+    let stmt = this.prepared.get(query);
+    if (!stmt) {
+      stmt = await this.raw.prepare(query);
+      if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
+      this.prepared.set(query, stmt);
+    }
+    const result = await this.raw.execute(stmt, params as Record<string, never>);
+    return Array.isArray(result) ? result[result.length - 1] : result;
+  }
+}
+
+/** Hands out idle connections; callers queue when all are busy. */
+class Pool {
+  private readonly idle: Conn[];
+  private readonly waiting: ((c: Conn) => void)[] = [];
+  constructor(conns: Conn[]) {
+    this.idle = [...conns];
+  }
+  async acquire(): Promise<Conn> {
+    return this.idle.pop() ?? new Promise<Conn>((resolve) => this.waiting.push(resolve));
+  }
+  release(conn: Conn): void {
+    const next = this.waiting.shift();
+    if (next) next(conn);
+    else this.idle.push(conn);
+  }
+  async use<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    const conn = await this.acquire();
+    try {
+      return await fn(conn);
+    } finally {
+      this.release(conn);
+    }
+  }
+}
+
+export interface LadybugOptions {
+  /** Read connections in the pool. */
+  readers?: number;
+  /** Per-query timeout; 0 disables it. */
+  queryTimeoutMs?: number;
+}
+
+export class LadybugRunner implements CypherRunner {
+  readonly stats: QueryStats = { roundTrips: 0 };
+  private readonly readers: Pool;
+  private readonly writer: Pool;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly conns: Conn[],
+    readers: number,
+  ) {
+    this.writer = new Pool(conns.slice(0, 1));
+    this.readers = new Pool(conns.slice(1, 1 + readers));
+  }
+
+  static async open(dir: string, opts: LadybugOptions = {}): Promise<LadybugRunner> {
+    const db = new lbug.Database(dir);
+    try {
+      await db.init();
+    } catch (err) {
+      throw explainOpenError(dir, err);
+    }
+    const readers = opts.readers ?? 4;
+    const conns: Conn[] = [];
+    for (let i = 0; i < readers + 1; i++) {
+      const raw = new lbug.Connection(db);
+      await raw.init();
+      if (opts.queryTimeoutMs) raw.setQueryTimeout(opts.queryTimeoutMs);
+      conns.push(new Conn(raw));
+    }
+    const runner = new LadybugRunner(db, conns, readers);
+    await runner.writer.use((c) => applyLadybugSchema({ exec: (q, p) => c.run(q, p) }));
+    return runner;
+  }
+
+  read(query: string, params?: Params): Promise<Row[]> {
+    this.stats.roundTrips++;
+    return this.readers.use((c) => c.run(query, params));
+  }
+
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+    return this.writer.use(async (c) => {
+      await c.run('BEGIN TRANSACTION');
+      const tx: CypherTx = {
+        run: (query, params) => {
+          this.stats.roundTrips++;
+          return c.run(query, params);
+        },
+      };
+      let result: T;
+      try {
+        result = await work(tx);
+      } catch (err) {
+        await c.run('ROLLBACK');
+        throw err;
+      }
+      await c.run('COMMIT');
+      return result;
+    });
+  }
+
+  async *stream(query: string, params: Params, batchSize: number): AsyncIterable<Row[]> {
+    this.stats.roundTrips++;
+    // The result is read row by row on one reader, held until the consumer is done.
+    const conn = await this.readers.acquire();
+    try {
+      const result = await conn.execute(query, params);
+      let batch: Row[] = [];
+      while (result.hasNext()) {
+        const row = await result.getNext();
+        if (row) batch.push(rowFromLadybug(row));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    } finally {
+      this.readers.release(conn);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.conns) await c.raw.close();
+    await this.db.close();
+  }
+}
+
+function explainOpenError(dir: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/lock/i.test(message)) {
+    return new Error(
+      `The database in ${dir} is in use by another process (is the server running?). ` +
+        'LadybugDB allows one writing process per data directory: stop that process, or point DATA_DIR elsewhere.',
+    );
+  }
+  return new Error(`Could not open the LadybugDB database in ${dir}: ${message}`);
+}

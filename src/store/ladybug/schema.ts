@@ -1,0 +1,41 @@
+/**
+ * LadybugDB schema: DDL derived from the shared graph model, applied idempotently at start, with
+ * the schema version recorded in a Meta node so later versions can migrate.
+ */
+import { NODES, RELS, SCHEMA_VERSION } from '../cypher/model';
+
+export function ladybugDdl(): string[] {
+  const nodes = NODES.map((n) => {
+    const cols = Object.entries(n.properties).map(([name, type]) => `${name} ${type}`);
+    return `CREATE NODE TABLE IF NOT EXISTS ${n.label}(${cols.join(', ')}, PRIMARY KEY(${n.key}))`;
+  });
+  const rels = RELS.map((r) => {
+    const cols = Object.entries(r.properties).map(([name, type]) => `, ${name} ${type}`);
+    return `CREATE REL TABLE IF NOT EXISTS ${r.type}(FROM ${r.from} TO ${r.to}${cols.join('')})`;
+  });
+  return [...nodes, ...rels];
+}
+
+/**
+ * Steps that bring a database from version `from` to `from + 1`. Empty while there is one version;
+ * each future model change adds its step here.
+ */
+const MIGRATIONS: Record<number, string[]> = {};
+
+export interface SchemaRunner {
+  exec(statement: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+}
+
+export async function applyLadybugSchema(db: SchemaRunner): Promise<void> {
+  for (const statement of ladybugDdl()) await db.exec(statement);
+  const rows = await db.exec("MATCH (m:Meta {key: 'schemaVersion'}) RETURN m.value AS v");
+  let version = rows.length ? Number(rows[0].v) : 0;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`the database has schema version ${version}, newer than this code (${SCHEMA_VERSION}); upgrade the code`);
+  }
+  if (version === 0) version = SCHEMA_VERSION; // fresh database: the DDL above is the current model
+  for (; version < SCHEMA_VERSION; version++) {
+    for (const statement of MIGRATIONS[version] ?? []) await db.exec(statement);
+  }
+  await db.exec("MERGE (m:Meta {key: 'schemaVersion'}) SET m.value = $v", { v: String(SCHEMA_VERSION) });
+}

@@ -2,6 +2,7 @@
  * Differentiable row lookup `table[indices]`: [N, d] × [B] → [B, d].
  * tf.gather's own gradient needs UnsortedSegmentSum, which the wasm backend lacks; the gradient
  * here scatters ∂L/∂out back into a dense [N, d] with scatterND, which adds duplicate rows.
+ * `indices` must stay alive until gradients are computed (create it outside the minimised closure).
  */
 import * as tf from '@tensorflow/tfjs';
 

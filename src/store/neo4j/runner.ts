@@ -11,6 +11,9 @@ import { fromRecord, toDriverParams } from './values';
 
 export class Neo4jRunner implements CypherRunner {
   readonly stats: QueryStats = { roundTrips: 0 };
+  // Shared by every session, so a read sees the writes committed before it even on a cluster
+  // member that is still catching up (causal consistency; a no-op on a single server).
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   /** Takes ownership of `driver`: `close` closes it. `database` undefined means the server's default. */
   constructor(
@@ -67,7 +70,7 @@ export class Neo4jRunner implements CypherRunner {
   }
 
   private session(mode: SessionMode, fetchSize?: number): Session {
-    return this.driver.session({ database: this.database, defaultAccessMode: mode, fetchSize });
+    return this.driver.session({ database: this.database, defaultAccessMode: mode, fetchSize, bookmarkManager: this.bookmarks });
   }
 
   private async inSession<T>(mode: SessionMode, use: (session: Session) => Promise<T>): Promise<T> {

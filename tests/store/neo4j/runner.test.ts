@@ -63,6 +63,17 @@ test('read: one round trip in a read session of the configured database, rows no
   assert.equal(state.open, 0, 'session closed');
 });
 
+test('all sessions share one bookmark manager, so reads follow earlier writes', async () => {
+  const { driver, state } = fakeDriver(0);
+  const runner = new Neo4jRunner(driver);
+  await runner.write((tx) => tx.run('CREATE (:A)'));
+  await runner.read('MATCH (a:A) RETURN a');
+  for await (const _ of runner.stream('MATCH (a:A) RETURN a', {}, 1)) void _;
+  const [first, ...rest] = state.sessions.map((s) => s.bookmarkManager);
+  assert.ok(first);
+  for (const manager of rest) assert.equal(manager, first);
+});
+
 test('write: every tx.run is a round trip, and the work result comes back', async () => {
   const { driver, state } = fakeDriver(1);
   const runner = new Neo4jRunner(driver);

@@ -3,7 +3,7 @@
  * and a `fraction` of them held out; every user keeps at least one training interaction.
  */
 import { buildCsr, rowOf } from '../graph/csr';
-import type { PairList } from '../data/split';
+import type { PairList } from '../dataset/split';
 import type { Random } from './random';
 
 export function holdOut(pairs: PairList, numUsers: number, fraction: number, rng: Random): { fit: PairList; validation: PairList } {

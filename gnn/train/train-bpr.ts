@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Progress } from '../../src/cli/progress';
 import { buildCsr, type Csr } from '../graph/csr';
 import { evaluateRanking } from '../eval/evaluate';
-import type { PairList } from '../data/split';
+import type { PairList } from '../dataset/split';
 import type { SocialRecommender } from '../models/recommend';
 import { sampleNegative } from './negative-sampler';
 import { Random } from './random';

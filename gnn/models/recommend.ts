@@ -1,0 +1,125 @@
+/**
+ * Social recommendation: light graph convolution on the user–item graph, with the social graph
+ * brought in one of three ways (`social`):
+ *  - 'none'   LightGCN (He et al., 2020): E^{k+1} = Â_R E^k over users ∪ items.
+ *  - 'edges'  LightGCN on the union graph: trust edges added as user–user edges of Â.
+ *  - 'fusion' SocialLGN (Liao et al., 2022): per layer, users get both Â_R (interaction view)
+ *             and Â_S (social view, over users only) fused by `SocialFusion`; items take Â_R.
+ * Final embeddings are the mean over layers 0..L; score(u, i) = ⟨e_u, e_i⟩.
+ * Shapes: user table [U, d], item table [I, d]; Â_R [U+I, U+I]; Â_S [U, U].
+ * Trained with BPR, −log σ(s_ui − s_uj), plus L2 on the batch's layer-0 embeddings
+ * (l2 · ½‖·‖² / batch, as LightGCN does).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { bipartiteGraph, undirectedGraph } from '../graph/graph';
+import { gatherRows } from '../graph/gather-rows';
+import { SparseAdjacency } from '../graph/sparse-aggregate';
+import { SocialFusion } from '../layers/social-fusion';
+import type { PairList } from '../dataset/split';
+
+export type SocialMode = 'none' | 'edges' | 'fusion';
+export const SOCIAL_MODES: SocialMode[] = ['none', 'edges', 'fusion'];
+
+export interface RecommendHyperParams {
+  dim: number;
+  layers: number;
+  lr: number;
+  l2: number;
+  batchSize: number;
+  social: SocialMode;
+}
+
+export interface RecommendData {
+  numUsers: number;
+  numItems: number;
+  interactions: PairList;
+  trust: PairList;
+}
+
+export class SocialRecommender {
+  readonly userEmb: tf.Variable;
+  readonly itemEmb: tf.Variable;
+  private readonly fusion?: SocialFusion;
+  private readonly interaction: SparseAdjacency;
+  private readonly social?: SparseAdjacency;
+  private readonly numUsers: number;
+  private readonly numItems: number;
+
+  constructor(data: RecommendData, readonly hp: RecommendHyperParams, seed: number) {
+    const { numUsers, numItems, interactions, trust } = data;
+    this.numUsers = numUsers;
+    this.numItems = numItems;
+    if (hp.social === 'edges') {
+      const a = Int32Array.from([...interactions.a, ...trust.a]);
+      const b = Int32Array.from([...Array.from(interactions.b, (i) => i + numUsers), ...trust.b]);
+      this.interaction = new SparseAdjacency(undirectedGraph(numUsers + numItems, a, b));
+    } else {
+      this.interaction = new SparseAdjacency(bipartiteGraph(numUsers, numItems, interactions.a, interactions.b));
+    }
+    if (hp.social === 'fusion') {
+      this.social = new SparseAdjacency(undirectedGraph(numUsers, trust.a, trust.b));
+      this.fusion = new SocialFusion(hp.dim, seed + 2);
+    }
+    this.userEmb = tf.variable(tf.randomNormal([numUsers, hp.dim], 0, 0.1, 'float32', seed), true, 'user');
+    this.itemEmb = tf.variable(tf.randomNormal([numItems, hp.dim], 0, 0.1, 'float32', seed + 1), true, 'item');
+  }
+
+  /** Final (layer-mean) embeddings: users [U, d], items [I, d]. */
+  embed(): { users: tf.Tensor2D; items: tf.Tensor2D } {
+    return tf.tidy(() => {
+      const u0 = this.userEmb as tf.Tensor2D;
+      const i0 = this.itemEmb as tf.Tensor2D;
+      let all = tf.concat([u0, i0]) as tf.Tensor2D;
+      let sum = all;
+      for (let k = 0; k < this.hp.layers; k++) {
+        const next = this.interaction.propagate(all);
+        if (this.fusion && this.social) {
+          const [uR, iR] = tf.split(next, [this.numUsers, this.numItems]) as tf.Tensor2D[];
+          const uS = this.social.propagate(all.slice([0, 0], [this.numUsers, -1]));
+          all = tf.concat([this.fusion.apply(uR, uS), iR]) as tf.Tensor2D;
+        } else {
+          all = next;
+        }
+        sum = sum.add(all);
+      }
+      const mean = sum.div(this.hp.layers + 1) as tf.Tensor2D;
+      const [users, items] = tf.split(mean, [this.numUsers, this.numItems]) as tf.Tensor2D[];
+      return { users, items };
+    });
+  }
+
+  /** BPR + L2 for a batch of (user, positive item, negative item) triples; call inside a gradient scope. */
+  loss(users: tf.Tensor1D, pos: tf.Tensor1D, neg: tf.Tensor1D): tf.Scalar {
+    const { users: eu, items: ei } = this.embed();
+    const u = gatherRows(eu, users);
+    const diff = u.mul(gatherRows(ei, pos).sub(gatherRows(ei, neg))).sum(1);
+    // softplus(−x) = −log σ(x); tf.logSigmoid's own custom gradient breaks inside nested scopes.
+    const bpr = tf.softplus(diff.neg()).mean();
+    const ego = (table: tf.Variable, idx: tf.Tensor1D) => gatherRows(table as tf.Tensor2D, idx).square().sum();
+    const reg = tf.addN([ego(this.userEmb, users), ego(this.itemEmb, pos), ego(this.itemEmb, neg)]);
+    return bpr.add(reg.mul((0.5 * this.hp.l2) / users.shape[0]));
+  }
+
+  variables(): tf.Variable[] {
+    return [this.userEmb, this.itemEmb, ...(this.fusion?.variables() ?? [])];
+  }
+
+  /** Weights by variable name, for checkpoints and the model registry. */
+  weights(): tf.NamedTensorMap {
+    return Object.fromEntries(this.variables().map((v) => [v.name, v]));
+  }
+
+  setWeights(weights: tf.NamedTensorMap): void {
+    for (const v of this.variables()) {
+      const w = weights[v.name];
+      if (!w) throw new Error(`missing weight ${v.name}`);
+      v.assign(w);
+    }
+  }
+
+  dispose(): void {
+    for (const v of this.variables()) v.dispose();
+    this.interaction.dispose();
+    this.social?.dispose();
+  }
+}

@@ -27,7 +27,8 @@ export async function openNeo4jRunner(config: Neo4jConfig): Promise<Neo4jRunner>
 
 function createDriver(config: Neo4jConfig): Driver {
   try {
-    // Lossless integers are the default; spelled out because values.ts relies on them.
+    // Lossless integers (the default, spelled out): an integer beyond 2^53 then reaches values.ts,
+    // which refuses it, instead of being rounded by the driver.
     return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), { disableLosslessIntegers: false });
   } catch (error) {
     // A malformed URI or unknown scheme.

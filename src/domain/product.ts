@@ -15,6 +15,11 @@ export interface Product {
   ratingSum: number;
 }
 
+/** Prices are stored as integer minor units, so sums and comparisons are exact. */
+export function toCents(price: number): number {
+  return Math.round(price * 100);
+}
+
 export function averageRating(p: Pick<Product, 'reviewCount' | 'ratingSum'>): number | null {
   return p.reviewCount === 0 ? null : p.ratingSum / p.reviewCount;
 }

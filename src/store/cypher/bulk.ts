@@ -5,6 +5,7 @@
  * importers validate and report bad rows before they get here.
  */
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
+import { toCents } from '../../domain/product';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
 import { missingIds, type Label } from './guards';
 import type { CypherRunner, CypherTx, Row } from './runner';
@@ -60,11 +61,11 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
           await requireAll(tx, 'Category', products.map((p) => p.categoryId), 'products');
           await tx.run(
             'UNWIND $rows AS row MATCH (c:Category {id: row.categoryId}) ' +
-              'CREATE (:Product {id: row.id, name: row.name, description: row.description, price: row.price, ' +
+              'CREATE (:Product {id: row.id, name: row.name, description: row.description, priceCents: row.priceCents, ' +
               'currency: row.currency, createdAt: row.createdAt, reviewCount: 0, ratingSum: 0})-[:IN_CATEGORY]->(c)',
             {
               rows: products.map(({ id, name, description, price, currency, categoryId, createdAt }) => ({
-                id, name, description, price, currency, categoryId, createdAt,
+                id, name, description, priceCents: toCents(price), currency, categoryId, createdAt,
               })),
             },
           );

@@ -9,7 +9,9 @@
  *   (:Share)-[:SHARED_WITH]->(:User)            only when the share goes to one user
  *   (:Meta {key})                               schema version and other bookkeeping
  *
- * Times are epoch milliseconds (INT64), which sidesteps the engines' different temporal types.
+ * Times are epoch milliseconds (INT64), which sidesteps the engines' different temporal types;
+ * money is integer minor units (`priceCents`), exact in both engines and never a mixed
+ * integer/float column (LadybugDB infers a parameter list's type from its values).
  * Product keeps `reviewCount` and `ratingSum` so averages are a property read; every review write
  * updates them in the same transaction. `Review.authorProduct` ("authorId|productId") lets Neo4j
  * enforce one review per author and product with a uniqueness constraint.
@@ -50,7 +52,7 @@ export const NODES: readonly NodeTable[] = [
       id: 'STRING',
       name: 'STRING',
       description: 'STRING',
-      price: 'DOUBLE',
+      priceCents: 'INT64',
       currency: 'STRING',
       createdAt: 'INT64',
       reviewCount: 'INT64',

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../domain/errors';
-import type { NewProduct, Product, ProductFilter, ProductPatch, ProductSort } from '../../domain/product';
+import { toCents, type NewProduct, type Product, type ProductFilter, type ProductPatch, type ProductSort } from '../../domain/product';
 import type { Page, ProductRepository, Slice, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
@@ -86,9 +86,17 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
         await mustExist(tx, 'Category', input.categoryId);
         await tx.run(
           'MATCH (c:Category {id: $categoryId}) ' +
-            'CREATE (p:Product {id: $id, name: $name, description: $description, price: $price, currency: $currency, ' +
+            'CREATE (p:Product {id: $id, name: $name, description: $description, priceCents: $priceCents, currency: $currency, ' +
             'createdAt: $at, reviewCount: 0, ratingSum: 0})-[:IN_CATEGORY]->(c)',
-          { ...input, description: input.description ?? '', id: stamp.id, at: stamp.at },
+          {
+            name: input.name,
+            description: input.description ?? '',
+            priceCents: toCents(input.price),
+            currency: input.currency,
+            categoryId: input.categoryId,
+            id: stamp.id,
+            at: stamp.at,
+          },
         );
         return readInTx(tx, stamp.id);
       });
@@ -97,7 +105,8 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
     update(id: string, patch: ProductPatch) {
       return db.write(async (tx) => {
         const current = await readInTx(tx, id);
-        const set = setClause('p', { ...patch }, ['name', 'description', 'price', 'currency']);
+        const priceCents = patch.price === undefined ? undefined : toCents(patch.price);
+        const set = setClause('p', { ...patch, priceCents }, ['name', 'description', 'priceCents', 'currency']);
         if (set.clause) await tx.run(`MATCH (p:Product {id: $id}) ${set.clause}`, { id, ...set.params });
         if (patch.categoryId && patch.categoryId !== current.categoryId) {
           await mustExist(tx, 'Category', patch.categoryId);

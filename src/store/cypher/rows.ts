@@ -29,7 +29,7 @@ export function toProduct(row: Row): Product {
     id: str(p.id),
     name: str(p.name),
     description: str(p.description),
-    price: num(p.price),
+    price: num(p.priceCents) / 100,
     currency: str(p.currency),
     categoryId: str(row.categoryId),
     createdAt: num(p.createdAt),

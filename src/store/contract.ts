@@ -148,6 +148,38 @@ export interface SnapshotReader {
   follows(batchSize?: number): AsyncIterable<Follow[]>;
 }
 
+export type ModelKind = 'recommend' | 'influence' | 'forecast';
+
+/** One published model run: its version and what it was trained on, with what settings and results. */
+export interface ModelRun {
+  kind: ModelKind;
+  version: string;
+  createdAt: number;
+  /** Hyper-parameters, data snapshot, metrics, backend: whatever the model reports, as JSON. */
+  metadata: Record<string, unknown>;
+}
+
+/** One output of a run about one entity (a user's score, a product's embedding, a community...). */
+export interface ModelOutputRow {
+  entityId: string;
+  data: Record<string, unknown>;
+  /** Optional dense vector (e.g. an embedding), stored exactly as float32. */
+  vector?: Float32Array;
+}
+
+/**
+ * Model outputs written back by gnn/ and read by the API. Publishing writes all rows under the
+ * new version first and only then makes it current, so readers never see a half-written run.
+ */
+export interface ModelRepository {
+  publish(run: ModelRun, rows: Iterable<ModelOutputRow[]> | AsyncIterable<ModelOutputRow[]>): Promise<void>;
+  /** The current run of a kind, or null before any was published. */
+  current(kind: ModelKind): Promise<ModelRun | null>;
+  rows(kind: ModelKind, version: string, batchSize?: number): AsyncIterable<ModelOutputRow[]>;
+  /** Deletes all but the newest `keep` runs of a kind (never the current one). */
+  prune(kind: ModelKind, keep: number): Promise<void>;
+}
+
 /** Counts engine round trips, so tests can prove that batching works. */
 export interface QueryStats {
   roundTrips: number;
@@ -164,6 +196,7 @@ export interface Store {
   readonly feed: FeedRepository;
   readonly bulk: BulkWriter;
   readonly snapshot: SnapshotReader;
+  readonly models: ModelRepository;
   readonly stats: QueryStats;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;

@@ -7,7 +7,8 @@
  *   (:User)-[:VOTED_HELPFUL {at}]->(:Review)
  *   (:User)-[:SHARED]->(:Share)-[:OF_PRODUCT]->(:Product)
  *   (:Share)-[:SHARED_WITH]->(:User)            only when the share goes to one user
- *   (:Meta {key})                               schema version and other bookkeeping
+ *   (:Meta {key})                               schema version, current model versions
+ *   (:ModelRun), (:ModelOutput)                 published model runs and their per-entity outputs
  *
  * Times are epoch milliseconds (INT64), which sidesteps the engines' different temporal types;
  * money is integer minor units (`priceCents`), exact in both engines and never a mixed
@@ -83,6 +84,18 @@ export const NODES: readonly NodeTable[] = [
     indexed: ['createdAt'],
   },
   { label: 'Meta', key: 'key', properties: { key: 'STRING', value: 'STRING' } },
+  {
+    label: 'ModelRun',
+    key: 'id',
+    properties: { id: 'STRING', kind: 'STRING', version: 'STRING', createdAt: 'INT64', metadata: 'STRING' },
+  },
+  {
+    // id = kind|version|entityId; data is JSON, vector base64 float32 (exact, and one type for both engines).
+    label: 'ModelOutput',
+    key: 'id',
+    properties: { id: 'STRING', kind: 'STRING', version: 'STRING', entityId: 'STRING', data: 'STRING', vector: 'STRING' },
+    indexed: ['version'],
+  },
 ];
 
 export const RELS: readonly RelTable[] = [

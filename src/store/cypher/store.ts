@@ -7,6 +7,7 @@ import { cypherBulk } from './bulk';
 import { cypherCategories } from './categories';
 import { cypherFeed } from './feed';
 import { cypherFollows } from './follows';
+import { cypherModels } from './models';
 import { cypherProducts } from './products';
 import { cypherReviews } from './reviews';
 import type { CypherRunner } from './runner';
@@ -29,6 +30,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner): Store {
     feed: cypherFeed(db, reviews, shares),
     bulk: cypherBulk(db),
     snapshot: cypherSnapshot(db),
+    models: cypherModels(db),
     stats: db.stats,
     ping: async () => {
       await db.read('RETURN 1 AS ok');

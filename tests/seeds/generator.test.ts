@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CASCADE_DAYS, DEFAULT_GENERATOR_OPTIONS, generateCommunity } from '../../seeds/generator';
 import { cascadeRates, communityDensity, followerCounts } from './signals';
-
-const SMALL = { users: 300, products: 150, categories: 10, reviews: 3000, follows: 2000, shares: 300, communities: 4, influencers: 6 };
+import { SMALL_COMMUNITY as SMALL } from './small';
 
 describe('generateCommunity determinism', () => {
   test('the same seed gives identical rows and truth', () => {

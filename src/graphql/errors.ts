@@ -1,0 +1,28 @@
+/**
+ * What clients see when something fails. Domain errors carry their own code (and the offending
+ * input field); errors GraphQL itself raised (parse, validation, argument coercion) keep the code
+ * Apollo gave them; anything else is a bug or an outage, so it is logged and masked.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../domain/errors';
+
+export const INTERNAL_MESSAGE = 'Internal server error';
+
+export function domainExtensions(error: DomainError): Record<string, unknown> {
+  return error.field === undefined ? { code: error.code } : { code: error.code, field: error.field };
+}
+
+export function createErrorFormatter(logInternal: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { locations, path } = formatted;
+    if (original instanceof DomainError) {
+      return { message: original.message, locations, path, extensions: domainExtensions(original) };
+    }
+    if (original instanceof GraphQLError) return formatted;
+    logInternal(original);
+    return { message: INTERNAL_MESSAGE, locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,20 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Category as CategoryRecord } from '../../domain/category';
+import { connection } from '../connections';
+import type { Context } from '../context';
+import { Category } from '../types/category';
+import { ProductConnection, SortedProductsArgs } from '../types/product';
+import { NodeIdResolver } from './node-id';
+
+@Resolver(() => Category)
+export class CategoryResolver extends NodeIdResolver('Category', Category) {
+  @Query(() => [Category], { description: 'Every category (there are few).' })
+  categories(@Ctx() { store }: Context): Promise<CategoryRecord[]> {
+    return store.categories.list();
+  }
+
+  @FieldResolver(() => ProductConnection)
+  products(@Root() category: CategoryRecord, @Args(() => SortedProductsArgs) { sort, ...args }: SortedProductsArgs, @Ctx() ctx: Context) {
+    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.categoryProducts.load({ parentId: category.id, sort, page }));
+  }
+}

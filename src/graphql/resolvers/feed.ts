@@ -1,0 +1,29 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { FeedEntry } from '../../store/contract';
+import { connection } from '../connections';
+import { requireViewer, type Context } from '../context';
+import { ConnectionArgs } from '../types/connection';
+import { FeedConnection } from '../types/feed-item';
+
+@Resolver()
+export class FeedResolver {
+  @Query(() => FeedConnection, {
+    description: "The viewer's feed: reviews and shares by people they follow, and shares sent to them, newest first.",
+  })
+  feed(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    const viewer = requireViewer(ctx);
+    return connection(
+      args,
+      ctx.config.maxPageSize,
+      async (page) => {
+        const slice = await ctx.store.feed.of(viewer.userId, page);
+        for (const entry of slice.items) {
+          if (entry.kind === 'REVIEW') ctx.loaders.prime.reviews([entry.item]);
+          else ctx.loaders.prime.shares([entry.item]);
+        }
+        return slice;
+      },
+      (entry: FeedEntry, cursor) => ({ cursor, node: entry.item }),
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Category as CategoryRecord } from '../../domain/category';
+import {
+  averageRating,
+  validateNewProduct,
+  validateProductFilter,
+  validateProductPatch,
+  type Product as ProductRecord,
+} from '../../domain/product';
+import { connection } from '../connections';
+import { requireViewer, written, type Context } from '../context';
+import { decodeId } from '../global-id';
+import { withoutNulls } from '../inputs';
+import { loadReferenced } from '../loaders';
+import { stamp } from '../stamp';
+import { Category } from '../types/category';
+import { Money } from '../types/money';
+import { CreateProductInput, Product, ProductConnection, ProductsArgs, UpdateProductInput } from '../types/product';
+import { ReviewConnection, ReviewsArgs } from '../types/review';
+import { NodeIdResolver } from './node-id';
+
+@Resolver(() => Product)
+export class ProductResolver extends NodeIdResolver('Product', Product) {
+  @Query(() => Product, { nullable: true })
+  product(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<ProductRecord | null> {
+    return loaders.products.load(decodeId(id, 'Product', 'id'));
+  }
+
+  @Query(() => ProductConnection)
+  products(@Args(() => ProductsArgs) { filter, sort, ...args }: ProductsArgs, @Ctx() ctx: Context) {
+    const { categoryId, ...rest } = withoutNulls(filter ?? {});
+    const valid = validateProductFilter({
+      ...rest,
+      categoryId: categoryId === undefined ? undefined : decodeId(categoryId, 'Category', 'categoryId'),
+    });
+    return connection(args, ctx.config.maxPageSize, async (page) => {
+      const slice = await ctx.store.products.list({ filter: valid, sort, page });
+      ctx.loaders.prime.products(slice.items);
+      return slice;
+    });
+  }
+
+  @FieldResolver(() => Money)
+  price(@Root() product: ProductRecord): Money {
+    return { amount: product.price, currency: product.currency };
+  }
+
+  @FieldResolver(() => Category)
+  category(@Root() product: ProductRecord, @Ctx() { loaders }: Context): Promise<CategoryRecord> {
+    return loadReferenced(loaders.categories, product.categoryId, 'Category');
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Mean rating; null while there are no reviews.' })
+  averageRating(@Root() product: ProductRecord): number | null {
+    return averageRating(product);
+  }
+
+  @FieldResolver(() => ReviewConnection)
+  reviews(@Root() product: ProductRecord, @Args(() => ReviewsArgs) { sort, ...args }: ReviewsArgs, @Ctx() ctx: Context) {
+    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.productReviews.load({ parentId: product.id, sort, page }));
+  }
+
+  @Mutation(() => Product, { description: 'Add a product to the catalogue.' })
+  async createProduct(@Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: Context): Promise<ProductRecord> {
+    requireViewer(ctx);
+    const valid = validateNewProduct({ ...withoutNulls(input), categoryId: decodeId(input.categoryId, 'Category', 'categoryId') });
+    return written(ctx, await ctx.store.products.create(valid, stamp()));
+  }
+
+  @Mutation(() => Product, { description: 'Change the given fields of a product.' })
+  async updateProduct(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProductRecord> {
+    requireViewer(ctx);
+    const productId = decodeId(id, 'Product', 'id');
+    const { categoryId, ...rest } = withoutNulls(input);
+    const patch = validateProductPatch({
+      ...rest,
+      categoryId: categoryId === undefined ? undefined : decodeId(categoryId, 'Category', 'categoryId'),
+    });
+    return written(ctx, await ctx.store.products.update(productId, patch));
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CategoryResolver } from './resolvers/category';
+import { FeedResolver } from './resolvers/feed';
+import { NodeResolver } from './resolvers/node';
+import { ProductResolver } from './resolvers/product';
+import { ReviewResolver } from './resolvers/review';
+import { ShareResolver } from './resolvers/share';
+import { UserResolver } from './resolvers/user';
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [NodeResolver, UserResolver, ProductResolver, CategoryResolver, ReviewResolver, ShareResolver, FeedResolver],
+    // Inputs are checked by the domain validators, not class-validator.
+    validate: false,
+  });
+}

@@ -14,13 +14,13 @@ export class SocialFusion {
   readonly wc: tf.Variable;
   readonly b: tf.Variable;
 
-  constructor(dim: number, seed: number, name = 'fusion') {
-    const glorot = (fanIn: number, fanOut: number, s: number, n: string) =>
-      tf.variable(tf.randomUniform([fanIn, fanOut], -1, 1, 'float32', s).mul(Math.sqrt(6 / (fanIn + fanOut))), true, n);
-    this.ws = glorot(dim, dim, seed, `${name}/ws`);
-    this.wr = glorot(dim, dim, seed + 1, `${name}/wr`);
-    this.wc = glorot(2 * dim, dim, seed + 2, `${name}/wc`);
-    this.b = tf.variable(tf.zeros([dim]), true, `${name}/b`);
+  constructor(dim: number, seed: number) {
+    const glorot = (fanIn: number, fanOut: number, s: number) =>
+      tf.variable(tf.randomUniform([fanIn, fanOut], -1, 1, 'float32', s).mul(Math.sqrt(6 / (fanIn + fanOut))));
+    this.ws = glorot(dim, dim, seed);
+    this.wr = glorot(dim, dim, seed + 1);
+    this.wc = glorot(2 * dim, dim, seed + 2);
+    this.b = tf.variable(tf.zeros([dim]));
   }
 
   apply(interaction: tf.Tensor2D, social: tf.Tensor2D): tf.Tensor2D {
@@ -31,7 +31,8 @@ export class SocialFusion {
     });
   }
 
-  variables(): tf.Variable[] {
-    return [this.ws, this.wr, this.wc, this.b];
+  /** Weights by stable name (tfjs variable names must be globally unique, so they are not used). */
+  namedVariables(): Record<string, tf.Variable> {
+    return { ws: this.ws, wr: this.wr, wc: this.wc, b: this.b };
   }
 }

@@ -60,8 +60,8 @@ export class SocialRecommender {
       this.social = new SparseAdjacency(undirectedGraph(numUsers, trust.a, trust.b));
       this.fusion = new SocialFusion(hp.dim, seed + 2);
     }
-    this.userEmb = tf.variable(tf.randomNormal([numUsers, hp.dim], 0, 0.1, 'float32', seed), true, 'user');
-    this.itemEmb = tf.variable(tf.randomNormal([numItems, hp.dim], 0, 0.1, 'float32', seed + 1), true, 'item');
+    this.userEmb = tf.variable(tf.randomNormal([numUsers, hp.dim], 0, 0.1, 'float32', seed));
+    this.itemEmb = tf.variable(tf.randomNormal([numItems, hp.dim], 0, 0.1, 'float32', seed + 1));
   }
 
   /** Final (layer-mean) embeddings: users [U, d], items [I, d]. */
@@ -100,19 +100,20 @@ export class SocialRecommender {
     return bpr.add(reg.mul((0.5 * this.hp.l2) / users.shape[0]));
   }
 
-  variables(): tf.Variable[] {
-    return [this.userEmb, this.itemEmb, ...(this.fusion?.variables() ?? [])];
+  /** Weights by stable name, for checkpoints and the model registry. */
+  weights(): Record<string, tf.Variable> {
+    const fusion = Object.entries(this.fusion?.namedVariables() ?? {}).map(([k, v]) => [`fusion/${k}`, v]);
+    return { user: this.userEmb, item: this.itemEmb, ...Object.fromEntries(fusion) };
   }
 
-  /** Weights by variable name, for checkpoints and the model registry. */
-  weights(): tf.NamedTensorMap {
-    return Object.fromEntries(this.variables().map((v) => [v.name, v]));
+  variables(): tf.Variable[] {
+    return Object.values(this.weights());
   }
 
   setWeights(weights: tf.NamedTensorMap): void {
-    for (const v of this.variables()) {
-      const w = weights[v.name];
-      if (!w) throw new Error(`missing weight ${v.name}`);
+    for (const [name, v] of Object.entries(this.weights())) {
+      const w = weights[name];
+      if (!w) throw new Error(`missing weight ${name}`);
       v.assign(w);
     }
   }

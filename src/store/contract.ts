@@ -100,6 +100,16 @@ export interface FeedRepository {
   of(userId: string, page: Page): Promise<Slice<FeedEntry>>;
 }
 
+/** What recommendation serving reads about one user's network at query time. */
+export interface NetworkRepository {
+  /** Products the user reviewed or shared, and the users they follow; null for an unknown user. */
+  neighbourhood(userId: string): Promise<{ productIds: string[]; followeeIds: string[] } | null>;
+  /** For each product, the people `userId` follows who reviewed or shared it, most recent first. */
+  engagedFollowees(userId: string, productIds: readonly string[]): Promise<string[][]>;
+  /** Products the people `userId` follows reviewed or shared and the user has not, most followees first. */
+  favourites(userId: string, limit: number): Promise<{ productId: string; followees: number }[]>;
+}
+
 /** Rows for bulk loading (seeds and importers). Upserts by id, so loading twice adds nothing. */
 export interface BulkBatch {
   users?: User[];
@@ -194,6 +204,7 @@ export interface Store {
   readonly reviews: ReviewRepository;
   readonly shares: ShareRepository;
   readonly feed: FeedRepository;
+  readonly network: NetworkRepository;
   readonly bulk: BulkWriter;
   readonly snapshot: SnapshotReader;
   readonly models: ModelRepository;

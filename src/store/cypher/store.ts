@@ -8,6 +8,7 @@ import { cypherCategories } from './categories';
 import { cypherFeed } from './feed';
 import { cypherFollows } from './follows';
 import { cypherModels } from './models';
+import { cypherNetwork } from './network';
 import { cypherProducts } from './products';
 import { cypherReviews } from './reviews';
 import type { CypherRunner } from './runner';
@@ -28,6 +29,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner): Store {
     reviews,
     shares,
     feed: cypherFeed(db, reviews, shares),
+    network: cypherNetwork(db),
     bulk: cypherBulk(db),
     snapshot: cypherSnapshot(db),
     models: cypherModels(db),

@@ -1,0 +1,134 @@
+/**
+ * The HTTP server: node:http in front of Apollo Server. POST and GET /graphql run operations;
+ * a browser's GET /graphql (Accept: text/html) gets the GraphiQL playground.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { DomainError } from '../domain/errors';
+import { createContext, type Context } from '../graphql/context';
+import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
+import type { Store } from '../store/contract';
+import { openStore } from '../store/open';
+import { createApollo } from './apollo';
+import { createAuthenticator, type Authenticator } from './authenticate';
+import { BodyTooLargeError, readBody } from './body';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { playgroundHtml } from './playground';
+
+export const GRAPHQL_PATH = '/graphql';
+/** Far above any real operation, far below what would hurt the process. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** A GraphQL-shaped error response for failures before GraphQL runs. */
+function sendError(res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function parseBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const text = await readBody(req, BODY_LIMIT_BYTES);
+  // Apollo expects parsed JSON for JSON requests and refuses other content types itself.
+  return /\bjson\b/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
+}
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  apollo: ApolloServer<Context>;
+  authenticate: Authenticator;
+  logger: Logger;
+}
+
+export function createRequestHandler({ config, store, apollo, authenticate, logger }: AppDeps) {
+  const playground = playgroundHtml(GRAPHQL_PATH);
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const viewer = await authenticate(req.headers);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body: await parseBody(req) },
+      context: async () => createContext(store, config, viewer),
+    });
+    res.statusCode = response.status ?? 200;
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname !== GRAPHQL_PATH) return sendError(res, 404, `no route for ${url.pathname}`, { code: 'NOT_FOUND' });
+      if (req.method === 'GET' && !config.production && /\btext\/html\b/.test(req.headers.accept ?? '')) {
+        return send(res, 200, 'text/html; charset=utf-8', playground);
+      }
+      await graphql(req, res, url);
+    } catch (err) {
+      if (err instanceof DomainError) return sendError(res, 401, err.message, domainExtensions(err));
+      if (err instanceof BodyTooLargeError) {
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, err.message, { code: 'BAD_REQUEST' });
+      }
+      if (err instanceof SyntaxError) return sendError(res, 400, 'request body is not valid JSON', { code: 'BAD_REQUEST' });
+      logger.error({ err, method: req.method, url: req.url }, 'request failed');
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, INTERNAL_MESSAGE, { code: 'INTERNAL_SERVER_ERROR' });
+    }
+  };
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  store: Store;
+  logger: Logger;
+  /** Stops accepting requests and lets running ones finish; closes the store only if it opened it. */
+  close(): Promise<void>;
+}
+
+/** Listens on config.host:config.port (0 picks a free port, as tests do). */
+export async function startServer(config: Config, existingStore?: Store, logger = createLogger(config)): Promise<RunningServer> {
+  const store = existingStore ?? (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j }));
+  const apollo = await createApollo(config, logger);
+  const handler = createRequestHandler({ config, store, apollo, authenticate: createAuthenticator(config, store), logger });
+  const server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    store,
+    logger,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      if (!existingStore) await store.close();
+    },
+  };
+}

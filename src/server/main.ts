@@ -1,0 +1,39 @@
+/**
+ * `npm start`: open the store, seed the demo community into an empty one, serve GraphQL, and
+ * shut down cleanly on SIGINT/SIGTERM (finish running requests, then close the store).
+ */
+import path from 'node:path';
+import { seedDemoIfEmpty } from '../../seeds/demo';
+import { openStore } from '../store/open';
+import { startServer } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+
+const config = loadConfig();
+const logger = createLogger(config);
+const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+
+if (config.seedOnEmpty) {
+  const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');
+  const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });
+  if (result.seeded) logger.info({ counts: result.counts, seconds: result.seconds }, 'seeded the demo community');
+}
+const server = await startServer(config, store, logger);
+logger.info({ engine: store.engine, url: server.url }, `GraphQL API at ${server.url} (open it in a browser for the playground)`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

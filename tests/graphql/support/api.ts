@@ -1,0 +1,51 @@
+/**
+ * One running API per test file: a temporary store with the test community, the real HTTP
+ * server on a free port, and a `gql` helper that posts an operation as a given user.
+ */
+import { startServer, type RunningServer } from '../../../src/server/app';
+import { loadConfig, type Config } from '../../../src/server/config';
+import type { Store } from '../../../src/store/contract';
+import { tempStore } from '../../support/store';
+import { seedCommunity } from './community';
+
+export interface GqlResult<TData = any> {
+  status: number;
+  data?: TData;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestApi {
+  server: RunningServer;
+  store: Store;
+  /** Posts an operation; `as` is the handle (or id) sent in the dev `x-user-id` header. */
+  gql<TData = any>(query: string, opts?: { variables?: Record<string, unknown>; as?: string }): Promise<GqlResult<TData>>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', devAuthHeader: true, ...overrides };
+}
+
+export async function startTestApi(
+  opts: { config?: Partial<Config>; seed?: (store: Store) => Promise<void>; wrap?: (store: Store) => Store } = {},
+): Promise<TestApi> {
+  const temp = await tempStore();
+  await (opts.seed ?? seedCommunity)(temp.store);
+  const server = await startServer(testConfig(opts.config), opts.wrap ? opts.wrap(temp.store) : temp.store);
+  return {
+    server,
+    store: temp.store,
+    async gql(query, { variables, as } = {}) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(as ? { 'x-user-id': as } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async close() {
+      await server.close();
+      await temp.cleanup();
+    },
+  };
+}

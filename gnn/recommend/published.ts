@@ -1,0 +1,85 @@
+/**
+ * The published form of a trained recommender: one model-output row per user (`u:<id>`) and per
+ * product (`p:<id>`, with its category) carrying the final embedding. Training writes it with
+ * `recommenderRows`; the API rebuilds contiguous matrices from it with `buildPublishedRecommender`.
+ */
+import type { ModelOutputRow } from '../../src/store/contract';
+import type { ModelBuilder } from '../serving/live-model';
+
+const USER = 'u:';
+const PRODUCT = 'p:';
+
+export interface PublishedRecommender {
+  dim: number;
+  userRow: Map<string, number>;
+  /** [users, dim] row-major. */
+  userEmb: Float32Array;
+  productIds: string[];
+  productRow: Map<string, number>;
+  /** [products, dim] row-major. */
+  productEmb: Float32Array;
+  productCategory: string[];
+  /** L2 norm of each product embedding, for cosine similarity. */
+  productNorm: Float32Array;
+}
+
+const BATCH = 5_000;
+
+/** Output rows of a trained model, in batches; `userEmb`/`productEmb` are row-major [n, dim]. */
+export function* recommenderRows(
+  userIds: readonly string[],
+  products: readonly { id: string; categoryId: string }[],
+  userEmb: Float32Array,
+  productEmb: Float32Array,
+  dim: number,
+): Generator<ModelOutputRow[]> {
+  for (let s = 0; s < userIds.length; s += BATCH) {
+    yield userIds.slice(s, s + BATCH).map((id, k) => ({
+      entityId: USER + id,
+      data: {},
+      vector: userEmb.slice((s + k) * dim, (s + k + 1) * dim),
+    }));
+  }
+  for (let s = 0; s < products.length; s += BATCH) {
+    yield products.slice(s, s + BATCH).map((p, k) => ({
+      entityId: PRODUCT + p.id,
+      data: { categoryId: p.categoryId },
+      vector: productEmb.slice((s + k) * dim, (s + k + 1) * dim),
+    }));
+  }
+}
+
+export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = async (_run, batches) => {
+  const users: ModelOutputRow[] = [];
+  const products: ModelOutputRow[] = [];
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (!row.vector) continue;
+      if (row.entityId.startsWith(USER)) users.push(row);
+      else if (row.entityId.startsWith(PRODUCT)) products.push(row);
+    }
+  }
+  const dim = (users[0] ?? products[0])?.vector?.length ?? 0;
+  const pack = (rows: ModelOutputRow[]) => {
+    const out = new Float32Array(rows.length * dim);
+    rows.forEach((r, k) => out.set(r.vector!, k * dim));
+    return out;
+  };
+  const productEmb = pack(products);
+  const productNorm = new Float32Array(products.length);
+  for (let p = 0; p < products.length; p++) {
+    let s = 0;
+    for (let d = 0; d < dim; d++) s += productEmb[p * dim + d] ** 2;
+    productNorm[p] = Math.sqrt(s);
+  }
+  return {
+    dim,
+    userRow: new Map(users.map((r, k) => [r.entityId.slice(USER.length), k])),
+    userEmb: pack(users),
+    productIds: products.map((r) => r.entityId.slice(PRODUCT.length)),
+    productRow: new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k])),
+    productEmb,
+    productCategory: products.map((r) => String(r.data.categoryId ?? '')),
+    productNorm,
+  };
+};

@@ -4,6 +4,7 @@
  */
 import { startServer, type RunningServer } from '../../../src/server/app';
 import { loadConfig, type Config } from '../../../src/server/config';
+import type { Logger } from '../../../src/server/logger';
 import type { Store } from '../../../src/store/contract';
 import { tempStore } from '../../support/store';
 import { seedCommunity } from './community';
@@ -27,11 +28,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function startTestApi(
-  opts: { config?: Partial<Config>; seed?: (store: Store) => Promise<void>; wrap?: (store: Store) => Store } = {},
+  opts: { config?: Partial<Config>; seed?: (store: Store) => Promise<void>; wrap?: (store: Store) => Store; logger?: Logger } = {},
 ): Promise<TestApi> {
   const temp = await tempStore();
   await (opts.seed ?? seedCommunity)(temp.store);
-  const server = await startServer(testConfig(opts.config), opts.wrap ? opts.wrap(temp.store) : temp.store);
+  const server = await startServer(testConfig(opts.config), opts.wrap ? opts.wrap(temp.store) : temp.store, opts.logger);
   return {
     server,
     store: temp.store,

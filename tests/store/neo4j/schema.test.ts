@@ -19,6 +19,9 @@ test('schema statements: a constraint per key and unique property, a range index
     'CREATE CONSTRAINT Share_id_unique IF NOT EXISTS FOR (n:Share) REQUIRE n.id IS UNIQUE',
     'CREATE RANGE INDEX Share_createdAt_range IF NOT EXISTS FOR (n:Share) ON (n.createdAt)',
     'CREATE CONSTRAINT Meta_key_unique IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE',
+    'CREATE CONSTRAINT ModelRun_id_unique IF NOT EXISTS FOR (n:ModelRun) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT ModelOutput_id_unique IF NOT EXISTS FOR (n:ModelOutput) REQUIRE n.id IS UNIQUE',
+    'CREATE RANGE INDEX ModelOutput_version_range IF NOT EXISTS FOR (n:ModelOutput) ON (n.version)',
   ]);
 });
 

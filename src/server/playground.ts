@@ -4,7 +4,7 @@
  */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
-export const EXAMPLE_QUERY = `# Users and how many followers each has. Press Ctrl+Enter to run.
+export const EXAMPLE_QUERY = `# Ctrl+Enter (or ▶) runs the query
 {
   users(first: 5) {
     totalCount

@@ -1,0 +1,42 @@
+/**
+ * The server as `npm start` runs it, on a small demo community: a temporary store seeded by
+ * seedDemoIfEmpty, served on a free port.
+ */
+import path from 'node:path';
+import { seedDemoIfEmpty } from '../../../seeds/demo';
+import type { GeneratorOptions } from '../../../seeds/generator';
+import { startServer, type RunningServer } from '../../../src/server/app';
+import type { BulkCounts } from '../../../src/store/contract';
+import { tempStore } from '../../support/store';
+import { testConfig } from '../../graphql/support/api';
+
+const SMALL_DEMO: Partial<GeneratorOptions> = {
+  users: 200,
+  products: 60,
+  categories: 5,
+  reviews: 1200,
+  follows: 1500,
+  shares: 150,
+  communities: 3,
+  influencers: 3,
+};
+
+export interface DemoServer {
+  server: RunningServer;
+  counts: BulkCounts;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const temp = await tempStore();
+  const seeded = await seedDemoIfEmpty(temp.store, { truthFile: path.join(temp.dir, 'demo-ground-truth.json'), options: SMALL_DEMO });
+  const server = await startServer(testConfig(), temp.store);
+  return {
+    server,
+    counts: seeded.counts,
+    async close() {
+      await server.close();
+      await temp.cleanup();
+    },
+  };
+}

@@ -72,7 +72,7 @@ export function toConnection<T, TEdge>(
   };
 }
 
-export function nodeEdge<T>(node: T, cursor: string): { cursor: string; node: T } {
+function nodeEdge<T>(node: T, cursor: string): { cursor: string; node: T } {
   return { cursor, node };
 }
 

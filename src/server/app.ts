@@ -46,7 +46,7 @@ async function parseBody(req: IncomingMessage): Promise<unknown> {
   return /\bjson\b/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
 }
 
-export interface AppDeps {
+interface AppDeps {
   config: Config;
   store: Store;
   apollo: ApolloServer<Context>;
@@ -54,7 +54,7 @@ export interface AppDeps {
   logger: Logger;
 }
 
-export function createRequestHandler({ config, store, apollo, authenticate, logger }: AppDeps) {
+function createRequestHandler({ config, store, apollo, authenticate, logger }: AppDeps) {
   const playground = playgroundHtml(GRAPHQL_PATH);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

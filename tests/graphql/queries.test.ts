@@ -60,7 +60,7 @@ test('users paginate forward with first/after and backward with last/before over
   let after: string | null = null;
   for (let pages = 0; ; pages++) {
     assert.ok(pages < 5, 'three pages of 25 cover 60 users');
-    const { data } = await api.gql(USERS_PAGE, { variables: { first: 25, after } });
+    const { data }: GqlResult = await api.gql(USERS_PAGE, { variables: { first: 25, after } });
     assert.equal(data.users.totalCount, USERS);
     assert.equal(data.users.pageInfo.hasPreviousPage, after !== null);
     forward.push(...data.users.edges.map((e: { node: { handle: string } }) => e.node.handle));
@@ -73,7 +73,7 @@ test('users paginate forward with first/after and backward with last/before over
   const backward: string[] = [];
   let before: string | null = null;
   for (;;) {
-    const { data } = await api.gql(USERS_PAGE, { variables: { last: 25, before } });
+    const { data }: GqlResult = await api.gql(USERS_PAGE, { variables: { last: 25, before } });
     assert.equal(data.users.pageInfo.hasNextPage, before !== null);
     backward.unshift(...data.users.edges.map((e: { node: { handle: string } }) => e.node.handle));
     if (!data.users.pageInfo.hasPreviousPage) break;

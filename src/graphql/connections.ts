@@ -2,9 +2,11 @@
  * Relay connections over the contract's offset pages: turns first/after/last/before into a
  * `Page`, and a `Slice` back into edges, pageInfo and totalCount.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { InvalidInputError } from '../domain/errors';
 import type { Page, Slice } from '../store/contract';
 import { decodeCursor, encodeCursor } from './cursor';
+import { selectedFieldNames } from './selection';
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -76,13 +78,24 @@ function nodeEdge<T>(node: T, cursor: string): { cursor: string; node: T } {
   return { cursor, node };
 }
 
-/** Resolves a connection field: page arguments in, connection out. */
+/** True when the client asked for nothing but `totalCount`, so the page's items are not needed. */
+function countOnly(info: GraphQLResolveInfo): boolean {
+  return [...selectedFieldNames(info)].every((name) => name === 'totalCount' || name === '__typename');
+}
+
+/**
+ * Resolves a connection field: page arguments in, connection out. A selection of only
+ * `totalCount` asks the store for the count alone (`limit: 0`).
+ */
 export async function connection<T, TEdge = { cursor: string; node: T }>(
   args: ConnectionArgs,
+  info: GraphQLResolveInfo,
   maxPageSize: number,
   fetch: FetchPage<T>,
   edge: (item: T, cursor: string) => TEdge = nodeEdge as (item: T, cursor: string) => TEdge,
 ): Promise<Connection<TEdge>> {
-  const page = await toPage(args, maxPageSize, async () => (await fetch({ offset: 0, limit: 0 })).totalCount);
-  return toConnection(await fetch(page), page, edge);
+  const countPage: Page = { offset: 0, limit: 0 };
+  const page = await toPage(args, maxPageSize, async () => (await fetch(countPage)).totalCount);
+  const wanted = countOnly(info) ? countPage : page;
+  return toConnection(await fetch(wanted), wanted, edge);
 }

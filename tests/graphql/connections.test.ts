@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { DomainError } from '../../src/domain/errors';
 import { connection, DEFAULT_PAGE_SIZE, toPage } from '../../src/graphql/connections';
 import { encodeCursor } from '../../src/graphql/cursor';
 import type { Page } from '../../src/store/contract';
 
 const MAX = 100;
+/** Just enough resolve info for a connection field selecting `selection`. */
+function infoFor(selection: string): GraphQLResolveInfo {
+  const operation = parse(`{ list ${selection} }`).definitions[0] as OperationDefinitionNode;
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments: {} } as unknown as GraphQLResolveInfo;
+}
+const EDGES = infoFor('{ totalCount edges { node } pageInfo { hasNextPage } }');
+
 const noCount = async (): Promise<number> => assert.fail('count must not be needed');
 
 /** A list of `total` numbers, answering pages like the store does. */
@@ -55,7 +63,7 @@ test('page sizes above the maximum, negative sizes, first with last and foreign 
 });
 
 test('connection: edges, cursors and pageInfo both ways', async () => {
-  const forward = await connection({ first: 2, after: encodeCursor(0) }, MAX, list(5).fetch);
+  const forward = await connection({ first: 2, after: encodeCursor(0) }, EDGES, MAX, list(5).fetch);
   assert.deepEqual(forward.edges.map((e) => e.node), [1, 2]);
   assert.deepEqual(forward.pageInfo, {
     hasPreviousPage: true,
@@ -66,14 +74,22 @@ test('connection: edges, cursors and pageInfo both ways', async () => {
   assert.equal(forward.totalCount, 5);
 
   const { fetch, pages } = list(5);
-  const backward = await connection({ last: 2 }, MAX, fetch);
+  const backward = await connection({ last: 2 }, EDGES, MAX, fetch);
   assert.deepEqual(pages, [{ offset: 0, limit: 0 }, { offset: 3, limit: 2 }], 'count only, then the page');
   assert.deepEqual(backward.edges.map((e) => e.node), [3, 4]);
   assert.equal(backward.pageInfo.hasNextPage, false);
   assert.equal(backward.pageInfo.hasPreviousPage, true);
 
-  const empty = await connection({ first: 0 }, MAX, list(5).fetch);
+  const empty = await connection({ first: 0 }, EDGES, MAX, list(5).fetch);
   assert.deepEqual(empty.edges, []);
   assert.equal(empty.totalCount, 5);
   assert.equal(empty.pageInfo.startCursor, null);
+});
+
+test('a selection of only totalCount fetches the count alone', async () => {
+  const { fetch, pages } = list(50);
+  const counted = await connection({ first: 10 }, infoFor('{ totalCount __typename }'), MAX, fetch);
+  assert.equal(counted.totalCount, 50);
+  assert.deepEqual(pages, [{ offset: 0, limit: 0 }]);
+  await assert.rejects(connection({ first: MAX + 1 }, infoFor('{ totalCount }'), MAX, fetch), /at most/, 'arguments are still checked');
 });

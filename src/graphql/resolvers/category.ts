@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Category as CategoryRecord } from '../../domain/category';
 import { connection } from '../connections';
 import type { Context } from '../context';
@@ -14,7 +15,16 @@ export class CategoryResolver extends NodeIdResolver('Category', Category) {
   }
 
   @FieldResolver(() => ProductConnection)
-  products(@Root() category: CategoryRecord, @Args(() => SortedProductsArgs) { sort, ...args }: SortedProductsArgs, @Ctx() ctx: Context) {
-    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.categoryProducts.load({ parentId: category.id, sort, page }));
+  products(
+    @Root() category: CategoryRecord,
+    @Args(() => SortedProductsArgs) { sort,
+    ...args }: SortedProductsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(
+      args,
+      info,
+      ctx.config.maxPageSize,
+      (page) => ctx.loaders.categoryProducts.load({ parentId: category.id, sort, page }),
+    );
   }
 }

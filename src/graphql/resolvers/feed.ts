@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { FeedEntry } from '../../store/contract';
 import { connection } from '../connections';
 import { requireViewer, type Context } from '../context';
@@ -10,10 +11,11 @@ export class FeedResolver {
   @Query(() => FeedConnection, {
     description: "The viewer's feed: reviews and shares by people they follow, and shares sent to them, newest first.",
   })
-  feed(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  feed(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const viewer = requireViewer(ctx);
     return connection(
       args,
+      info,
       ctx.config.maxPageSize,
       async (page) => {
         const slice = await ctx.store.feed.of(viewer.userId, page);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Category as CategoryRecord } from '../../domain/category';
 import {
   averageRating,
@@ -27,13 +28,17 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
   }
 
   @Query(() => ProductConnection)
-  products(@Args(() => ProductsArgs) { filter, sort, ...args }: ProductsArgs, @Ctx() ctx: Context) {
+  products(
+    @Args(() => ProductsArgs) { filter,
+    sort,
+    ...args }: ProductsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
     const { categoryId, ...rest } = withoutNulls(filter ?? {});
     const valid = validateProductFilter({
       ...rest,
       categoryId: categoryId === undefined ? undefined : decodeId(categoryId, 'Category', 'categoryId'),
     });
-    return connection(args, ctx.config.maxPageSize, async (page) => {
+    return connection(args, info, ctx.config.maxPageSize, async (page) => {
       const slice = await ctx.store.products.list({ filter: valid, sort, page });
       ctx.loaders.prime.products(slice.items);
       return slice;
@@ -56,12 +61,23 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
   }
 
   @FieldResolver(() => ReviewConnection)
-  reviews(@Root() product: ProductRecord, @Args(() => ReviewsArgs) { sort, ...args }: ReviewsArgs, @Ctx() ctx: Context) {
-    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.productReviews.load({ parentId: product.id, sort, page }));
+  reviews(
+    @Root() product: ProductRecord,
+    @Args(() => ReviewsArgs) { sort,
+    ...args }: ReviewsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(
+      args,
+      info,
+      ctx.config.maxPageSize,
+      (page) => ctx.loaders.productReviews.load({ parentId: product.id, sort, page }),
+    );
   }
 
   @Mutation(() => Product, { description: 'Add a product to the catalogue.' })
-  async createProduct(@Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: Context): Promise<ProductRecord> {
+  async createProduct(
+    @Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: Context,
+  ): Promise<ProductRecord> {
     requireViewer(ctx);
     const valid = validateNewProduct({ ...withoutNulls(input), categoryId: decodeId(input.categoryId, 'Category', 'categoryId') });
     return written(ctx, await ctx.store.products.create(valid, stamp()));

@@ -39,7 +39,9 @@ export class ReviewResolver extends NodeIdResolver('Review', Review) {
   }
 
   @Mutation(() => Review, { description: 'Review a product; one review per user and product.' })
-  async writeReview(@Arg('input', () => WriteReviewInput) input: WriteReviewInput, @Ctx() ctx: Context): Promise<ReviewRecord> {
+  async writeReview(
+    @Arg('input', () => WriteReviewInput) input: WriteReviewInput, @Ctx() ctx: Context,
+  ): Promise<ReviewRecord> {
     const viewer = requireViewer(ctx);
     const valid = validateNewReview({ ...withoutNulls(input), productId: decodeId(input.productId, 'Product', 'productId') });
     return written(ctx, await ctx.store.reviews.write(viewer.userId, valid, stamp()));

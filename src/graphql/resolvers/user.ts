@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '../../domain/errors';
 import { validateFollow } from '../../domain/follow';
 import { normaliseHandle, validateNewUser, validateProfilePatch, type User as UserRecord } from '../../domain/user';
@@ -30,8 +31,12 @@ export class UserResolver extends NodeIdResolver('User', User) {
   }
 
   @Query(() => UserConnection)
-  users(@Args(() => UsersArgs) { filter, sort, ...page }: UsersArgs, @Ctx() ctx: Context) {
-    return connection(page, ctx.config.maxPageSize, async (p) => {
+  users(
+    @Args(() => UsersArgs) { filter,
+    sort,
+    ...page }: UsersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(page, info, ctx.config.maxPageSize, async (p) => {
       const slice = await ctx.store.users.list({ filter: withoutNulls(filter ?? {}), sort, page: p });
       ctx.loaders.prime.users(slice.items);
       return slice;
@@ -44,23 +49,58 @@ export class UserResolver extends NodeIdResolver('User', User) {
   }
 
   @FieldResolver(() => FollowConnection, { description: 'Who follows this user, newest follow first.' })
-  followers(@Root() user: UserRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.followers.load({ parentId: user.id, sort: null, page }), followEdge);
+  followers(
+    @Root() user: UserRecord,
+    @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(
+      args,
+      info,
+      ctx.config.maxPageSize,
+      (page) => ctx.loaders.followers.load({ parentId: user.id, sort: null, page }),
+      followEdge,
+    );
   }
 
   @FieldResolver(() => FollowConnection, { description: 'Whom this user follows, newest follow first.' })
-  following(@Root() user: UserRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.following.load({ parentId: user.id, sort: null, page }), followEdge);
+  following(
+    @Root() user: UserRecord,
+    @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(
+      args,
+      info,
+      ctx.config.maxPageSize,
+      (page) => ctx.loaders.following.load({ parentId: user.id, sort: null, page }),
+      followEdge,
+    );
   }
 
   @FieldResolver(() => ReviewConnection)
-  reviews(@Root() user: UserRecord, @Args(() => ReviewsArgs) { sort, ...args }: ReviewsArgs, @Ctx() ctx: Context) {
-    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.authorReviews.load({ parentId: user.id, sort, page }));
+  reviews(
+    @Root() user: UserRecord,
+    @Args(() => ReviewsArgs) { sort,
+    ...args }: ReviewsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(
+      args,
+      info,
+      ctx.config.maxPageSize,
+      (page) => ctx.loaders.authorReviews.load({ parentId: user.id, sort, page }),
+    );
   }
 
   @FieldResolver(() => ShareConnection, { description: 'Shares this user sent, newest first.' })
-  shares(@Root() user: UserRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return connection(args, ctx.config.maxPageSize, (page) => ctx.loaders.userShares.load({ parentId: user.id, sort: null, page }));
+  shares(
+    @Root() user: UserRecord,
+    @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+  ) {
+    return connection(
+      args,
+      info,
+      ctx.config.maxPageSize,
+      (page) => ctx.loaders.userShares.load({ parentId: user.id, sort: null, page }),
+    );
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the viewer follows this user; null when anonymous.' })
@@ -69,12 +109,16 @@ export class UserResolver extends NodeIdResolver('User', User) {
   }
 
   @Mutation(() => User, { description: 'Sign up. The only mutation that needs no viewer.' })
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<UserRecord> {
+  async createUser(
+    @Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context,
+  ): Promise<UserRecord> {
     return written(ctx, await ctx.store.users.create(validateNewUser(withoutNulls(input)), stamp()));
   }
 
   @Mutation(() => User, { description: "Change the viewer's profile." })
-  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: Context): Promise<UserRecord> {
+  async updateProfile(
+    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: Context,
+  ): Promise<UserRecord> {
     const viewer = requireViewer(ctx);
     return written(ctx, await ctx.store.users.updateProfile(viewer.userId, validateProfilePatch(withoutNulls(input))));
   }

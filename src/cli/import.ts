@@ -1,0 +1,84 @@
+/**
+ * npm run import -- --reviews FILE --trust FILE [--categories FILE]   (Ciao)
+ * npm run import -- --lastfm DIR                                       (hetrec2011-lastfm-2k)
+ * Imports a real dataset into the configured store (DATA_DIR, or Neo4j when NEO4J_URI is set).
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { importCiao } from '../../seeds/import/ciao';
+import { importLastfm } from '../../seeds/import/lastfm';
+import { formatSummary, type ImportOptions, type ImportSummary } from '../../seeds/import/run';
+import { loadConfig } from '../server/config';
+import { openStore } from '../store/open';
+import { Progress } from './progress';
+
+const HELP = `Usage:
+  npm run import -- --reviews FILE --trust FILE [--categories FILE]
+  npm run import -- --lastfm DIR
+
+Imports a dataset into the store in DATA_DIR (LadybugDB; default ./data), or into Neo4j when
+NEO4J_URI is set. Stop the server first: LadybugDB lets one process open a data directory.
+Importing is idempotent: rows are keyed by the dataset's ids (ciao:u:123, lastfm:p:51, ...),
+so a second run adds nothing. Invalid rows are skipped and listed, with reasons, in the summary.
+
+Ciao (Tang et al.):
+  --reviews FILE      reviews.csv: user_id,product_id,category_id,rating[,helpfulness][,timestamp]
+  --trust FILE        trust.csv: truster_id,trustee_id (the truster follows the trustee)
+  --categories FILE   categories.csv: category_id,name (optional; else "Ciao category <id>")
+Last.fm (hetrec2011-lastfm-2k):
+  --lastfm DIR        directory with artists.dat, user_artists.dat, user_friends.dat, user_taggedartists.dat
+Other:
+  --chunk N           rows per bulk transaction (default 5000)
+  --summary-json FILE also write the summary as JSON
+  --help              show this help
+`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      reviews: { type: 'string' },
+      trust: { type: 'string' },
+      categories: { type: 'string' },
+      lastfm: { type: 'string' },
+      chunk: { type: 'string' },
+      'summary-json': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const ciao = values.reviews !== undefined || values.trust !== undefined;
+  if (ciao === (values.lastfm !== undefined) || (ciao && (!values.reviews || !values.trust))) {
+    process.stderr.write(`Give either --reviews and --trust (Ciao) or --lastfm DIR.\n\n${HELP}`);
+    return 2;
+  }
+  const chunkRows = values.chunk === undefined ? undefined : Number(values.chunk);
+  if (chunkRows !== undefined && !(Number.isInteger(chunkRows) && chunkRows > 0)) throw new Error('--chunk must be a positive integer');
+
+  const config = loadConfig();
+  // openStore explains itself when the directory is locked by a running server.
+  const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+  const opts: ImportOptions = { chunkRows, progress: (label, total) => new Progress({ label, total }) };
+  let summary: ImportSummary;
+  try {
+    process.stderr.write(`Importing into ${config.neo4j ? config.neo4j.uri : config.dataDir}\n`);
+    summary = ciao
+      ? await importCiao(store, { reviews: values.reviews!, trust: values.trust!, categories: values.categories }, opts)
+      : await importLastfm(store, values.lastfm!, opts);
+  } finally {
+    await store.close();
+  }
+  console.log(formatSummary(summary));
+  if (values['summary-json']) await writeFile(values['summary-json'], `${JSON.stringify(summary, null, 2)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`import failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

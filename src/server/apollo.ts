@@ -5,6 +5,7 @@ import { createErrorFormatter } from '../graphql/errors';
 import { createSchema } from '../graphql/schema';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { operationLog } from './operation-log';
 
 /** Apollo Server over our schema; HTTP is app.ts's job, so Apollo's own landing page is off. */
 export async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<Context>> {
@@ -13,7 +14,7 @@ export async function createApollo(config: Config, logger: Logger): Promise<Apol
     formatError: createErrorFormatter((err) => logger.error({ err }, 'internal error in a GraphQL request')),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLog(logger)],
     logger,
   });
   await apollo.start();

@@ -17,7 +17,7 @@ export interface TableSpec<K extends string> {
   /** Column key -> header names accepted for it (case-insensitive). */
   columns: Record<K, readonly string[]>;
   /** Columns that may be missing from the header. */
-  optional?: readonly K[];
+  optional?: readonly NoInfer<K>[];
 }
 
 export interface Table<K extends string> {

@@ -2,17 +2,23 @@
  * Differentiable row lookup `table[indices]`: [N, d] × [B] → [B, d].
  * tf.gather's own gradient needs UnsortedSegmentSum, which the wasm backend lacks; the gradient
  * here scatters ∂L/∂out back into a dense [N, d] with scatterND, which adds duplicate rows.
- * `indices` must stay alive until gradients are computed (create it outside the minimised closure).
+ * The indices are saved for the backward pass, so they may be created inside the loss closure.
  */
 import * as tf from '@tensorflow/tfjs';
 
+const lookup = tf.customGrad((...args) => {
+  const [table, indices, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  save([indices]);
+  const shape = table.shape;
+  return {
+    value: tf.gather(table, indices),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => [
+      tf.scatterND(saved[0].expandDims(1), dy as tf.Tensor, shape),
+      tf.zerosLike(saved[0]),
+    ],
+  };
+});
+
 export function gatherRows(table: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
-  const lookup = tf.customGrad((...args) => {
-    const t = args[0] as tf.Tensor;
-    return {
-      value: tf.gather(t, indices),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.scatterND(indices.expandDims(1), dy as tf.Tensor, t.shape),
-    };
-  });
-  return lookup(table) as tf.Tensor2D;
+  return lookup(table, indices) as tf.Tensor2D;
 }

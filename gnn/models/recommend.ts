@@ -64,40 +64,53 @@ export class SocialRecommender {
     this.itemEmb = tf.variable(tf.randomNormal([numItems, hp.dim], 0, 0.1, 'float32', seed + 1));
   }
 
-  /** Final (layer-mean) embeddings: users [U, d], items [I, d]. */
+  /**
+   * Propagate over all nodes (users then items): layer 0 [U+I, d] and the layer mean [U+I, d].
+   * Keeping one node table lets the loss do a single gather (and a single scatter backwards).
+   */
+  private propagate(): { layer0: tf.Tensor2D; mean: tf.Tensor2D } {
+    const layer0 = tf.concat([this.userEmb, this.itemEmb]) as tf.Tensor2D;
+    let all = layer0;
+    let sum = layer0;
+    for (let k = 0; k < this.hp.layers; k++) {
+      const next = this.interaction.propagate(all);
+      if (this.fusion && this.social) {
+        const [uR, iR] = tf.split(next, [this.numUsers, this.numItems]) as tf.Tensor2D[];
+        const uS = this.social.propagate(all.slice([0, 0], [this.numUsers, -1]));
+        all = tf.concat([this.fusion.apply(uR, uS), iR]) as tf.Tensor2D;
+      } else {
+        all = next;
+      }
+      sum = sum.add(all);
+    }
+    return { layer0, mean: sum.div(this.hp.layers + 1) as tf.Tensor2D };
+  }
+
+  /** Final embeddings for scoring: users [U, d], items [I, d]. */
   embed(): { users: tf.Tensor2D; items: tf.Tensor2D } {
     return tf.tidy(() => {
-      const u0 = this.userEmb as tf.Tensor2D;
-      const i0 = this.itemEmb as tf.Tensor2D;
-      let all = tf.concat([u0, i0]) as tf.Tensor2D;
-      let sum = all;
-      for (let k = 0; k < this.hp.layers; k++) {
-        const next = this.interaction.propagate(all);
-        if (this.fusion && this.social) {
-          const [uR, iR] = tf.split(next, [this.numUsers, this.numItems]) as tf.Tensor2D[];
-          const uS = this.social.propagate(all.slice([0, 0], [this.numUsers, -1]));
-          all = tf.concat([this.fusion.apply(uR, uS), iR]) as tf.Tensor2D;
-        } else {
-          all = next;
-        }
-        sum = sum.add(all);
-      }
-      const mean = sum.div(this.hp.layers + 1) as tf.Tensor2D;
-      const [users, items] = tf.split(mean, [this.numUsers, this.numItems]) as tf.Tensor2D[];
+      const [users, items] = tf.split(this.propagate().mean, [this.numUsers, this.numItems]) as tf.Tensor2D[];
       return { users, items };
     });
   }
 
   /** BPR + L2 for a batch of (user, positive item, negative item) triples; call inside a gradient scope. */
-  loss(users: tf.Tensor1D, pos: tf.Tensor1D, neg: tf.Tensor1D): tf.Scalar {
-    const { users: eu, items: ei } = this.embed();
-    const u = gatherRows(eu, users);
-    const diff = u.mul(gatherRows(ei, pos).sub(gatherRows(ei, neg))).sum(1);
+  loss(users: Int32Array, pos: Int32Array, neg: Int32Array): tf.Scalar {
+    const b = users.length;
+    const nodes = new Int32Array(3 * b);
+    nodes.set(users);
+    for (let k = 0; k < b; k++) {
+      nodes[b + k] = pos[k] + this.numUsers;
+      nodes[2 * b + k] = neg[k] + this.numUsers;
+    }
+    const idx = tf.tensor1d(nodes, 'int32');
+    const { layer0, mean } = this.propagate();
+    const [u, i, j] = tf.split(gatherRows(mean, idx), 3);
+    const diff = u.mul(i.sub(j)).sum(1);
     // softplus(−x) = −log σ(x); tf.logSigmoid's own custom gradient breaks inside nested scopes.
     const bpr = tf.softplus(diff.neg()).mean();
-    const ego = (table: tf.Variable, idx: tf.Tensor1D) => gatherRows(table as tf.Tensor2D, idx).square().sum();
-    const reg = tf.addN([ego(this.userEmb, users), ego(this.itemEmb, pos), ego(this.itemEmb, neg)]);
-    return bpr.add(reg.mul((0.5 * this.hp.l2) / users.shape[0]));
+    const reg = gatherRows(layer0, idx).square().sum();
+    return bpr.add(reg.mul((0.5 * this.hp.l2) / b));
   }
 
   /** Weights by stable name, for checkpoints and the model registry. */

@@ -74,11 +74,7 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
         i[b] = train.b[k];
         j[b] = sampleNegative(positives, u[b], opts.numItems, rng);
       }
-      const loss = tf.tidy(() => {
-        // Index tensors live outside the minimised closure: the gradient of gatherRows reads them.
-        const [tu, ti, tj] = [u, i, j].map((xs) => tf.tensor1d(xs.subarray(0, size), 'int32'));
-        return optimizer.minimize(() => model.loss(tu, ti, tj), true, vars) as tf.Scalar;
-      });
+      const loss = optimizer.minimize(() => model.loss(u.subarray(0, size), i.subarray(0, size), j.subarray(0, size)), true, vars) as tf.Scalar;
       lossSum += loss.dataSync()[0] * size;
       loss.dispose();
     }

@@ -17,8 +17,9 @@ export class CategoryResolver extends NodeIdResolver('Category', Category) {
   @FieldResolver(() => ProductConnection)
   products(
     @Root() category: CategoryRecord,
-    @Args(() => SortedProductsArgs) { sort,
-    ...args }: SortedProductsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => SortedProductsArgs) { sort, ...args }: SortedProductsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(
       args,

@@ -29,9 +29,9 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
 
   @Query(() => ProductConnection)
   products(
-    @Args(() => ProductsArgs) { filter,
-    sort,
-    ...args }: ProductsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => ProductsArgs) { filter, sort, ...args }: ProductsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { categoryId, ...rest } = withoutNulls(filter ?? {});
     const valid = validateProductFilter({
@@ -63,8 +63,9 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
   @FieldResolver(() => ReviewConnection)
   reviews(
     @Root() product: ProductRecord,
-    @Args(() => ReviewsArgs) { sort,
-    ...args }: ReviewsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => ReviewsArgs) { sort, ...args }: ReviewsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(
       args,
@@ -76,7 +77,8 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
 
   @Mutation(() => Product, { description: 'Add a product to the catalogue.' })
   async createProduct(
-    @Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: Context,
+    @Arg('input', () => CreateProductInput) input: CreateProductInput,
+    @Ctx() ctx: Context,
   ): Promise<ProductRecord> {
     requireViewer(ctx);
     const valid = validateNewProduct({ ...withoutNulls(input), categoryId: decodeId(input.categoryId, 'Category', 'categoryId') });

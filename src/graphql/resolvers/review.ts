@@ -40,7 +40,8 @@ export class ReviewResolver extends NodeIdResolver('Review', Review) {
 
   @Mutation(() => Review, { description: 'Review a product; one review per user and product.' })
   async writeReview(
-    @Arg('input', () => WriteReviewInput) input: WriteReviewInput, @Ctx() ctx: Context,
+    @Arg('input', () => WriteReviewInput) input: WriteReviewInput,
+    @Ctx() ctx: Context,
   ): Promise<ReviewRecord> {
     const viewer = requireViewer(ctx);
     const valid = validateNewReview({ ...withoutNulls(input), productId: decodeId(input.productId, 'Product', 'productId') });

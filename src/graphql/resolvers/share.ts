@@ -31,7 +31,8 @@ export class ShareResolver extends NodeIdResolver('Share', Share) {
 
   @Mutation(() => Share, { description: 'Share a product with one user, or with all of your followers.' })
   async shareProduct(
-    @Arg('input', () => ShareProductInput) input: ShareProductInput, @Ctx() ctx: Context,
+    @Arg('input', () => ShareProductInput) input: ShareProductInput,
+    @Ctx() ctx: Context,
   ): Promise<ShareRecord> {
     const viewer = requireViewer(ctx);
     const { recipientId, ...rest } = withoutNulls(input);

@@ -32,9 +32,9 @@ export class UserResolver extends NodeIdResolver('User', User) {
 
   @Query(() => UserConnection)
   users(
-    @Args(() => UsersArgs) { filter,
-    sort,
-    ...page }: UsersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => UsersArgs) { filter, sort, ...page }: UsersArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(page, info, ctx.config.maxPageSize, async (p) => {
       const slice = await ctx.store.users.list({ filter: withoutNulls(filter ?? {}), sort, page: p });
@@ -51,7 +51,9 @@ export class UserResolver extends NodeIdResolver('User', User) {
   @FieldResolver(() => FollowConnection, { description: 'Who follows this user, newest follow first.' })
   followers(
     @Root() user: UserRecord,
-    @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(
       args,
@@ -65,7 +67,9 @@ export class UserResolver extends NodeIdResolver('User', User) {
   @FieldResolver(() => FollowConnection, { description: 'Whom this user follows, newest follow first.' })
   following(
     @Root() user: UserRecord,
-    @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(
       args,
@@ -79,8 +83,9 @@ export class UserResolver extends NodeIdResolver('User', User) {
   @FieldResolver(() => ReviewConnection)
   reviews(
     @Root() user: UserRecord,
-    @Args(() => ReviewsArgs) { sort,
-    ...args }: ReviewsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => ReviewsArgs) { sort, ...args }: ReviewsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(
       args,
@@ -93,7 +98,9 @@ export class UserResolver extends NodeIdResolver('User', User) {
   @FieldResolver(() => ShareConnection, { description: 'Shares this user sent, newest first.' })
   shares(
     @Root() user: UserRecord,
-    @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return connection(
       args,
@@ -110,14 +117,16 @@ export class UserResolver extends NodeIdResolver('User', User) {
 
   @Mutation(() => User, { description: 'Sign up. The only mutation that needs no viewer.' })
   async createUser(
-    @Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context,
+    @Arg('input', () => CreateUserInput) input: CreateUserInput,
+    @Ctx() ctx: Context,
   ): Promise<UserRecord> {
     return written(ctx, await ctx.store.users.create(validateNewUser(withoutNulls(input)), stamp()));
   }
 
   @Mutation(() => User, { description: "Change the viewer's profile." })
   async updateProfile(
-    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: Context,
+    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+    @Ctx() ctx: Context,
   ): Promise<UserRecord> {
     const viewer = requireViewer(ctx);
     return written(ctx, await ctx.store.users.updateProfile(viewer.userId, validateProfilePatch(withoutNulls(input))));

@@ -8,14 +8,14 @@
  * the store. Memory grows with the number of users, products and (user, product) pairs, never with
  * the file. Ids are the dataset's ids with a prefix (ciao:u:123), so importing twice adds nothing.
  */
-import type { Follow } from '../../src/domain/follow';
 import type { Review } from '../../src/domain/review';
-import type { User } from '../../src/domain/user';
 import type { Store } from '../../src/store/contract';
 import type { BulkRow } from '../load';
-import { EarliestTimes, undatedFollowSince } from './earliest';
+import { EarliestTimes } from './earliest';
+import { followsFromEdges } from './edges';
+import { DATASET_ID as ID, DatasetNaming } from './naming';
 import { ImportRun, type ImportOptions, type ImportSummary } from './run';
-import { openTable, type Table } from './table';
+import { openTable, wrongWidth, type Table } from './table';
 
 export interface CiaoFiles {
   reviews: string;
@@ -26,7 +26,6 @@ export interface CiaoFiles {
 /** Reviews without a timestamp are dated at the end of the crawl (the last review in the dataset). */
 export const CIAO_UNDATED = Date.UTC(2011, 3, 12);
 
-const ID = /^\d+$/;
 const REVIEW_COLUMNS = {
   user: ['user_id', 'userid', 'user'],
   product: ['product_id', 'productid', 'item_id', 'product'],
@@ -37,9 +36,7 @@ const REVIEW_COLUMNS = {
 } as const;
 type ReviewColumn = keyof typeof REVIEW_COLUMNS;
 
-const userId = (id: string): string => `ciao:u:${id}`;
-const productId = (id: string): string => `ciao:p:${id}`;
-const categoryId = (id: string): string => `ciao:c:${id}`;
+const names = new DatasetNaming('ciao', 'Ciao');
 
 interface ParsedReview {
   user: string;
@@ -92,18 +89,20 @@ export async function importCiao(store: Store, files: CiaoFiles, opts: ImportOpt
   // Categories: the file's names, else a generic name for each id the reviews use.
   const usedCategories = new Set([...products.values()].map((p) => p.category));
   const categories = categoryNames
-    ? [...categoryNames].map(([id, name]) => ({ id: categoryId(id), name }))
-    : [...usedCategories].map((id) => ({ id: categoryId(id), name: `Ciao category ${id}` }));
+    ? [...categoryNames].map(([id, name]) => ({ id: names.category(id), name }))
+    : [...usedCategories].map((id) => ({ id: names.category(id), name: `Ciao category ${id}` }));
   await run.write('categories', categories, categories.length);
 
-  await run.write('users', usersOf(firstActivity), firstActivity.size);
+  await run.write('users', names.users(firstActivity), firstActivity.size);
   await run.write('products', productsOf(products), products.size);
 
   // Pass 2: stream the accepted reviews into the store.
   const second = await openReviews(files.reviews);
   await run.write('reviews', acceptedReviews(second, rejectedLines), accepted);
 
-  await run.write('follows', trustEdges(run, files.trust, firstActivity));
+  // Trust edges: the truster follows the trustee. Users are those with an accepted review.
+  const trust = { delimiter: ',', columns: { from: ['truster_id', 'truster'], to: ['trustee_id', 'trustee'] }, edge: 'trust', mutual: false, knownUsers: 'no accepted review' } as const;
+  await run.write('follows', followsFromEdges(run, files.trust, trust, firstActivity, names));
   return run.finish();
 }
 
@@ -113,12 +112,13 @@ async function openReviews(file: string): Promise<Table<ReviewColumn>> {
 
 /** A valid row, or the reason it is rejected. */
 function parseReview(table: Table<ReviewColumn>, fields: string[]): ParsedReview | string {
-  if (fields.length !== table.width) return `malformed line (expected ${table.width} fields, got ${fields.length})`;
+  const width = wrongWidth(table, fields);
+  if (width) return width;
   const get = (k: ReviewColumn): string | undefined => (table.index[k] === undefined ? undefined : fields[table.index[k]!].trim());
   const user = get('user')!;
   const product = get('product')!;
   const category = get('category')!;
-  if (!ID.test(user) || !ID.test(product) || !ID.test(category)) return 'malformed line (ids must be non-negative integers)';
+  if (!ID.test(user) || !ID.test(product) || !ID.test(category)) return 'malformed line (ids must be integers of up to 20 digits)';
   const rawRating = get('rating')!;
   const rating = Number(rawRating);
   if (rawRating === '' || !Number.isInteger(rating)) return 'malformed line (rating is not an integer)';
@@ -147,9 +147,9 @@ async function* acceptedReviews(table: Table<ReviewColumn>, rejectedLines: Set<n
     const r = parseReview(table, row.fields) as ParsedReview;
     const at = r.at ?? CIAO_UNDATED;
     yield {
-      id: `ciao:r:${r.user}:${r.product}`,
-      authorId: userId(r.user),
-      productId: productId(r.product),
+      id: names.review(r.user, r.product),
+      authorId: names.user(r.user),
+      productId: names.product(r.product),
       rating: r.rating,
       title: '',
       body: '',
@@ -160,59 +160,26 @@ async function* acceptedReviews(table: Table<ReviewColumn>, rejectedLines: Set<n
   }
 }
 
-function* usersOf(firstActivity: EarliestTimes): Generator<User> {
-  for (const id of firstActivity.keys()) {
-    // joinedAt = first review: the dataset has no sign-up dates.
-    yield { id: userId(id), handle: `ciao_${id}`, displayName: `Ciao user ${id}`, bio: '', joinedAt: firstActivity.get(id)! };
-  }
-}
-
 function* productsOf(products: Map<string, { category: string; createdAt: number }>): Generator<BulkRow<'products'>> {
   for (const [id, p] of products) {
     // The dataset has no product names or prices: price 0 stands for "unknown".
-    yield { id: productId(id), name: `Ciao product ${id}`, description: '', price: 0, currency: 'GBP', categoryId: categoryId(p.category), createdAt: p.createdAt };
+    yield { id: names.product(id), name: `Ciao product ${id}`, description: '', price: 0, currency: 'GBP', categoryId: names.category(p.category), createdAt: p.createdAt };
   }
 }
 
 async function readCategories(run: ImportRun, file: string): Promise<Map<string, string>> {
   const table = await openTable(file, { delimiter: ',', columns: { id: ['category_id', 'id'], name: ['name', 'category_name'] } });
-  const names = new Map<string, string>();
+  const byId = new Map<string, string>();
   for await (const row of run.count(table.name, table.rows)) {
     const id = row.fields[table.index.id!]?.trim() ?? '';
     const name = row.fields[table.index.name!]?.trim() ?? '';
     const reason =
-      row.fields.length !== table.width ? `malformed line (expected ${table.width} fields, got ${row.fields.length})`
-      : !ID.test(id) || name === '' ? 'malformed line (needs an integer id and a name)'
-      : names.has(id) ? 'duplicate category id (the first is kept)'
-      : null;
+      wrongWidth(table, row.fields) ??
+      (!ID.test(id) || name === '' ? 'malformed line (needs an integer id and a name)'
+      : byId.has(id) ? 'duplicate category id (the first is kept)'
+      : null);
     if (reason) run.reject(table.name, reason, row.line);
-    else names.set(id, name);
+    else byId.set(id, name);
   }
-  return names;
-}
-
-/** Trust edges as follows (truster follows trustee). Users are those with at least one accepted review. */
-async function* trustEdges(run: ImportRun, file: string, firstActivity: EarliestTimes): AsyncGenerator<BulkRow<'follows'>> {
-  const table = await openTable(file, {
-    delimiter: ',',
-    columns: { truster: ['truster_id', 'truster', 'user_id'], trustee: ['trustee_id', 'trustee', 'friend_id'] },
-  });
-  const seen = new Set<string>();
-  for await (const row of run.count(table.name, table.rows)) {
-    const a = row.fields[table.index.truster!]?.trim() ?? '';
-    const b = row.fields[table.index.trustee!]?.trim() ?? '';
-    const reason =
-      row.fields.length !== table.width || !ID.test(a) || !ID.test(b) ? 'malformed line'
-      : a === b ? 'self-trust'
-      : !firstActivity.has(a) || !firstActivity.has(b) ? 'unknown user (no accepted review)'
-      : seen.has(`${a}>${b}`) ? 'duplicate trust edge'
-      : null;
-    if (reason) {
-      run.reject(table.name, reason, row.line);
-      continue;
-    }
-    seen.add(`${a}>${b}`);
-    const follow: Follow = { followerId: userId(a), followeeId: userId(b), since: undatedFollowSince(firstActivity, a, b) };
-    yield follow;
-  }
+  return byId;
 }

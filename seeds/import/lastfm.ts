@@ -20,22 +20,21 @@
 import path from 'node:path';
 import type { Product } from '../../src/domain/product';
 import type { Review } from '../../src/domain/review';
-import type { User } from '../../src/domain/user';
 import type { Store } from '../../src/store/contract';
 import type { BulkRow } from '../load';
-import { EarliestTimes, undatedFollowSince } from './earliest';
+import { EarliestTimes } from './earliest';
+import { followsFromEdges } from './edges';
+import { DATASET_ID as ID, DatasetNaming } from './naming';
 import { ImportRun, type ImportOptions, type ImportSummary } from './run';
-import { openTable, type Table } from './table';
+import { openTable, wrongWidth, type Table } from './table';
 
 /** The dataset's publication (May 2011): every listen happened by then. */
 export const LASTFM_CRAWL = Date.UTC(2011, 4, 1);
 /** Last.fm launched in 2002; earlier tag dates in the file are corrupt. */
 const LASTFM_LAUNCH = Date.UTC(2002, 0, 1);
-const CATEGORY = { id: 'lastfm:c:artists', name: 'Music artists' };
 
-const ID = /^\d+$/;
-const userId = (id: string): string => `lastfm:u:${id}`;
-const artistId = (id: string): string => `lastfm:p:${id}`;
+const names = new DatasetNaming('lastfm', 'Last.fm');
+const CATEGORY = { id: names.category('artists'), name: 'Music artists' };
 
 export async function importLastfm(store: Store, dir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const run = new ImportRun('Last.fm', store, opts);
@@ -48,14 +47,15 @@ export async function importLastfm(store: Store, dir: string, opts: ImportOption
   await run.write('categories', [CATEGORY], 1);
   const firstActivity = new EarliestTimes();
   for (const id of listens.playCounts.keys()) firstActivity.see(id, Math.min(LASTFM_CRAWL, times.user.get(id) ?? LASTFM_CRAWL));
-  await run.write('users', usersOf(firstActivity), firstActivity.size);
+  await run.write('users', names.users(firstActivity), firstActivity.size);
   await run.write('products', acceptedArtists(await openArtists(file('artists.dat')), artists.rejectedLines, times.artist), artists.ids.size);
   await run.write(
     'reviews',
     acceptedListens(await openListens(file('user_artists.dat')), listens, times.listen),
     listens.accepted,
   );
-  await run.write('follows', friendships(run, file('user_friends.dat'), firstActivity));
+  const friends = { delimiter: '\t', columns: { from: ['userid'], to: ['friendid'] }, edge: 'friendship', mutual: true, knownUsers: 'not in user_artists.dat' } as const;
+  await run.write('follows', followsFromEdges(run, file('user_friends.dat'), friends, firstActivity, names));
   return run.finish();
 }
 
@@ -99,9 +99,10 @@ const openArtists = (file: string): Promise<Table<ArtistColumn>> =>
 
 /** A valid artists.dat row, or why not. */
 function parseArtist(table: Table<ArtistColumn>, fields: string[]): { id: string; name: string; url: string } | string {
-  if (fields.length !== table.width) return `malformed line (expected ${table.width} fields, got ${fields.length})`;
+  const width = wrongWidth(table, fields);
+  if (width) return width;
   const id = fields[table.index.id!].trim();
-  if (!ID.test(id)) return 'malformed line (id is not an integer)';
+  if (!ID.test(id)) return 'malformed line (id must be an integer of up to 20 digits)';
   return { id, name: fields[table.index.name!].trim(), url: fields[table.index.url!].trim() };
 }
 
@@ -129,7 +130,7 @@ async function* acceptedArtists(table: Table<ArtistColumn>, rejectedLines: Set<n
     if (rejectedLines.has(row.line)) continue;
     const a = parseArtist(table, row.fields) as { id: string; name: string; url: string };
     const product: Omit<Product, 'reviewCount' | 'ratingSum'> = {
-      id: artistId(a.id),
+      id: names.product(a.id),
       name: a.name === '' || [...a.name].length > 200 ? `Last.fm artist ${a.id}` : a.name,
       description: a.url,
       // The dataset has no prices: 0 stands for "unknown".
@@ -154,9 +155,10 @@ interface Listens {
 }
 
 function parseListen(table: Table<ListenColumn>, fields: string[]): { user: string; artist: string; plays: number } | string {
-  if (fields.length !== table.width) return `malformed line (expected ${table.width} fields, got ${fields.length})`;
+  const width = wrongWidth(table, fields);
+  if (width) return width;
   const [user, artist, weight] = (['user', 'artist', 'weight'] as const).map((k) => fields[table.index[k]!].trim());
-  if (!ID.test(user) || !ID.test(artist) || !ID.test(weight)) return 'malformed line (fields must be non-negative integers)';
+  if (!ID.test(user) || !ID.test(artist) || !ID.test(weight)) return 'malformed line (fields must be integers of up to 20 digits)';
   if (Number(weight) === 0) return 'play count 0';
   return { user, artist, plays: Number(weight) };
 }
@@ -213,9 +215,9 @@ async function* acceptedListens(table: Table<ListenColumn>, listens: Listens, ta
     const { user, artist, plays } = parseListen(table, row.fields) as { user: string; artist: string; plays: number };
     const at = Math.min(LASTFM_CRAWL, tagTimes.get(`${user}|${artist}`) ?? LASTFM_CRAWL);
     yield {
-      id: `lastfm:r:${user}:${artist}`,
-      authorId: userId(user),
-      productId: artistId(artist),
+      id: names.review(user, artist),
+      authorId: names.user(user),
+      productId: names.product(artist),
       rating: quantileRating(listens.playCounts.get(user)!, plays),
       title: '',
       body: `${plays} plays`,
@@ -223,36 +225,5 @@ async function* acceptedListens(table: Table<ListenColumn>, listens: Listens, ta
       createdAt: at,
       updatedAt: at,
     };
-  }
-}
-
-function* usersOf(firstActivity: EarliestTimes): Generator<User> {
-  for (const id of firstActivity.keys()) {
-    yield { id: userId(id), handle: `lastfm_${id}`, displayName: `Last.fm user ${id}`, bio: '', joinedAt: firstActivity.get(id)! };
-  }
-}
-
-/** Mutual friendships as follows both ways; the file already lists most pairs in both directions. */
-async function* friendships(run: ImportRun, file: string, users: EarliestTimes): AsyncGenerator<BulkRow<'follows'>> {
-  const table = await openTable(file, { delimiter: '\t', columns: { user: ['userid'], friend: ['friendid'] } });
-  const emitted = new Set<string>();
-  for await (const row of run.count(table.name, table.rows)) {
-    const a = row.fields[table.index.user!]?.trim() ?? '';
-    const b = row.fields[table.index.friend!]?.trim() ?? '';
-    const reason =
-      row.fields.length !== table.width || !ID.test(a) || !ID.test(b) ? 'malformed line'
-      : a === b ? 'self-friendship'
-      : !users.has(a) || !users.has(b) ? 'unknown user (not in user_artists.dat)'
-      : null;
-    if (reason) {
-      run.reject(table.name, reason, row.line);
-      continue;
-    }
-    const since = undatedFollowSince(users, a, b);
-    for (const [x, y] of [[a, b], [b, a]]) {
-      if (emitted.has(`${x}>${y}`)) continue;
-      emitted.add(`${x}>${y}`);
-      yield { followerId: userId(x), followeeId: userId(y), since };
-    }
   }
 }

@@ -85,3 +85,8 @@ export function splitFields(line: string, delimiter: ',' | '\t'): string[] {
   fields.push(field);
   return fields;
 }
+
+/** The reject reason for a row with the wrong number of fields, or null when it fits the header. */
+export function wrongWidth(table: { width: number }, fields: readonly string[]): string | null {
+  return fields.length === table.width ? null : `malformed line (expected ${table.width} fields, got ${fields.length})`;
+}

@@ -63,7 +63,7 @@ test('imports the valid rows and reports every rejected one with its reason', as
     'reviews.csv: duplicate (user, product) review (the first is kept)': 1,
     'reviews.csv: rating out of range 1-5': 1,
     'reviews.csv: unknown category (not in categories.csv)': 1,
-    'reviews.csv: malformed line (ids must be non-negative integers)': 1,
+    'reviews.csv: malformed line (ids must be integers of up to 20 digits)': 1,
     'trust.csv: self-trust': 1,
     'trust.csv: unknown user (no accepted review)': 1,
     'trust.csv: duplicate trust edge': 1,

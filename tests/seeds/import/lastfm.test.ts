@@ -44,7 +44,7 @@ test('imports listens as reviews and friendships as follows both ways, reporting
   assert.deepEqual(counts(s.rejected), {
     'user_taggedartists.dat: date outside 2002 - May 2011 (ignored for dating)': 1,
     'user_taggedartists.dat: invalid date': 1,
-    'artists.dat: malformed line (id is not an integer)': 1,
+    'artists.dat: malformed line (id must be an integer of up to 20 digits)': 1,
     'user_artists.dat: unknown artist (not in artists.dat)': 1,
     'user_artists.dat: play count 0': 1,
     'user_artists.dat: duplicate (user, artist) pair (the first is kept)': 1,

@@ -11,7 +11,7 @@ import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Store } from '../store/contract';
 import { openStore } from '../store/open';
 import { createApollo } from './apollo';
-import { createAuthenticator, type Authenticator } from './authenticate';
+import { createAuthenticator, DEV_USER_HEADER, type Authenticator } from './authenticate';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -55,7 +55,7 @@ interface AppDeps {
 }
 
 function createRequestHandler({ config, store, apollo, authenticate, logger }: AppDeps) {
-  const playground = playgroundHtml(GRAPHQL_PATH);
+  const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);

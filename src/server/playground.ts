@@ -20,6 +20,12 @@ export const EXAMPLE_QUERY = `# Ctrl+Enter (or ▶) runs the query
 }
 `;
 
-export function playgroundHtml(endpoint: string): string {
-  return renderGraphiQL({ title: 'Social commerce GraphQL', endpoint, defaultQuery: EXAMPLE_QUERY });
+/** With the dev auth header on, the Headers tab starts with it, to be filled with a handle. */
+export function playgroundHtml(endpoint: string, devUserHeader: string | null): string {
+  return renderGraphiQL({
+    title: 'Social commerce GraphQL',
+    endpoint,
+    defaultQuery: EXAMPLE_QUERY,
+    headers: devUserHeader ? JSON.stringify({ [devUserHeader]: '' }, null, 2) : undefined,
+  });
 }

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EXAMPLE_QUERY, playgroundHtml } from '../../src/server/playground';
 
-const html = playgroundHtml('/graphql');
+const html = playgroundHtml('/graphql', 'x-user-id');
 
 test('the playground page loads the example query against our endpoint', () => {
   assert.ok(html.includes(JSON.stringify(EXAMPLE_QUERY)), 'example query is the default');
   assert.match(EXAMPLE_QUERY, /users\(first: 5\)/);
   assert.ok(html.includes('"endpoint":"/graphql"'));
+  assert.ok(html.includes(JSON.stringify(JSON.stringify({ 'x-user-id': '' }, null, 2))), 'the dev header is offered');
+  assert.ok(!playgroundHtml('/graphql', null).includes('x-user-id'));
 });
 
 test('the playground page references nothing outside this server', () => {

@@ -93,6 +93,24 @@ test('the dev x-user-id header names the viewer by handle or id; an unknown one 
   assert.equal((await unknown.json()).errors[0].extensions.code, 'UNAUTHENTICATED');
 });
 
+test('MAX_PAGE_SIZE bounds every connection', async () => {
+  const server = await startServer(testConfig({ maxPageSize: 5 }), api.store);
+  try {
+    const ask = (first: number) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ categories { products(first: ${first}) { totalCount } } }` }),
+      }).then((res) => res.json());
+    assert.equal((await ask(5)).errors, undefined);
+    const tooMany = await ask(6);
+    assert.equal(tooMany.errors[0].extensions.code, 'BAD_USER_INPUT');
+    assert.match(tooMany.errors[0].message, /at most 5/);
+  } finally {
+    await server.close();
+  }
+});
+
 test('without devAuthHeader the header is ignored', async () => {
   const server = await startServer(testConfig({ devAuthHeader: false }), api.store);
   try {

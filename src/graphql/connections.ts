@@ -37,7 +37,8 @@ function pageSize(field: 'first' | 'last', value: number, maxPageSize: number): 
 
 /**
  * The page the arguments ask for. Only `last` without `before` needs to know where the list
- * ends, and asks `count` for it.
+ * ends, and asks `count` for it. (Nested under many parents, the counts are one batched call,
+ * but each parent's page then differs, so loaders fetch those pages one call per distinct page.)
  */
 export async function toPage(args: ConnectionArgs, maxPageSize: number, count: () => Promise<number>): Promise<Page> {
   if (args.first != null && args.last != null) {

@@ -3,20 +3,23 @@
  * the demo seed is skipped and the test stays fast) and exits cleanly on SIGTERM.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import { USERS } from '../graphql/support/community';
+import { openStore } from '../../src/store/open';
+import { seedCommunity, USERS } from '../graphql/support/community';
 
 test('npm start serves DATA_DIR and shuts down on SIGTERM', { timeout: 60_000 }, async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'scg-start-'));
   try {
-    const seed = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/seed-dir.ts', dataDir], { stdio: 'inherit' });
-    assert.equal(seed.status, 0, 'seeding the data directory');
+    const store = await openStore({ dataDir, neo4j: null });
+    await seedCommunity(store);
+    // Closing releases the directory, so the server process can open it.
+    await store.close();
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '' },

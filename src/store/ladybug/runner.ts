@@ -19,9 +19,14 @@ class Conn {
 
   async run(query: string, params: Params = {}): Promise<Row[]> {
     const result = await this.execute(query, params);
-    return (await result.getAll()).map(rowFromLadybug);
+    try {
+      return (await result.getAll()).map(rowFromLadybug);
+    } finally {
+      result.close();
+    }
   }
 
+  /** The statement's result; the caller must close it (open results keep the database file locked). */
   async execute(query: string, params: Params = {}): Promise<QueryResult> {
     let stmt = this.prepared.get(query);
     if (!stmt) {
@@ -30,7 +35,9 @@ class Conn {
       this.prepared.set(query, stmt);
     }
     const result = await this.raw.execute(stmt, params as Record<string, never>);
-    return Array.isArray(result) ? result[result.length - 1] : result;
+    if (!Array.isArray(result)) return result;
+    for (const earlier of result.slice(0, -1)) earlier.close();
+    return result[result.length - 1];
   }
 }
 
@@ -130,8 +137,9 @@ export class LadybugRunner implements CypherRunner {
     this.stats.roundTrips++;
     // The result is read row by row on one reader, held until the consumer is done.
     const conn = await this.readers.acquire();
+    let result: QueryResult | undefined;
     try {
-      const result = await conn.execute(query, params);
+      result = await conn.execute(query, params);
       let batch: Row[] = [];
       while (result.hasNext()) {
         const row = await result.getNext();
@@ -143,6 +151,7 @@ export class LadybugRunner implements CypherRunner {
       }
       if (batch.length) yield batch;
     } finally {
+      result?.close();
       this.readers.release(conn);
     }
   }

@@ -1,3 +1,4 @@
+import type { ModelServices } from '../../gnn/serving/services';
 import type { Config } from '../server/config';
 import type { Store } from '../store/contract';
 import { UnauthenticatedError } from '../domain/errors';
@@ -15,10 +16,12 @@ export interface Context {
   /** Replaced after every write, so nothing cached before it is served after it. */
   loaders: Loaders;
   config: Config;
+  /** Published models, shared by all requests. */
+  models: ModelServices;
 }
 
-export function createContext(store: Store, config: Config, viewer: Viewer | null): Context {
-  return { store, viewer, loaders: createLoaders(store), config };
+export function createContext(store: Store, config: Config, viewer: Viewer | null, models: ModelServices): Context {
+  return { store, viewer, loaders: createLoaders(store), config, models };
 }
 
 export function requireViewer(ctx: Context): Viewer {

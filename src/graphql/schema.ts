@@ -5,13 +5,24 @@ import { CategoryResolver } from './resolvers/category';
 import { FeedResolver } from './resolvers/feed';
 import { NodeResolver } from './resolvers/node';
 import { ProductResolver } from './resolvers/product';
+import { ProductSimilarityResolver, UserRecommendationsResolver } from './resolvers/recommendations';
 import { ReviewResolver } from './resolvers/review';
 import { ShareResolver } from './resolvers/share';
 import { UserResolver } from './resolvers/user';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, UserResolver, ProductResolver, CategoryResolver, ReviewResolver, ShareResolver, FeedResolver],
+    resolvers: [
+      NodeResolver,
+      UserResolver,
+      UserRecommendationsResolver,
+      ProductResolver,
+      ProductSimilarityResolver,
+      CategoryResolver,
+      ReviewResolver,
+      ShareResolver,
+      FeedResolver,
+    ],
     // Inputs are checked by the domain validators, not class-validator.
     validate: false,
   });

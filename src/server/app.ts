@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { createModelServices, type ModelServices } from '../../gnn/serving/services';
 import { DomainError } from '../domain/errors';
 import { createContext, type Context } from '../graphql/context';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
@@ -52,16 +53,17 @@ interface AppDeps {
   apollo: ApolloServer<Context>;
   authenticate: Authenticator;
   logger: Logger;
+  models: ModelServices;
 }
 
-function createRequestHandler({ config, store, apollo, authenticate, logger }: AppDeps) {
+function createRequestHandler({ config, store, apollo, authenticate, logger, models }: AppDeps) {
   const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body: await parseBody(req) },
-      context: async () => createContext(store, config, viewer),
+      context: async () => createContext(store, config, viewer, models),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -109,7 +111,8 @@ export interface RunningServer {
 export async function startServer(config: Config, existingStore?: Store, logger = createLogger(config)): Promise<RunningServer> {
   const store = existingStore ?? (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j }));
   const apollo = await createApollo(config, logger);
-  const handler = createRequestHandler({ config, store, apollo, authenticate: createAuthenticator(config, store), logger });
+  const models = createModelServices(store, config.modelRefreshMs);
+  const handler = createRequestHandler({ config, store, apollo, authenticate: createAuthenticator(config, store), logger, models });
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

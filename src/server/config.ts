@@ -20,6 +20,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Where trained models and their outputs are kept. */
   modelDir: string;
+  /** How often (ms) the API checks for newly published model versions. */
+  modelRefreshMs: number;
   logLevel: string;
   maxPageSize: number;
   /** Development only: trust an `x-user-id` header (a user id or handle) as the viewer. */
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     modelDir: path.resolve(env.MODEL_DIR ?? path.join(dataDir, 'models')),
+    modelRefreshMs: int(env.MODEL_REFRESH_MS, 2000, 'MODEL_REFRESH_MS'),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE'),
     devAuthHeader: env.DEV_AUTH_HEADER ? env.DEV_AUTH_HEADER === 'true' : !production,

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 const lookup = tf.customGrad((...args) => {
-  const [table, indices, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  const [table, indices, save] = args as [tf.Tensor, tf.Tensor1D, tf.GradSaveFunc];
   save([indices]);
   const shape = table.shape;
   return {

@@ -6,7 +6,7 @@
  *  - 'fusion' SocialLGN (Liao et al., 2022): per layer, users get both Â_R (interaction view)
  *             and Â_S (social view, over users only) fused by `SocialFusion`; items take Â_R.
  * Final embeddings are the mean over layers 0..L; score(u, i) = ⟨e_u, e_i⟩.
- * Shapes: user table [U, d], item table [I, d]; Â_R [U+I, U+I]; Â_S [U, U].
+ * Shapes: embedding table [U+I, d] (users first); Â_R [U+I, U+I]; Â_S [U, U].
  * Trained with BPR, −log σ(s_ui − s_uj), plus L2 on the batch's layer-0 embeddings
  * (l2 · ½‖·‖² / batch, as LightGCN does).
  */
@@ -37,8 +37,8 @@ export interface RecommendData {
 }
 
 export class SocialRecommender {
-  readonly userEmb: tf.Variable;
-  readonly itemEmb: tf.Variable;
+  /** Layer-0 embeddings of users then items, [U+I, d]: one table, so no concat/split per step. */
+  readonly nodeEmb: tf.Variable;
   private readonly fusion?: SocialFusion;
   private readonly interaction: SparseAdjacency;
   private readonly social?: SparseAdjacency;
@@ -60,8 +60,7 @@ export class SocialRecommender {
       this.social = new SparseAdjacency(undirectedGraph(numUsers, trust.a, trust.b));
       this.fusion = new SocialFusion(hp.dim, seed + 2);
     }
-    this.userEmb = tf.variable(tf.randomNormal([numUsers, hp.dim], 0, 0.1, 'float32', seed));
-    this.itemEmb = tf.variable(tf.randomNormal([numItems, hp.dim], 0, 0.1, 'float32', seed + 1));
+    this.nodeEmb = tf.variable(tf.randomNormal([numUsers + numItems, hp.dim], 0, 0.1, 'float32', seed));
   }
 
   /**
@@ -69,7 +68,7 @@ export class SocialRecommender {
    * Keeping one node table lets the loss do a single gather (and a single scatter backwards).
    */
   private propagate(): { layer0: tf.Tensor2D; mean: tf.Tensor2D } {
-    const layer0 = tf.concat([this.userEmb, this.itemEmb]) as tf.Tensor2D;
+    const layer0 = this.nodeEmb as tf.Tensor2D;
     let all = layer0;
     let sum = layer0;
     for (let k = 0; k < this.hp.layers; k++) {
@@ -116,7 +115,7 @@ export class SocialRecommender {
   /** Weights by stable name, for checkpoints and the model registry. */
   weights(): Record<string, tf.Variable> {
     const fusion = Object.entries(this.fusion?.namedVariables() ?? {}).map(([k, v]) => [`fusion/${k}`, v]);
-    return { user: this.userEmb, item: this.itemEmb, ...Object.fromEntries(fusion) };
+    return { embedding: this.nodeEmb, ...Object.fromEntries(fusion) };
   }
 
   variables(): tf.Variable[] {

@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRecommend, type RecommendRunOptions } from '../gnn/train/recommend-pipeline';
 
@@ -63,6 +63,8 @@ for (const name of names) {
     command: commandLine(name, settings, predictions),
     backend: run.backend,
     trainSeconds: Number(run.trainSeconds.toFixed(1)),
+    trainCpuSeconds: Number(run.trainCpuSeconds.toFixed(1)),
+    loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
     chosen: run.chosen,
     epochs: run.epochs,
     finalModel: run.finalModel,

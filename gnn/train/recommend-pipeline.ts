@@ -61,6 +61,8 @@ export interface RecommendRun {
   /** Top-20 per test user, best first. */
   predictions: Record<string, number[]>;
   trainSeconds: number;
+  /** CPU time of this process over the same span: what the run costs on an otherwise idle core. */
+  trainCpuSeconds: number;
   model: SocialRecommender;
 }
 
@@ -86,6 +88,7 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   const { numUsers, numItems } = split;
   log(`gnn: ${opts.split}: ${numUsers} users, ${numItems} items, ${split.train.a.length} train / ${split.test.a.length} test interactions, ${split.trust.a.length} trust edges`);
   const started = Date.now();
+  const cpuStarted = process.cpuUsage();
   const trials: Trial[] = [];
   const grid = [...combinations(opts.grid)];
   let chosen = grid[0];
@@ -138,6 +141,8 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
     trainBpr(model, split.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}` });
   }
   const trainSeconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   // The single look at the test set.
   const emb = model.embed();
@@ -147,5 +152,5 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   result.users.forEach((u, k) => {
     predictions[String(u)] = Array.from(result.ranked[k]);
   });
-  return { backend, split, chosen, epochs, finalModel, trials, test: result.metrics, predictions, trainSeconds, model };
+  return { backend, split, chosen, epochs, finalModel, trials, test: result.metrics, predictions, trainSeconds, trainCpuSeconds, model };
 }

@@ -10,15 +10,26 @@ import { DomainError } from '../domain/errors';
 import { createContext, type Context } from '../graphql/context';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Store } from '../store/contract';
+import { INTERNAL_PREFIX } from '../store/remote/wire';
 import { openStore } from '../store/open';
 import { createApollo } from './apollo';
 import { createAuthenticator, DEV_USER_HEADER, type Authenticator } from './authenticate';
+import { handleInternal, mayTrain } from './internal-api';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { playgroundHtml } from './playground';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** Status of a domain error raised before GraphQL runs (authentication, internal API). */
+const HTTP_STATUS: Record<DomainError['code'], number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
 /** Far above any real operation, far below what would hurt the process. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -78,13 +89,19 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      if (url.pathname.startsWith(INTERNAL_PREFIX)) {
+        if (!mayTrain(req, config, await authenticate(req.headers))) {
+          return sendError(res, 403, 'the internal training API is for local managers', { code: 'FORBIDDEN' });
+        }
+        return await handleInternal(req, res, url, store);
+      }
       if (url.pathname !== GRAPHQL_PATH) return sendError(res, 404, `no route for ${url.pathname}`, { code: 'NOT_FOUND' });
       if (req.method === 'GET' && !config.production && /\btext\/html\b/.test(req.headers.accept ?? '')) {
         return send(res, 200, 'text/html; charset=utf-8', playground);
       }
       await graphql(req, res, url);
     } catch (err) {
-      if (err instanceof DomainError) return sendError(res, 401, err.message, domainExtensions(err));
+      if (err instanceof DomainError) return sendError(res, HTTP_STATUS[err.code], err.message, domainExtensions(err));
       if (err instanceof BodyTooLargeError) {
         res.setHeader('connection', 'close');
         return sendError(res, 413, err.message, { code: 'BAD_REQUEST' });

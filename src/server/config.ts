@@ -22,6 +22,8 @@ export interface Config {
   modelDir: string;
   /** How often (ms) the API checks for newly published model versions. */
   modelRefreshMs: number;
+  /** Model training: a running server to train through, and the token to use there. */
+  training: { server: string | null; token: string | null };
   logLevel: string;
   maxPageSize: number;
   /** Development only: trust an `x-user-id` header (a user id or handle) as the viewer. */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     modelDir: path.resolve(env.MODEL_DIR ?? path.join(dataDir, 'models')),
     modelRefreshMs: int(env.MODEL_REFRESH_MS, 2000, 'MODEL_REFRESH_MS'),
+    training: { server: env.TRAINING_SERVER_URL || null, token: env.TRAINING_TOKEN || null },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE'),
     devAuthHeader: env.DEV_AUTH_HEADER ? env.DEV_AUTH_HEADER === 'true' : !production,

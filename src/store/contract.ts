@@ -190,12 +190,22 @@ export interface ModelRepository {
   prune(kind: ModelKind, keep: number): Promise<void>;
 }
 
+/**
+ * What model training needs: the graph snapshot in, published outputs out. Implemented by every
+ * Store, and over HTTP by a running server (src/store/remote/) when it holds the database.
+ */
+export interface TrainingStore {
+  readonly snapshot: SnapshotReader;
+  readonly models: ModelRepository;
+  close(): Promise<void>;
+}
+
 /** Counts engine round trips, so tests can prove that batching works. */
 export interface QueryStats {
   roundTrips: number;
 }
 
-export interface Store {
+export interface Store extends TrainingStore {
   readonly engine: EngineName;
   readonly users: UserRepository;
   readonly follows: FollowRepository;

@@ -1,20 +1,10 @@
 import type { ModelKind, ModelRepository, ModelRun } from '../contract';
+import { decodeVector, encodeVector } from '../vector-codec';
 import type { CypherRunner } from './runner';
 
 const WRITE_BATCH = 2_000;
 
 const currentKey = (kind: ModelKind) => `model:${kind}`;
-
-function encodeVector(v: Float32Array | undefined): string {
-  return v ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : '';
-}
-
-function decodeVector(s: unknown): Float32Array | undefined {
-  if (typeof s !== 'string' || s === '') return undefined;
-  const bytes = Buffer.from(s, 'base64');
-  // Copy into a fresh, aligned buffer: Buffer slices may start at any byte offset.
-  return new Float32Array(new Uint8Array(bytes).buffer);
-}
 
 export function cypherModels(db: CypherRunner): ModelRepository {
   async function runs(kind: ModelKind): Promise<ModelRun[]> {

@@ -162,10 +162,13 @@ export class LadybugRunner implements CypherRunner {
   }
 }
 
+/** Another process (usually the running server) holds the data directory. */
+export class DatabaseInUseError extends Error {}
+
 function explainOpenError(dir: string, err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
   if (/lock/i.test(message)) {
-    return new Error(
+    return new DatabaseInUseError(
       `The database in ${dir} is in use by another process (is the server running?). ` +
         'LadybugDB allows one writing process per data directory: stop that process, or point DATA_DIR elsewhere.',
     );

@@ -18,6 +18,8 @@ export interface GqlResult<TData = any> {
 export interface TestApi {
   server: RunningServer;
   store: Store;
+  /** The store's data directory. */
+  dataDir: string;
   /** Posts an operation; `as` is the handle (or id) sent in the dev `x-user-id` header. */
   gql<TData = any>(query: string, opts?: { variables?: Record<string, unknown>; as?: string }): Promise<GqlResult<TData>>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function startTestApi(
   return {
     server,
     store: temp.store,
+    dataDir: temp.dir,
     async gql(query, { variables, as } = {}) {
       const res = await fetch(server.url, {
         method: 'POST',

@@ -1,0 +1,31 @@
+/**
+ * The store model training reads from and publishes to. Normally the configured database itself;
+ * when a running server holds the embedded database (or a server URL is given), the server's
+ * internal API instead, so the new model reaches the API without stopping it.
+ */
+import type { TrainingStore } from './contract';
+import { DatabaseInUseError } from './ladybug/runner';
+import { openStore, type StoreOptions } from './open';
+import { remoteTrainingStore } from './remote/remote-training-store';
+
+export interface TrainingStoreOptions extends StoreOptions {
+  /** Base URL of a running server to train through (e.g. http://127.0.0.1:4000). */
+  server?: string | null;
+  /** Bearer token for that server (a manager's, outside development). */
+  token?: string | null;
+  /** Port of the local server to fall back to when the database is held. */
+  port: number;
+  log?: (line: string) => void;
+}
+
+export async function openTrainingStore(opts: TrainingStoreOptions): Promise<TrainingStore> {
+  if (opts.server) return remoteTrainingStore(opts.server, opts.token ?? undefined);
+  try {
+    return await openStore(opts);
+  } catch (err) {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    const url = `http://127.0.0.1:${opts.port}`;
+    opts.log?.(`${opts.dataDir} is held by a running server: training through its internal API at ${url}`);
+    return remoteTrainingStore(url, opts.token ?? undefined);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * A TrainingStore over a running server's internal API (see wire.ts): used by model training
+ * when the server holds the embedded database, so a new model is published without stopping it.
+ */
+import type { ModelKind, ModelOutputRow, ModelRun, TrainingStore } from '../contract';
+import { ndjsonLines, toNdjson } from './ndjson';
+import { rowFromWire, rowToWire, type SnapshotPart, type WireRow } from './wire';
+
+export function remoteTrainingStore(baseUrl: string, token?: string): TrainingStore {
+  const base = baseUrl.replace(/\/+$/, '');
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+
+  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+    const res = await fetch(`${base}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${base}${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    return res;
+  }
+
+  async function* lines<T>(path: string): AsyncGenerator<T> {
+    const res = await call(path);
+    for await (const value of ndjsonLines(res.body as unknown as AsyncIterable<Uint8Array>)) yield value as T;
+  }
+
+  const part = <T>(name: SnapshotPart) => (batchSize?: number) => lines<T[]>(`/internal/snapshot/${name}${batchSize ? `?batch=${batchSize}` : ''}`);
+
+  return {
+    snapshot: {
+      users: part('users'),
+      products: part('products'),
+      interactions: part('interactions'),
+      follows: part('follows'),
+    },
+    models: {
+      async publish(run: ModelRun, batches) {
+        async function* body() {
+          yield run;
+          for await (const batch of batches) yield batch.map(rowToWire);
+        }
+        // Node's fetch streams an async iterable body (undici), so the rows never sit in memory whole.
+        await call(`/internal/models/${run.kind}/publish`, {
+          method: 'POST',
+          body: toNdjson(body()) as unknown as BodyInit,
+          headers: { 'content-type': 'application/x-ndjson' },
+          duplex: 'half',
+        } as RequestInit);
+      },
+      async current(kind: ModelKind) {
+        return (await (await call(`/internal/models/${kind}/current`)).json()) as ModelRun | null;
+      },
+      async *rows(kind, version, batchSize) {
+        const path = `/internal/models/${kind}/${encodeURIComponent(version)}/rows${batchSize ? `?batch=${batchSize}` : ''}`;
+        for await (const batch of lines<WireRow[]>(path)) yield batch.map(rowFromWire) as ModelOutputRow[];
+      },
+      async prune(kind, keep) {
+        await call(`/internal/models/${kind}/prune?keep=${keep}`, { method: 'POST' });
+      },
+    },
+    close: async () => {},
+  };
+}

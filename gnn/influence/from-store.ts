@@ -1,0 +1,78 @@
+/**
+ * Training from the configured database: read the graph through `store.snapshot`, train on its
+ * past, score every user active before the cutoff (default: just after the last action), save
+ * the model in the registry and publish the precomputed rows through `store.models`.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { ModelRun, Store } from '../../src/store/contract';
+import { saveModel } from '../registry';
+import { DAY_MS, type ActivityLog } from './activity';
+import { indexLog } from './features';
+import { DEFAULT_TRAIN_OPTIONS, trainAndScore, type InfluenceTrainOptions } from './pipeline';
+import { influenceRows } from './publish';
+import { readSnapshot } from './snapshot';
+
+/** A live store's "next period" is a quarter; snapshots every 45 days fit 18 months of history. */
+export const STORE_TRAIN_OPTIONS: InfluenceTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, periodMs: 90 * DAY_MS, strideMs: 45 * DAY_MS };
+
+const PUBLISH_BATCH = 1000;
+
+export interface PublishedInfluence {
+  run: ModelRun;
+  users: number;
+  backend: string;
+  trainSeconds: number;
+  modelDir: string;
+  /** User ids best first. */
+  ranking: string[];
+}
+
+export async function trainInfluenceFromStore(store: Store, opts: InfluenceTrainOptions, modelRoot: string, cutoff?: number): Promise<PublishedInfluence> {
+  const log = await readSnapshot(store);
+  if (log.actTime.length === 0) throw new Error('the store has no reviews or shares to learn influence from');
+  const at = cutoff ?? log.actTime[log.actTime.length - 1] + 1;
+  const index = indexLog(log);
+  const run = await trainAndScore(log, at, opts, index);
+  const rows = influenceRows(index, run, opts.periodMs, opts.windowMs);
+  const hyperParameters = {
+    ...run.model.hp,
+    windowDays: opts.windowMs / DAY_MS,
+    periodDays: opts.periodMs / DAY_MS,
+    strideDays: opts.strideMs / DAY_MS,
+    snapshots: run.snapshotTimes.map((t) => new Date(t).toISOString()),
+    epochs: run.chosenEpochs,
+    seed: opts.seed,
+  };
+  const metrics = { validation: run.validationHistory.map((h) => ({ epoch: h.epoch, ...h.validation })) };
+  const counts = { users: log.userIds.length, products: log.productIds.length, actions: log.actTime.length, follows: log.followFrom.length };
+  const { record, dir } = await saveModel(join(modelRoot, 'influence'), run.model.weights(), {
+    kind: 'influence',
+    data: { source: `store:${store.engine}`, sha256: fingerprint(log), counts },
+    hyperParameters,
+    metrics,
+    backend: run.backend,
+  });
+  run.model.dispose();
+  const createdAt = Date.now();
+  const modelRun: ModelRun = {
+    kind: 'influence',
+    version: `v${record.version}-${createdAt}`,
+    createdAt,
+    metadata: { cutoff: new Date(at).toISOString(), data: counts, hyperParameters, metrics, backend: run.backend, trainSeconds: run.trainSeconds, registry: dir },
+  };
+  await store.models.publish(modelRun, batches(rows, PUBLISH_BATCH));
+  return { run: modelRun, users: rows.length, backend: run.backend, trainSeconds: run.trainSeconds, modelDir: dir, ranking: rows.map((r) => r.entityId) };
+}
+
+function* batches<T>(rows: T[], size: number): Generator<T[]> {
+  for (let k = 0; k < rows.length; k += size) yield rows.slice(k, k + size);
+}
+
+/** sha256 over the log's arrays: identifies the data a model was trained on. */
+function fingerprint(log: ActivityLog): string {
+  const h = createHash('sha256');
+  for (const ids of [log.userIds, log.productIds, log.categoryIds]) h.update(ids.join('\n'));
+  for (const a of [log.productCategory, log.actUser, log.actProduct, log.actTime, log.followFrom, log.followTo, log.followSince]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return h.digest('hex');
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ModelKind, ModelOutputRow, ModelRepository, ModelRun } from '../../../src/store/contract';
+import { influenceReader, loadInfluence } from '../../../gnn/influence/serving';
+import type { InfluenceData } from '../../../gnn/influence/publish';
+
+/** ModelRepository in memory: enough of the contract for the reader. */
+function memoryModels(): ModelRepository & { reads: number } {
+  const runs: { run: ModelRun; rows: ModelOutputRow[] }[] = [];
+  return {
+    reads: 0,
+    async publish(run, rows) {
+      const all: ModelOutputRow[] = [];
+      for await (const batch of rows) all.push(...batch);
+      runs.push({ run, rows: all });
+    },
+    async current(kind: ModelKind) {
+      return runs.filter((r) => r.run.kind === kind).at(-1)?.run ?? null;
+    },
+    async *rows(kind, version, batchSize = 2) {
+      this.reads++;
+      const rows = runs.find((r) => r.run.kind === kind && r.run.version === version)?.rows ?? [];
+      for (let k = 0; k < rows.length; k += batchSize) yield rows.slice(k, k + batchSize);
+    },
+    async prune() {},
+  };
+}
+
+function row(id: string, rank: number, score: number, byCategory: [string, number, number][]): ModelOutputRow {
+  const data: InfluenceData = {
+    score,
+    rank,
+    percentile: 0,
+    byCategory: byCategory.map(([categoryId, s, r]) => ({ categoryId, score: s, rank: r })),
+    explanation: { followersReached: 0, followersEngaged: 0, topCategories: byCategory.map((c) => c[0]), examples: [] },
+  };
+  return { entityId: id, data: data as unknown as Record<string, unknown> };
+}
+
+const run = (version: string): ModelRun => ({ kind: 'influence', version, createdAt: 0, metadata: {} });
+
+test('pages are slices of the ranked lists, globally and per category', async () => {
+  const models = memoryModels();
+  assert.equal(await loadInfluence(models), null);
+  await models.publish(run('v1'), [[row('c', 3, 1, [['books', 1, 2]]), row('a', 1, 9, [['books', 3, 1], ['dvd', 6, 1]])], [row('b', 2, 5, [])]]);
+  const index = (await loadInfluence(models))!;
+  assert.equal(index.run.version, 'v1');
+  assert.deepEqual(index.leaders({ offset: 0, limit: 2 }).items.map((l) => l.userId), ['a', 'b']);
+  assert.deepEqual(index.leaders({ offset: 2, limit: 2 }), { items: [index.leaders({ offset: 0, limit: 3 }).items[2]], totalCount: 3 });
+  const books = index.leaders({ categoryId: 'books', offset: 0, limit: 10 });
+  assert.deepEqual(books.items.map((l) => [l.userId, l.score, l.rank]), [['a', 3, 1], ['c', 1, 2]]);
+  assert.equal(index.leaders({ categoryId: 'none', offset: 0, limit: 10 }).totalCount, 0);
+  assert.equal(index.user('b')!.rank, 2);
+  assert.equal(index.user('zz'), null);
+  assert.deepEqual(index.categories().sort(), ['books', 'dvd']);
+});
+
+test('the reader reloads only when a new run becomes current', async () => {
+  const models = memoryModels();
+  const reader = influenceReader(models, 0);
+  assert.equal(await reader.get(), null);
+  await models.publish(run('v1'), [[row('a', 1, 1, [])]]);
+  assert.equal((await reader.get())!.run.version, 'v1');
+  assert.equal((await reader.get())!.run.version, 'v1');
+  assert.equal(models.reads, 1);
+  await models.publish(run('v2'), [[row('b', 1, 1, [])]]);
+  assert.deepEqual((await reader.get())!.leaders({ offset: 0, limit: 5 }).items.map((l) => l.userId), ['b']);
+  assert.equal(models.reads, 2);
+});

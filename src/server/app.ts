@@ -13,7 +13,8 @@ import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
 import { openStore } from '../store/open';
 import { createApollo } from './apollo';
-import { createAuthenticator, DEV_USER_HEADER, type Authenticator } from './authenticate';
+import { DEV_USER_HEADER } from './auth/dev-header';
+import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
@@ -129,7 +130,7 @@ export async function startServer(config: Config, existingStore?: Store, logger 
   const store = existingStore ?? (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j }));
   const apollo = await createApollo(config, logger);
   const models = createModelServices(store, config.modelRefreshMs);
-  const handler = createRequestHandler({ config, store, apollo, authenticate: createAuthenticator(config, store), logger, models });
+  const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models });
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

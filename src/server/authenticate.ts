@@ -1,35 +1,31 @@
 /**
  * Authentication turns request headers into a Viewer before GraphQL runs. Resolvers only see
- * `context.viewer`, so a real scheme (JWT, sessions) replaces the dev header here and nowhere else.
+ * `context.viewer`. A Bearer token (auth/jwt.ts) wins when present; otherwise, in development,
+ * the dev header (auth/dev-header.ts); otherwise the request is anonymous.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { UnauthenticatedError } from '../domain/errors';
-import { fromGlobalId } from '../domain/ids';
-import { normaliseHandle } from '../domain/user';
 import type { Viewer } from '../graphql/context';
 import type { Store } from '../store/contract';
+import { devHeaderAuthenticator } from './auth/dev-header';
+import { bearerToken, jwtVerifier } from './auth/jwt';
 import type { Config } from './config';
 
 /** Resolves to null for anonymous requests; throws UnauthenticatedError for bad credentials. */
 export type Authenticator = (headers: IncomingHttpHeaders) => Promise<Viewer | null>;
 
-export const DEV_USER_HEADER = 'x-user-id';
-
-/** Development only: trusts `x-user-id` naming a user by internal id, global id or handle. */
-export function devHeaderAuthenticator(store: Store): Authenticator {
+/** Throws (so the server does not start) in production without a token key. */
+export async function createAuthenticator(config: Config, store: Store): Promise<Authenticator> {
+  const verify = await jwtVerifier(config.auth);
+  if (config.production && !verify) {
+    throw new Error('NODE_ENV=production needs a token key: set AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY_FILE or AUTH_JWKS_FILE');
+  }
+  const dev = config.devAuthHeader ? devHeaderAuthenticator(store) : null;
   return async (headers) => {
-    const claimed = headers[DEV_USER_HEADER];
-    if (typeof claimed !== 'string' || claimed.trim() === '') return null;
-    const global = fromGlobalId(claimed);
-    const [byId] = await store.users.get([global?.kind === 'User' ? global.id : claimed]);
-    const [user] = byId ? [byId] : await store.users.getByHandle([normaliseHandle(claimed)]);
-    if (!user) throw new UnauthenticatedError(`${DEV_USER_HEADER} names no user`);
-    return { userId: user.id, roles: ['user'] };
+    if (headers.authorization !== undefined) {
+      if (!verify) throw new UnauthenticatedError('this server accepts no tokens: no token key is configured');
+      return verify(bearerToken(headers));
+    }
+    return dev ? dev(headers) : null;
   };
-}
-
-const anonymous: Authenticator = async () => null;
-
-export function createAuthenticator(config: Config, store: Store): Authenticator {
-  return config.devAuthHeader ? devHeaderAuthenticator(store) : anonymous;
 }

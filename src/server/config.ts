@@ -28,7 +28,43 @@ export interface Config {
   maxPageSize: number;
   /** Development only: trust an `x-user-id` header (a user id or handle) as the viewer. */
   devAuthHeader: boolean;
+  auth: AuthConfig;
+  limits: LimitsConfig;
+  rateLimit: RateLimitConfig;
+  /** Per-query database timeout in ms; 0 disables it. */
+  dbQueryTimeoutMs: number;
+  introspection: boolean;
+  playground: boolean;
+  /** Take the client address from `x-forwarded-for` (only behind a proxy that sets it). */
+  trustProxy: boolean;
   production: boolean;
+}
+
+/** Where Bearer JWTs are verified from; any one of the key sources enables tokens. */
+export interface AuthConfig {
+  /** HS256 shared secret (also what `npm run token` signs with). */
+  jwtSecret?: string;
+  /** PEM file with an RSA (RS256) or EC P-256 (ES256) public key. */
+  jwtPublicKeyFile?: string;
+  /** JSON Web Key Set file with RS256/ES256 public keys, picked by `kid`. */
+  jwksFile?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Query shape limits, enforced by graphql-armor before execution. */
+export interface LimitsConfig {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+}
+
+/** Token buckets: `perMinute` requests refill evenly, up to a burst of `perMinute`; 0 disables. */
+export interface RateLimitConfig {
+  ipPerMinute: number;
+  tokenPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,9 +88,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     training: { server: env.TRAINING_SERVER_URL || null, token: env.TRAINING_TOKEN || null },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE'),
-    devAuthHeader: env.DEV_AUTH_HEADER ? env.DEV_AUTH_HEADER === 'true' : !production,
+    devAuthHeader: devAuthHeader(env, production),
+    auth: {
+      jwtSecret: jwtSecret(env.AUTH_JWT_SECRET),
+      jwtPublicKeyFile: env.AUTH_JWT_PUBLIC_KEY_FILE || undefined,
+      jwksFile: env.AUTH_JWKS_FILE || undefined,
+      issuer: env.AUTH_JWT_ISSUER || undefined,
+      audience: env.AUTH_JWT_AUDIENCE || undefined,
+    },
+    limits: {
+      maxDepth: int(env.GRAPHQL_MAX_DEPTH, 12, 'GRAPHQL_MAX_DEPTH'),
+      maxCost: int(env.GRAPHQL_MAX_COST, 5000, 'GRAPHQL_MAX_COST'),
+      maxAliases: int(env.GRAPHQL_MAX_ALIASES, 15, 'GRAPHQL_MAX_ALIASES'),
+      maxDirectives: int(env.GRAPHQL_MAX_DIRECTIVES, 50, 'GRAPHQL_MAX_DIRECTIVES'),
+      maxTokens: int(env.GRAPHQL_MAX_TOKENS, 2000, 'GRAPHQL_MAX_TOKENS'),
+    },
+    rateLimit: {
+      ipPerMinute: int(env.RATE_LIMIT_IP_PER_MINUTE, 600, 'RATE_LIMIT_IP_PER_MINUTE'),
+      tokenPerMinute: int(env.RATE_LIMIT_TOKEN_PER_MINUTE, 1200, 'RATE_LIMIT_TOKEN_PER_MINUTE'),
+    },
+    dbQueryTimeoutMs: int(env.DB_QUERY_TIMEOUT_MS, 30_000, 'DB_QUERY_TIMEOUT_MS'),
+    introspection: bool(env.GRAPHQL_INTROSPECTION, !production, 'GRAPHQL_INTROSPECTION'),
+    playground: bool(env.GRAPHQL_PLAYGROUND, !production, 'GRAPHQL_PLAYGROUND'),
+    trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),
     production,
   };
+}
+
+/** Trusting a header that names any user would hand production accounts to whoever asks. */
+function devAuthHeader(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const on = bool(env.DEV_AUTH_HEADER, !production, 'DEV_AUTH_HEADER');
+  if (on && production) throw new Error('DEV_AUTH_HEADER=true is not allowed with NODE_ENV=production');
+  return on;
+}
+
+/** HS256 needs at least 256 bits of key; shorter secrets are guessable offline from any token. */
+function jwtSecret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (Buffer.byteLength(value) < 32) throw new Error('AUTH_JWT_SECRET must be at least 32 bytes long');
+  return value;
+}
+
+function bool(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'true' && value !== 'false') throw new Error(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value === 'true';
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {

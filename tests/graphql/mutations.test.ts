@@ -38,7 +38,7 @@ const DELETE_REVIEW = `mutation ($id: ID!) { deleteReview(id: $id) { id rating p
 const VOTE = `mutation ($id: ID!) { voteReviewHelpful(id: $id) { helpfulVotes } }`;
 const SHARE = `mutation ($input: ShareProductInput!) { shareProduct(input: $input) { id audience recipient { handle } message sharer { handle } product { name } } }`;
 
-test('every mutation but createUser needs a viewer', async () => {
+test('every mutation but createUser needs a viewer (an invalid token is no viewer either)', async () => {
   const anonymous: [string, Record<string, unknown>][] = [
     [`mutation { updateProfile(input: { bio: "x" }) { id } }`, {}],
     [FOLLOW, { id: USER(1) }],
@@ -51,7 +51,35 @@ test('every mutation but createUser needs a viewer', async () => {
     [VOTE, { id: toGlobalId('Review', 'r01-0') }],
     [SHARE, { input: { productId: PRODUCT(1) } }],
   ];
-  for (const [query, variables] of anonymous) await rejects(api.gql(query, { variables }), { code: 'UNAUTHENTICATED' });
+  for (const [query, variables] of anonymous) {
+    await rejects(api.gql(query, { variables }), { code: 'UNAUTHENTICATED' });
+    const badToken = await api.gql(query, { variables, token: 'not.a.token' });
+    assert.deepEqual([badToken.status, badToken.errors?.[0].extensions?.code], [401, 'UNAUTHENTICATED']);
+  }
+});
+
+test('catalogue changes need the manager role; other roles and plain users are FORBIDDEN', async () => {
+  for (const roles of [[], ['admin']]) {
+    const token = await api.token(userId(6), roles);
+    await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { name: 'x', price: 1, currency: 'EUR', categoryId: CATEGORY } }, token }), {
+      code: 'FORBIDDEN',
+    });
+    await rejects(api.gql(UPDATE_PRODUCT, { variables: { id: PRODUCT(1), input: { name: 'x' } }, token }), { code: 'FORBIDDEN' });
+  }
+  // The dev header carries roles too, for the playground.
+  const viaHeader = await fetch(api.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user-id': handleOf(6), 'x-user-roles': 'manager' },
+    body: JSON.stringify({ query: UPDATE_PRODUCT, variables: { id: PRODUCT(1), input: { description: 'Managed' } } }),
+  });
+  assert.deepEqual((await viaHeader.json()).errors, undefined);
+});
+
+test('updateProfile changes the viewer named by the token and nobody else', async () => {
+  const token = await api.token(userId(21));
+  const { data } = await api.gql(`mutation { updateProfile(input: { bio: "Mine" }) { handle bio } }`, { token });
+  assert.deepEqual(data.updateProfile, { handle: handleOf(21), bio: 'Mine' });
+  assert.equal((await api.gql(`{ user(handle: "${handleOf(22)}") { bio } }`)).data.user.bio, '');
 });
 
 test('createUser: signs up anonymously; bad and taken handles are refused', async () => {
@@ -99,10 +127,10 @@ test('follow and unfollow are idempotent and refuse self-follows and unknown use
   await rejects(api.gql(FOLLOW, { variables: { id: toGlobalId('User', 'ghost') }, as }), { code: 'NOT_FOUND' });
 });
 
-test('createProduct and updateProduct', async () => {
-  const as = handleOf(5);
+test('createProduct and updateProduct, by a manager', async () => {
+  const token = await api.token(userId(5), ['manager']);
   const input = { name: ' Lamp ', description: 'Bright', price: 19.999, currency: 'eur', categoryId: CATEGORY };
-  const { data, errors } = await api.gql(CREATE_PRODUCT, { variables: { input }, as });
+  const { data, errors } = await api.gql(CREATE_PRODUCT, { variables: { input }, token });
   assert.equal(errors, undefined);
   assert.deepEqual({ ...data.createProduct, id: undefined }, {
     id: undefined,
@@ -116,18 +144,18 @@ test('createProduct and updateProduct', async () => {
 
   const updated = await api.gql(UPDATE_PRODUCT, {
     variables: { id: data.createProduct.id, input: { price: 15, categoryId: toGlobalId('Category', categoryId(2)) } },
-    as,
+    token,
   });
   assert.deepEqual(updated.data.updateProduct, { name: 'Lamp', price: { amount: 15, currency: 'EUR' }, category: { name: 'Garden' } });
 
-  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, currency: 'euros' } }, as }), { code: 'BAD_USER_INPUT', field: 'currency' });
-  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, price: -1 } }, as }), { code: 'BAD_USER_INPUT', field: 'price' });
-  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, categoryId: 'x' } }, as }), { code: 'BAD_USER_INPUT', field: 'categoryId' });
-  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, categoryId: toGlobalId('Category', 'none') } }, as }), {
+  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, currency: 'euros' } }, token }), { code: 'BAD_USER_INPUT', field: 'currency' });
+  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, price: -1 } }, token }), { code: 'BAD_USER_INPUT', field: 'price' });
+  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, categoryId: 'x' } }, token }), { code: 'BAD_USER_INPUT', field: 'categoryId' });
+  await rejects(api.gql(CREATE_PRODUCT, { variables: { input: { ...input, categoryId: toGlobalId('Category', 'none') } }, token }), {
     code: 'NOT_FOUND',
   });
-  await rejects(api.gql(UPDATE_PRODUCT, { variables: { id: toGlobalId('Product', 'none'), input: { name: 'x' } }, as }), { code: 'NOT_FOUND' });
-  await rejects(api.gql(UPDATE_PRODUCT, { variables: { id: data.createProduct.id, input: { name: '' } }, as }), {
+  await rejects(api.gql(UPDATE_PRODUCT, { variables: { id: toGlobalId('Product', 'none'), input: { name: 'x' } }, token }), { code: 'NOT_FOUND' });
+  await rejects(api.gql(UPDATE_PRODUCT, { variables: { id: data.createProduct.id, input: { name: '' } }, token }), {
     code: 'BAD_USER_INPUT',
     field: 'name',
   });
@@ -166,6 +194,11 @@ test('updateReview and deleteReview are for the author only', async () => {
   const author = handleOf(41);
   await rejects(api.gql(UPDATE_REVIEW, { variables: { id: review, input: { rating: 1 } }, as: handleOf(42) }), { code: 'FORBIDDEN' });
   await rejects(api.gql(DELETE_REVIEW, { variables: { id: review }, as: handleOf(42) }), { code: 'FORBIDDEN' });
+  // A manager is no moderator, and an admin moderates by deleting, not by rewriting.
+  const manager = await api.token(userId(42), ['manager']);
+  await rejects(api.gql(DELETE_REVIEW, { variables: { id: review }, token: manager }), { code: 'FORBIDDEN' });
+  const admin = await api.token(userId(42), ['admin']);
+  await rejects(api.gql(UPDATE_REVIEW, { variables: { id: review, input: { rating: 1 } }, token: admin }), { code: 'FORBIDDEN' });
   await rejects(api.gql(UPDATE_REVIEW, { variables: { id: toGlobalId('Review', 'none'), input: { rating: 1 } }, as: author }), {
     code: 'NOT_FOUND',
   });
@@ -185,6 +218,14 @@ test('updateReview and deleteReview are for the author only', async () => {
   assert.equal(deleted.data.deleteReview.product.reviewCount, countBefore - 1);
   assert.equal((await api.gql(`{ node(id: "${review}") { id } }`)).data.node, null);
   await rejects(api.gql(DELETE_REVIEW, { variables: { id: review }, as: author }), { code: 'NOT_FOUND' });
+});
+
+test('an admin may delete any review', async () => {
+  const review = toGlobalId('Review', 'r46-2');
+  const admin = await api.token(userId(1), ['admin']);
+  const deleted = await api.gql(DELETE_REVIEW, { variables: { id: review }, token: admin });
+  assert.deepEqual([deleted.errors, deleted.data.deleteReview.id], [undefined, review]);
+  assert.equal((await api.gql(`{ node(id: "${review}") { id } }`)).data.node, null);
 });
 
 test('voteReviewHelpful counts each voter once and not the author', async () => {

@@ -9,7 +9,8 @@ import {
   type Product as ProductRecord,
 } from '../../domain/product';
 import { connection } from '../connections';
-import { requireViewer, written, type Context } from '../context';
+import { requireRole } from '../authorize';
+import { written, type Context } from '../context';
 import { decodeId } from '../global-id';
 import { withoutNulls } from '../inputs';
 import { loadReferenced } from '../loaders';
@@ -75,23 +76,23 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
     );
   }
 
-  @Mutation(() => Product, { description: 'Add a product to the catalogue.' })
+  @Mutation(() => Product, { description: 'Add a product to the catalogue (managers only).' })
   async createProduct(
     @Arg('input', () => CreateProductInput) input: CreateProductInput,
     @Ctx() ctx: Context,
   ): Promise<ProductRecord> {
-    requireViewer(ctx);
+    requireRole(ctx, 'manager');
     const valid = validateNewProduct({ ...withoutNulls(input), categoryId: decodeId(input.categoryId, 'Category', 'categoryId') });
     return written(ctx, await ctx.store.products.create(valid, stamp()));
   }
 
-  @Mutation(() => Product, { description: 'Change the given fields of a product.' })
+  @Mutation(() => Product, { description: 'Change the given fields of a product (managers only).' })
   async updateProduct(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
     @Ctx() ctx: Context,
   ): Promise<ProductRecord> {
-    requireViewer(ctx);
+    requireRole(ctx, 'manager');
     const productId = decodeId(id, 'Product', 'id');
     const { categoryId, ...rest } = withoutNulls(input);
     const patch = validateProductPatch({

@@ -3,7 +3,8 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Product as ProductRecord } from '../../domain/product';
 import { validateNewReview, validateReviewPatch, type Review as ReviewRecord } from '../../domain/review';
 import type { User as UserRecord } from '../../domain/user';
-import { requireViewer, written, type Context, type Viewer } from '../context';
+import { requireOwner } from '../authorize';
+import { requireViewer, written, type Context } from '../context';
 import { decodeId } from '../global-id';
 import { withoutNulls } from '../inputs';
 import { loadReferenced } from '../loaders';
@@ -17,12 +18,6 @@ import { NodeIdResolver } from './node-id';
 async function reviewFor(ctx: Context, id: string): Promise<ReviewRecord> {
   const [review] = await ctx.store.reviews.get([decodeId(id, 'Review', 'id')]);
   if (!review) throw new NotFoundError('Review', id);
-  return review;
-}
-
-async function ownReview(ctx: Context, viewer: Viewer, id: string): Promise<ReviewRecord> {
-  const review = await reviewFor(ctx, id);
-  if (review.authorId !== viewer.userId) throw new ForbiddenError('only the author can change or delete a review');
   return review;
 }
 
@@ -56,14 +51,16 @@ export class ReviewResolver extends NodeIdResolver('Review', Review) {
   ): Promise<ReviewRecord> {
     const viewer = requireViewer(ctx);
     const patch = validateReviewPatch(withoutNulls(input));
-    const review = await ownReview(ctx, viewer, id);
+    const review = await reviewFor(ctx, id);
+    requireOwner(viewer, review.authorId, 'only the author can edit a review');
     return written(ctx, await ctx.store.reviews.update(review.id, patch, Date.now()));
   }
 
-  @Mutation(() => Review, { description: "Delete one's own review. Returns it as it was." })
+  @Mutation(() => Review, { description: "Delete one's own review (admins: any review). Returns it as it was." })
   async deleteReview(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReviewRecord> {
     const viewer = requireViewer(ctx);
-    const review = await ownReview(ctx, viewer, id);
+    const review = await reviewFor(ctx, id);
+    requireOwner(viewer, review.authorId, 'only the author or an admin can delete a review', 'admin');
     return written(ctx, await ctx.store.reviews.delete(review.id));
   }
 

@@ -3,6 +3,7 @@
  * server on a free port, and a `gql` helper that posts an operation as a given user.
  */
 import { startServer, type RunningServer } from '../../../src/server/app';
+import { signToken } from '../../../src/server/auth/sign';
 import { loadConfig, type Config } from '../../../src/server/config';
 import type { Logger } from '../../../src/server/logger';
 import type { Store } from '../../../src/store/contract';
@@ -20,13 +21,21 @@ export interface TestApi {
   store: Store;
   /** The store's data directory. */
   dataDir: string;
-  /** Posts an operation; `as` is the handle (or id) sent in the dev `x-user-id` header. */
-  gql<TData = any>(query: string, opts?: { variables?: Record<string, unknown>; as?: string }): Promise<GqlResult<TData>>;
+  /**
+   * Posts an operation; `as` is the handle (or id) sent in the dev `x-user-id` header, `token` a
+   * Bearer token (see `token`).
+   */
+  gql<TData = any>(query: string, opts?: { variables?: Record<string, unknown>; as?: string; token?: string }): Promise<GqlResult<TData>>;
+  /** A token for `userId` with `roles`, signed with the test secret. */
+  token(userId: string, roles?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long';
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', devAuthHeader: true, ...overrides };
+  const base = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET });
+  return { ...base, port: 0, host: '127.0.0.1', devAuthHeader: true, ...overrides };
 }
 
 export async function startTestApi(
@@ -34,15 +43,21 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const temp = await tempStore();
   await (opts.seed ?? seedCommunity)(temp.store);
-  const server = await startServer(testConfig(opts.config), opts.wrap ? opts.wrap(temp.store) : temp.store, opts.logger);
+  const config = testConfig(opts.config);
+  const server = await startServer(config, opts.wrap ? opts.wrap(temp.store) : temp.store, opts.logger);
   return {
     server,
     store: temp.store,
     dataDir: temp.dir,
-    async gql(query, { variables, as } = {}) {
+    token: (userId, roles = []) => signToken(config.auth, { userId, roles, ttl: '1h' }),
+    async gql(query, { variables, as, token } = {}) {
       const res = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(as ? { 'x-user-id': as } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(as ? { 'x-user-id': as } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };

@@ -1,6 +1,9 @@
 import { InvalidInputError } from './errors';
 import { optionalText, text } from './validate';
 
+/** Who sees a user's shares to followers: anyone, or only their followers. */
+export type ShareVisibility = 'PUBLIC' | 'FOLLOWERS';
+
 export interface User {
   id: string;
   handle: string;
@@ -8,6 +11,8 @@ export interface User {
   bio: string;
   /** Epoch milliseconds. */
   joinedAt: number;
+  /** Read from the store always set; optional so bulk rows may leave it to the default, PUBLIC. */
+  shareVisibility?: ShareVisibility;
 }
 
 export interface NewUser {
@@ -19,6 +24,7 @@ export interface NewUser {
 export interface ProfilePatch {
   displayName?: string;
   bio?: string;
+  shareVisibility?: ShareVisibility;
 }
 
 export type UserSort = 'NEWEST' | 'OLDEST' | 'HANDLE' | 'MOST_FOLLOWED';
@@ -51,5 +57,6 @@ export function validateProfilePatch(patch: ProfilePatch): ProfilePatch {
   return {
     displayName: patch.displayName == null ? undefined : text('displayName', patch.displayName, { min: 1, max: 80 }),
     bio: optionalText('bio', patch.bio, 500),
+    shareVisibility: patch.shareVisibility ?? undefined,
   };
 }

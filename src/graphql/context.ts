@@ -21,7 +21,7 @@ export interface Context {
 }
 
 export function createContext(store: Store, config: Config, viewer: Viewer | null, models: ModelServices): Context {
-  return { store, viewer, loaders: createLoaders(store), config, models };
+  return { store, viewer, loaders: createLoaders(store, viewer?.userId ?? null), config, models };
 }
 
 export function requireViewer(ctx: Context): Viewer {
@@ -31,6 +31,6 @@ export function requireViewer(ctx: Context): Viewer {
 
 /** Call with what a mutation wrote: drops cached reads that the write may have made stale. */
 export function written<T>(ctx: Context, result: T): T {
-  ctx.loaders = createLoaders(ctx.store);
+  ctx.loaders = createLoaders(ctx.store, ctx.viewer?.userId ?? null);
   return result;
 }

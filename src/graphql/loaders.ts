@@ -58,11 +58,12 @@ function childList<TSort, T>(
   );
 }
 
-export function createLoaders(store: Store) {
+/** `viewerId` is who asks: share reads answer only what they may see. */
+export function createLoaders(store: Store, viewerId: string | null) {
   const users = byId<User>((ids) => store.users.get(ids));
   const products = byId<Product>((ids) => store.products.get(ids));
   const reviews = byId<Review>((ids) => store.reviews.get(ids));
-  const shares = byId<Share>((ids) => store.shares.get(ids));
+  const shares = byId<Share>((ids) => store.shares.get(ids, viewerId));
   const primeAll =
     <T extends { id: string }>(loader: DataLoader<string, T | null>) =>
     (items: T[]) => {
@@ -87,7 +88,7 @@ export function createLoaders(store: Store) {
     following: childList<null, FollowEdge>((ids, _sort, page) => store.follows.following(ids, page), primeFollows),
     productReviews: childList<ReviewSort, Review>((ids, sort, page) => store.reviews.ofProducts(ids, sort, page), primeAll(reviews)),
     authorReviews: childList<ReviewSort, Review>((ids, sort, page) => store.reviews.byAuthors(ids, sort, page), primeAll(reviews)),
-    userShares: childList<null, Share>((ids, _sort, page) => store.shares.byUsers(ids, page), primeAll(shares)),
+    userShares: childList<null, Share>((ids, _sort, page) => store.shares.byUsers(ids, page, viewerId), primeAll(shares)),
     categoryProducts: childList<ProductSort, Product>(
       (ids, sort, page) => store.products.inCategories(ids, sort, page),
       primeAll(products),

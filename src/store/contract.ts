@@ -88,19 +88,24 @@ export interface ReviewRepository {
   voteHelpful(voterId: string, reviewId: string, at: number): Promise<Review>;
 }
 
+/**
+ * Share reads take the viewer (null: anonymous) and answer only what they may see
+ * (src/store/cypher/visibility.ts): a share they may not see is null, and is left out of lists
+ * and their counts.
+ */
 export interface ShareRepository {
-  get(ids: readonly string[]): Promise<(Share | null)[]>;
+  get(ids: readonly string[], viewerId: string | null): Promise<(Share | null)[]>;
   /** Newest first. */
-  byUsers(userIds: readonly string[], page: Page): Promise<Slice<Share>[]>;
+  byUsers(userIds: readonly string[], page: Page, viewerId: string | null): Promise<Slice<Share>[]>;
   create(sharerId: string, input: NewShare, stamp: Stamp): Promise<Share>;
 }
 
 export interface FeedRepository {
-  /** Reviews and shares by the people `userId` follows, plus shares sent to `userId`, newest first. */
+  /** Reviews and shares by the people `userId` follows, plus shares sent to `userId`, newest first; only shares `userId` may see. */
   of(userId: string, page: Page): Promise<Slice<FeedEntry>>;
 }
 
-/** What recommendation serving reads about one user's network at query time. */
+/** What recommendation serving reads about one user's network at query time; shares count only where that user may see them. */
 export interface NetworkRepository {
   /** Products the user reviewed or shared, and the users they follow; null for an unknown user. */
   neighbourhood(userId: string): Promise<{ productIds: string[]; followeeIds: string[] } | null>;

@@ -171,9 +171,9 @@ test('categories list and page their products', async () => {
   assert.deepEqual(books.products.edges.map((e: { node: { name: string } }) => e.node.name), ['Product 00', 'Product 03']);
 });
 
-test('shares show audience and recipient', async () => {
+test('shares show audience and recipient (a direct share to its recipient)', async () => {
   const { data } = await api.gql(`{ a: user(handle: "${handleOf(2)}") { shares { totalCount edges { node { audience recipient { handle } message sharer { handle } product { name } } } } }
-    b: user(handle: "${handleOf(3)}") { shares { edges { node { audience recipient { handle } } } } } }`);
+    b: user(handle: "${handleOf(3)}") { shares { edges { node { audience recipient { handle } } } } } }`, { as: handleOf(4) });
   assert.deepEqual(data.a.shares.edges[0].node, {
     audience: 'FOLLOWERS',
     recipient: null,

@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import type { UserSort as UserSortValue } from '../../domain/user';
+import type { ShareVisibility as ShareVisibilityValue, UserSort as UserSortValue } from '../../domain/user';
 import { ConnectionArgs, ConnectionType, EdgeType } from './connection';
 import { Node } from './node';
 
@@ -11,6 +11,16 @@ export const UserSort = {
   MOST_FOLLOWED: 'MOST_FOLLOWED',
 } as const satisfies { [K in UserSortValue]: K };
 registerEnumType(UserSort, { name: 'UserSort' });
+
+export const ShareVisibility = {
+  PUBLIC: 'PUBLIC',
+  FOLLOWERS: 'FOLLOWERS',
+} as const satisfies { [K in ShareVisibilityValue]: K };
+registerEnumType(ShareVisibility, {
+  name: 'ShareVisibility',
+  description: "Who sees a user's shares to followers (a share sent to one user is only ever seen by that user).",
+  valuesConfig: { PUBLIC: { description: 'Anyone.' }, FOLLOWERS: { description: 'Only the people who follow the sharer.' } },
+});
 
 @ObjectType({ implements: Node })
 export class User extends Node {
@@ -25,6 +35,9 @@ export class User extends Node {
 
   @Field(() => DateTimeResolver)
   joinedAt!: number;
+
+  @Field(() => ShareVisibility)
+  shareVisibility!: ShareVisibilityValue;
 }
 
 @ObjectType()
@@ -67,4 +80,7 @@ export class UpdateProfileInput {
 
   @Field(() => String, { nullable: true })
   bio?: string | null;
+
+  @Field(() => ShareVisibility, { nullable: true })
+  shareVisibility?: ShareVisibilityValue | null;
 }

@@ -50,8 +50,13 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
           const duplicate = users.find((u, i) => users.findIndex((v) => v.handle === u.handle) !== i);
           if (taken.length || duplicate) throw new ConflictError(`handle "${taken[0]?.handle ?? duplicate?.handle}" is taken`);
           await tx.run(
-            'UNWIND $rows AS row CREATE (:User {id: row.id, handle: row.handle, displayName: row.displayName, bio: row.bio, joinedAt: row.joinedAt})',
-            { rows: users.map(({ id, handle, displayName, bio, joinedAt }) => ({ id, handle, displayName, bio, joinedAt })) },
+            'UNWIND $rows AS row CREATE (:User {id: row.id, handle: row.handle, displayName: row.displayName, bio: row.bio, ' +
+              'joinedAt: row.joinedAt, shareVisibility: row.shareVisibility})',
+            {
+              rows: users.map(({ id, handle, displayName, bio, joinedAt, shareVisibility = 'PUBLIC' }) => ({
+                id, handle, displayName, bio, joinedAt, shareVisibility,
+              })),
+            },
           );
         }
         counts.users = users.length;

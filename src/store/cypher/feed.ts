@@ -1,26 +1,28 @@
 import type { FeedEntry, FeedRepository, ReviewRepository, ShareRepository } from '../contract';
 import type { CypherRunner } from './runner';
+import { shareVisible, viewerParam } from './visibility';
 
 /**
  * A user's feed: reviews and follower-wide shares by the people they follow, and shares sent to
- * them directly. Keys of all three are gathered in one UNION query, ordered and paged here, and
- * only the page's entities are loaded.
+ * them directly, each share only if the user may see it (visibility.ts). Keys of all three are
+ * gathered in one UNION query, ordered and paged here, and only the page's entities are loaded.
  */
 const FEED_KEYS = `
-MATCH (:User {id: $userId})-[:FOLLOWS]->(:User)-[:WROTE]->(r:Review)
+MATCH (:User {id: $viewerId})-[:FOLLOWS]->(:User)-[:WROTE]->(r:Review)
 RETURN 'REVIEW' AS kind, r.id AS id, r.createdAt AS at
 UNION ALL
-MATCH (:User {id: $userId})-[:FOLLOWS]->(:User)-[:SHARED]->(s:Share)
-WHERE s.audience = 'FOLLOWERS'
+MATCH (:User {id: $viewerId})-[:FOLLOWS]->(u:User)-[:SHARED]->(s:Share)
+WHERE s.audience = 'FOLLOWERS' AND ${shareVisible()}
 RETURN 'SHARE' AS kind, s.id AS id, s.createdAt AS at
 UNION ALL
-MATCH (:User {id: $userId})<-[:SHARED_WITH]-(s:Share)
+MATCH (:User {id: $viewerId})<-[:SHARED_WITH]-(s:Share)<-[:SHARED]-(u:User)
+WHERE ${shareVisible()}
 RETURN 'SHARE' AS kind, s.id AS id, s.createdAt AS at`;
 
 export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: ShareRepository): FeedRepository {
   return {
     async of(userId, page) {
-      const keys = (await db.read(FEED_KEYS, { userId })).map((k) => ({
+      const keys = (await db.read(FEED_KEYS, viewerParam(userId))).map((k) => ({
         kind: k.kind as FeedEntry['kind'],
         id: String(k.id),
         at: Number(k.at),
@@ -29,7 +31,7 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
       const window = keys.slice(page.offset, page.offset + page.limit);
       const reviewIds = window.filter((k) => k.kind === 'REVIEW').map((k) => k.id);
       const shareIds = window.filter((k) => k.kind === 'SHARE').map((k) => k.id);
-      const [rs, ss] = await Promise.all([reviews.get(reviewIds), shares.get(shareIds)]);
+      const [rs, ss] = await Promise.all([reviews.get(reviewIds), shares.get(shareIds, userId)]);
       const review = new Map(rs.flatMap((r) => (r ? [[r.id, r] as const] : [])));
       const share = new Map(ss.flatMap((s) => (s ? [[s.id, s] as const] : [])));
       const items = window.flatMap((k): FeedEntry[] => {

@@ -41,7 +41,8 @@ export const NODES: readonly NodeTable[] = [
   {
     label: 'User',
     key: 'id',
-    properties: { id: 'STRING', handle: 'STRING', displayName: 'STRING', bio: 'STRING', joinedAt: 'INT64' },
+    // shareVisibility: PUBLIC | FOLLOWERS (schema version 2).
+    properties: { id: 'STRING', handle: 'STRING', displayName: 'STRING', bio: 'STRING', joinedAt: 'INT64', shareVisibility: 'STRING' },
     unique: ['handle'],
     indexed: ['joinedAt'],
   },
@@ -113,4 +114,4 @@ export const RELS: readonly RelTable[] = [
  * Schema version of this model. Bump it and add a migration in each engine when the model changes;
  * engines record the version in `(:Meta {key: 'schemaVersion'})`.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

@@ -1,5 +1,6 @@
 import type { NetworkRepository } from '../contract';
 import type { CypherRunner } from './runner';
+import { shareVisible, viewerParam } from './visibility';
 
 /** Products $userId reviewed or shared. */
 const OWN = `
@@ -7,16 +8,13 @@ MATCH (u:User {id: $userId})-[:WROTE]->(r:Review)-[:REVIEWS]->(p:Product) RETURN
 UNION
 MATCH (u:User {id: $userId})-[:SHARED]->(:Share)-[:OF_PRODUCT]->(p:Product) RETURN p.id AS id`;
 
-/** A share $userId may see: one to all followers, or one sent to them. */
-const VISIBLE_SHARE = "(s.audience = 'FOLLOWERS' OR EXISTS { MATCH (s)-[:SHARED_WITH]->(:User {id: $userId}) })";
-
-/** Engagement of the people $userId follows: (followee id, product id, time). */
+/** Engagement of the people $userId follows, as $viewerId (the same user) may see it: (followee id, product id, time). */
 const FOLLOWEE_ACTIVITY = `
 MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:WROTE]->(r:Review)-[:REVIEWS]->(p:Product) WHERE p.id IN $productIds
 RETURN f.id AS followee, p.id AS product, r.createdAt AS at
 UNION ALL
 MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product)
-WHERE p.id IN $productIds AND ${VISIBLE_SHARE}
+WHERE p.id IN $productIds AND ${shareVisible('s', 'f')}
 RETURN f.id AS followee, p.id AS product, s.createdAt AS at`;
 
 const FAVOURITES = `
@@ -24,7 +22,7 @@ MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:WROTE]->(:Review)-[:REVIEWS]-
 RETURN f.id AS followee, p.id AS product
 UNION
 MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product)
-WHERE ${VISIBLE_SHARE}
+WHERE ${shareVisible('s', 'f')}
 RETURN f.id AS followee, p.id AS product`;
 
 export function cypherNetwork(db: CypherRunner): NetworkRepository {
@@ -41,7 +39,7 @@ export function cypherNetwork(db: CypherRunner): NetworkRepository {
 
     async engagedFollowees(userId, productIds) {
       if (productIds.length === 0) return [];
-      const rows = await db.read(FOLLOWEE_ACTIVITY, { userId, productIds: [...new Set(productIds)] });
+      const rows = await db.read(FOLLOWEE_ACTIVITY, { userId, productIds: [...new Set(productIds)], ...viewerParam(userId) });
       rows.sort((a, b) => Number(b.at) - Number(a.at));
       const byProduct = new Map<string, string[]>();
       for (const r of rows) {
@@ -53,7 +51,7 @@ export function cypherNetwork(db: CypherRunner): NetworkRepository {
     },
 
     async favourites(userId, limit) {
-      const [rows, own] = await Promise.all([db.read(FAVOURITES, { userId }), db.read(OWN, { userId })]);
+      const [rows, own] = await Promise.all([db.read(FAVOURITES, { userId, ...viewerParam(userId) }), db.read(OWN, { userId })]);
       const mine = new Set(own.map((r) => String(r.id)));
       const counts = new Map<string, number>();
       for (const r of rows) {

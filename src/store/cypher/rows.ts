@@ -15,7 +15,14 @@ const str = (v: unknown): string => (v == null ? '' : String(v));
 const num = (v: unknown): number => (v == null ? 0 : Number(v));
 
 export function toUser(u: Props): User {
-  return { id: str(u.id), handle: str(u.handle), displayName: str(u.displayName), bio: str(u.bio), joinedAt: num(u.joinedAt) };
+  return {
+    id: str(u.id),
+    handle: str(u.handle),
+    displayName: str(u.displayName),
+    bio: str(u.bio),
+    joinedAt: num(u.joinedAt),
+    shareVisibility: u.shareVisibility === 'FOLLOWERS' ? 'FOLLOWERS' : 'PUBLIC',
+  };
 }
 
 export function toCategory(c: Props): Category {

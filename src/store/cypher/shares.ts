@@ -5,16 +5,18 @@ import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
 import { toShare } from './rows';
 import type { CypherRunner } from './runner';
+import { shareVisible, viewerParam } from './visibility';
 
 const RETURN_SHARE =
   'OPTIONAL MATCH (s)-[:SHARED_WITH]->(t:User) RETURN s, u.id AS sharerId, p.id AS productId, t.id AS recipientId';
 
 export function cypherShares(db: CypherRunner): ShareRepository {
-  async function get(ids: readonly string[]): Promise<(Share | null)[]> {
+  async function get(ids: readonly string[], viewerId: string | null): Promise<(Share | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read(
-      `UNWIND $ids AS id MATCH (u:User)-[:SHARED]->(s:Share {id: id})-[:OF_PRODUCT]->(p:Product) ${RETURN_SHARE}`,
-      { ids: [...new Set(ids)] },
+      'UNWIND $ids AS id MATCH (u:User)-[:SHARED]->(s:Share {id: id})-[:OF_PRODUCT]->(p:Product) ' +
+        `WHERE ${shareVisible()} ${RETURN_SHARE}`,
+      { ids: [...new Set(ids)], ...viewerParam(viewerId) },
     );
     return inOrder(ids, rows.map(toShare));
   }
@@ -22,14 +24,14 @@ export function cypherShares(db: CypherRunner): ShareRepository {
   return {
     get,
 
-    async byUsers(userIds, page) {
+    async byUsers(userIds, page, viewerId) {
       if (userIds.length === 0) return [];
       const keys = await db.read(
-        'UNWIND $ids AS pid MATCH (:User {id: pid})-[:SHARED]->(s:Share) ' +
+        `UNWIND $ids AS pid MATCH (u:User {id: pid})-[:SHARED]->(s:Share) WHERE ${shareVisible()} ` +
           'RETURN pid, s.id AS id ORDER BY pid, s.createdAt DESC, id',
-        { ids: [...new Set(userIds)] },
+        { ids: [...new Set(userIds)], ...viewerParam(viewerId) },
       );
-      return fillSlices(pageByParent(userIds, keys, page), get);
+      return fillSlices(pageByParent(userIds, keys, page), (ids) => get(ids, viewerId));
     },
 
     create(sharerId: string, input: NewShare, stamp: Stamp) {

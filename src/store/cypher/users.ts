@@ -60,7 +60,7 @@ export function cypherUsers(db: CypherRunner): UserRepository {
         const taken = await tx.run('MATCH (u:User) WHERE u.handle = $handle RETURN u.id AS id', { handle: input.handle });
         if (taken.length) throw new ConflictError(`the handle "${input.handle}" is taken`);
         const rows = await tx.run(
-          'CREATE (u:User {id: $id, handle: $handle, displayName: $displayName, bio: $bio, joinedAt: $at}) RETURN u',
+          "CREATE (u:User {id: $id, handle: $handle, displayName: $displayName, bio: $bio, joinedAt: $at, shareVisibility: 'PUBLIC'}) RETURN u",
           { id: stamp.id, at: stamp.at, handle: input.handle, displayName: input.displayName, bio: input.bio ?? '' },
         );
         return toUser(rows[0].u as Record<string, unknown>);
@@ -69,7 +69,7 @@ export function cypherUsers(db: CypherRunner): UserRepository {
 
     updateProfile(id: string, patch: ProfilePatch) {
       return db.write(async (tx) => {
-        const set = setClause('u', { ...patch }, ['displayName', 'bio']);
+        const set = setClause('u', { ...patch }, ['displayName', 'bio', 'shareVisibility']);
         const rows = await tx.run(`MATCH (u:User {id: $id}) ${set.clause} RETURN u`, { id, ...set.params });
         if (rows.length === 0) throw new NotFoundError('User', id);
         return toUser(rows[0].u as Record<string, unknown>);

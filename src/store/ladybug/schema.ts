@@ -16,11 +16,11 @@ export function ladybugDdl(): string[] {
   return [...nodes, ...rels];
 }
 
-/**
- * Steps that bring a database from version `from` to `from + 1`. Empty while there is one version;
- * each future model change adds its step here.
- */
-const MIGRATIONS: Record<number, string[]> = {};
+/** Steps that bring a database from version `from` to `from + 1`; each model change adds its step here. */
+const MIGRATIONS: Record<number, string[]> = {
+  // Existing users keep showing their shares to everyone.
+  1: ["ALTER TABLE User ADD shareVisibility STRING DEFAULT 'PUBLIC'"],
+};
 
 export interface SchemaRunner {
   exec(statement: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;

@@ -9,11 +9,18 @@ import type { CypherRunner } from '../cypher/runner';
 /** Moves the data from the previous version to the one it is keyed by. */
 export type Migration = (runner: CypherRunner) => Promise<void>;
 
+export const SHARE_VISIBILITY_BACKFILL = "MATCH (u:User) WHERE u.shareVisibility IS NULL SET u.shareVisibility = 'PUBLIC'";
+
 /**
  * Migrations keyed by the version they produce: bumping SCHEMA_VERSION to n needs `n: step` here.
  * A step may be interrupted before its version is recorded, so it must be safe to run again.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Neo4j needs no DDL for a new property; spell out the default so both engines store the same.
+  2: async (runner) => {
+    await runner.write((tx) => tx.run(SHARE_VISIBILITY_BACKFILL));
+  },
+};
 
 const VERSION_KEY = 'schemaVersion';
 

@@ -76,10 +76,10 @@ forEachEngine('contract: reads', ({ store }) => {
   });
 
   test('shares carry their audience and recipient', async () => {
-    const [s1, s2] = await store().shares.get(['s1', 's2']);
+    const [s1, s2] = await store().shares.get(['s1', 's2'], 'alice');
     assert.deepEqual([s1?.audience, s1?.recipientId], ['FOLLOWERS', null]);
     assert.deepEqual([s2?.audience, s2?.recipientId, s2?.sharerId], ['USER', 'alice', 'bob']);
-    const [bobs] = await store().shares.byUsers(['bob'], ALL);
+    const [bobs] = await store().shares.byUsers(['bob'], ALL, 'alice');
     assert.deepEqual(bobs.items.map((s) => s.id), ['s2']);
   });
 

@@ -7,7 +7,7 @@ forEachEngine('contract: writes', ({ store }) => {
   test('createUser enforces unique handles and updateProfile patches only given fields', async () => {
     const s = store();
     const erin = await s.users.create({ handle: 'erin', displayName: 'Erin', bio: 'hi' }, { id: 'erin', at: 50 });
-    assert.deepEqual(erin, { id: 'erin', handle: 'erin', displayName: 'Erin', bio: 'hi', joinedAt: 50 });
+    assert.deepEqual(erin, { id: 'erin', handle: 'erin', displayName: 'Erin', bio: 'hi', joinedAt: 50, shareVisibility: 'PUBLIC' });
     await assert.rejects(s.users.create({ handle: 'erin', displayName: 'Other' }, { id: 'erin2', at: 51 }), ConflictError);
     assert.deepEqual(await s.users.get(['erin2']), [null]);
     const patched = await s.users.updateProfile('erin', { bio: 'hello' });
@@ -82,7 +82,7 @@ forEachEngine('contract: writes', ({ store }) => {
     assert.deepEqual([direct.audience, direct.recipientId, direct.message], ['USER', 'dave', '']);
     await assert.rejects(s.shares.create('alice', { productId: 'p1', recipientId: 'alice' }, { id: 's11', at: 97 }), InvalidInputError);
     await assert.rejects(s.shares.create('alice', { productId: 'p1', recipientId: 'nobody' }, { id: 's11', at: 97 }), NotFoundError);
-    assert.deepEqual(await s.shares.get(['s11']), [null]);
+    assert.deepEqual(await s.shares.get(['s11'], 'alice'), [null]);
   });
 
   test('a transaction that throws leaves nothing behind', async () => {

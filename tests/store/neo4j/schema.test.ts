@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { SCHEMA_VERSION } from '../../../src/store/cypher/model';
 import type { CypherRunner, CypherTx, Params, Row } from '../../../src/store/cypher/runner';
-import { applySchema, schemaStatements } from '../../../src/store/neo4j/schema';
+import { applySchema, schemaStatements, SHARE_VISIBILITY_BACKFILL } from '../../../src/store/neo4j/schema';
 
 test('schema statements: a constraint per key and unique property, a range index per indexed one', () => {
   assert.deepEqual(schemaStatements(), [
@@ -89,6 +89,13 @@ test('an older database is migrated step by step, each step recording its versio
   await applySchema(runner, { version: 3, migrations });
   assert.deepEqual(steps, ['2 after 1', '3 after 2']);
   assert.equal(runner.version, '3');
+});
+
+test('version 1 to 2 gives every user the PUBLIC share visibility', async () => {
+  const runner = new FakeRunner('1');
+  await applySchema(runner, { version: 2 });
+  assert.deepEqual(runner.writes.slice(0, 2).map((w) => w.query), [SHARE_VISIBILITY_BACKFILL, 'MERGE (m:Meta {key: $key}) SET m.value = $value']);
+  assert.equal(runner.version, '2');
 });
 
 test('an older database without a migration path is refused', async () => {

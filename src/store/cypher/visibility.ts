@@ -1,0 +1,19 @@
+/**
+ * Who may see a share, the one rule every share query applies. The sharer always; a direct share
+ * (audience USER) only its recipient besides; a share to followers anyone, unless the sharer's
+ * `shareVisibility` is FOLLOWERS, then only their followers. Users stored before the setting
+ * existed have none, which means PUBLIC.
+ */
+
+/** A Cypher condition on share `share` by user `sharer`, for the viewer in `$viewerId`. */
+export function shareVisible(share = 's', sharer = 'u'): string {
+  return `(${sharer}.id = $viewerId
+  OR (${share}.audience = 'USER' AND EXISTS { MATCH (${share})-[:SHARED_WITH]->(:User {id: $viewerId}) })
+  OR (${share}.audience = 'FOLLOWERS' AND (coalesce(${sharer}.shareVisibility, 'PUBLIC') = 'PUBLIC'
+      OR EXISTS { MATCH (:User {id: $viewerId})-[:FOLLOWS]->(${sharer}) })))`;
+}
+
+/** The `$viewerId` parameter: no user has the empty id, so an anonymous viewer sees public shares only. */
+export function viewerParam(viewerId: string | null): { viewerId: string } {
+  return { viewerId: viewerId ?? '' };
+}

@@ -21,6 +21,7 @@ const SETTINGS: Record<string, Settings> = {
     grid: { dim: [64], layers: [3], lr: [0.005], l2: [1e-4], batchSize: [2048], social: ['edges'] },
     maxEpochs: 400,
     valFraction: 0.1,
+    valUsers: 3000,
     evalEvery: 5,
     patience: 5,
     refit: true,
@@ -30,6 +31,7 @@ const SETTINGS: Record<string, Settings> = {
     grid: { dim: [64], layers: [3], lr: [0.005], l2: [1e-4], batchSize: [4096], social: ['edges'] },
     maxEpochs: 200,
     valFraction: 0.1,
+    valUsers: 3000,
     evalEvery: 5,
     patience: 4,
     refit: true,
@@ -42,7 +44,7 @@ function commandLine(name: string, s: Settings, predictions: string): string {
   return [
     'npm run gnn -- recommend', `--split ${join(DATASETS, name, 'sociallgn-split')}`, `--predictions ${predictions}`,
     `--epochs ${s.maxEpochs}`, `--dim ${g.dim}`, `--layers ${g.layers}`, `--lr ${g.lr}`, `--l2 ${g.l2}`, `--batch ${g.batchSize}`,
-    `--social ${g.social}`, `--val-fraction ${s.valFraction}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
+    `--social ${g.social}`, `--val-fraction ${s.valFraction}`, `--val-users ${s.valUsers}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
     s.refit ? '--refit' : '--no-refit', `--seed ${s.seed}`,
   ].join(' ');
 }

@@ -24,3 +24,12 @@ export function holdOut(pairs: PairList, numUsers: number, fraction: number, rng
     validation: { a: Int32Array.from(validation[0]), b: Int32Array.from(validation[1]) },
   };
 }
+
+/** Pairs of at most `maxUsers` distinct users (a seeded sample), to keep repeated validation cheap. */
+export function sampleUsers(pairs: PairList, maxUsers: number, rng: Random): PairList {
+  const users = [...new Set(pairs.a)];
+  if (users.length <= maxUsers) return pairs;
+  const keep = new Set(rng.shuffle(Int32Array.from(users)).subarray(0, maxUsers));
+  const idx = pairs.a.reduce<number[]>((acc, u, k) => (keep.has(u) ? (acc.push(k), acc) : acc), []);
+  return { a: Int32Array.from(idx, (k) => pairs.a[k]), b: Int32Array.from(idx, (k) => pairs.b[k]) };
+}

@@ -1,6 +1,7 @@
 /**
  * End-to-end social recommendation run on one split directory:
- *  1. carve a validation set from the training data (seeded, per user);
+ *  1. carve a validation set from the training data (seeded, per user); the validation metric is
+ *     computed on a seeded sample of at most `valUsers` of those users (ranking is the costly part);
  *  2. for each hyper-parameter combination, train with early stopping on validation Recall@20;
  *  3. keep the best combination and its best epoch count, then retrain from scratch on the full
  *     training set for that many epochs (`refit`; without it the early-stopped model is kept);
@@ -13,7 +14,7 @@ import { evaluateRanking } from '../eval/evaluate';
 import type { RankingMetrics } from '../eval/metrics';
 import { buildCsr } from '../graph/csr';
 import { SocialRecommender, type RecommendHyperParams } from '../models/recommend';
-import { holdOut } from './holdout';
+import { holdOut, sampleUsers } from './holdout';
 import { Random } from './random';
 import { trainBpr, type TrainResult } from './train-bpr';
 
@@ -33,6 +34,8 @@ export interface RecommendRunOptions {
   maxEpochs: number;
   /** Fraction of each user's training items held out for validation; 0 disables selection. */
   valFraction: number;
+  /** At most this many users are ranked for each validation check. */
+  valUsers: number;
   evalEvery: number;
   patience: number;
   refit: boolean;
@@ -97,8 +100,10 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   let finalModel = `trained on the full training set for ${epochs} epochs (no validation)`;
 
   if (opts.valFraction > 0) {
-    const { fit, validation } = holdOut(split.train, numUsers, opts.valFraction, new Random(opts.seed));
-    const truth = buildCsr(numUsers, validation.a, validation.b);
+    const rng = new Random(opts.seed);
+    const { fit, validation } = holdOut(split.train, numUsers, opts.valFraction, rng);
+    const checked = sampleUsers(validation, opts.valUsers, rng);
+    const truth = buildCsr(numUsers, checked.a, checked.b);
     let best: { trial: Trial; model: SocialRecommender } | undefined;
     for (const hp of grid) {
       const candidate = new SocialRecommender({ numUsers, numItems, interactions: fit, trust: split.trust }, hp, opts.seed);

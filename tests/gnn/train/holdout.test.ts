@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { holdOut } from '../../../gnn/train/holdout';
+import { holdOut, sampleUsers } from '../../../gnn/train/holdout';
 import { Random } from '../../../gnn/train/random';
 
 test('holdout is a seeded per-user partition that keeps every user in training', () => {
@@ -21,4 +21,14 @@ test('holdout is a seeded per-user partition that keeps every user in training',
     assert.ok(one.fit.a.includes(u), `user ${u} kept in training`);
     assert.equal(one.validation.a.filter((x) => x === u).length, Math.min(u, Math.round((u + 1) * 0.1)));
   }
+});
+
+test('sampleUsers keeps all pairs of a seeded subset of users', () => {
+  const pairs = { a: Int32Array.from([0, 0, 1, 2, 2, 3]), b: Int32Array.from([5, 6, 7, 8, 9, 1]) };
+  assert.equal(sampleUsers(pairs, 10, new Random(1)), pairs);
+  const two = sampleUsers(pairs, 2, new Random(1));
+  assert.deepEqual(two, sampleUsers(pairs, 2, new Random(1)));
+  const users = new Set(two.a);
+  assert.equal(users.size, 2);
+  for (const u of users) assert.equal(two.a.filter((x) => x === u).length, pairs.a.filter((x) => x === u).length);
 });

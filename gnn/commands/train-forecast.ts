@@ -1,16 +1,17 @@
 /** `train forecast`: communities and weekly engagement forecasts from the configured database, published for the API. */
 import { formatSeconds } from '../../src/cli/progress';
 import { loadConfig } from '../../src/server/config';
-import { openStore } from '../../src/store/open';
+import type { Store } from '../../src/store/contract';
+import { openTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../backend';
 import { FORECAST_DEFAULTS, WEEKLY_DEFAULTS } from '../forecast/defaults';
-import { trainForecastFromStore } from '../forecast/train-from-store';
+import { storeNames, trainForecastFromStore } from '../forecast/train-from-store';
 import type { Command, Options } from './command';
 
 export const trainForecastCommand: Command = {
   name: 'train forecast',
   summary:
-    'Read the graph from the configured database (DATA_DIR or NEO4J_URI), detect communities on the follow graph (ids stable against ' +
+    'Read the graph from the configured database (DATA_DIR or NEO4J_URI; through the running server when it holds the database), detect communities on the follow graph (ids stable against ' +
     'the published run), count weekly engagement, forecast weekly reviews per community with 80% intervals, and publish the run (kind "forecast").',
   options: [
     { name: 'horizon', type: 'number', default: WEEKLY_DEFAULTS.horizon, description: 'weeks ahead' },
@@ -27,7 +28,16 @@ export const trainForecastCommand: Command = {
     const backend = await initBackend();
     const config = loadConfig();
     const started = Date.now();
-    const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+    const store = await openTrainingStore({
+      dataDir: config.dataDir,
+      neo4j: config.neo4j,
+      server: config.training.server,
+      token: config.training.token,
+      port: config.port,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    // On the database itself labels get category names and handles; through a server, ids.
+    const names = 'categories' in store ? storeNames(store as Store) : undefined;
     try {
       const trained = await trainForecastFromStore(
         store,
@@ -43,6 +53,7 @@ export const trainForecastCommand: Command = {
           now: started,
         },
         backend,
+        names,
       );
       await store.models.publish(trained.run, trained.rows);
       await store.models.prune('forecast', o.keep as number);
@@ -52,7 +63,6 @@ export const trainForecastCommand: Command = {
       process.stdout.write(
         [
           `backend: ${backend}`,
-          `engine: ${store.engine}`,
           `communities: ${trained.communities.length} (sizes ${trained.communities.map((c) => c.size).join(', ')}), modularity ${m.detection.modularity.toFixed(3)}`,
           `last ${o['evaluation-weeks']} weeks, weekly reviews MAE per horizon: model ${f(m.evaluation.model.mae)}, mean12 ${f(m.evaluation.baselines.mean12.mae)}, last ${f(m.evaluation.baselines.last.mae)}`,
           `80% interval coverage over those weeks: ${(100 * m.evaluation.coverage.overall).toFixed(1)}%`,

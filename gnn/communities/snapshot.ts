@@ -4,7 +4,7 @@
  * their user, product category and time. Rows referring to users or products that appeared
  * after their page was read are skipped.
  */
-import type { Store } from '../../src/store/contract';
+import type { TrainingStore } from '../../src/store/contract';
 
 export interface SocialSnapshot {
   userIds: string[];
@@ -12,7 +12,7 @@ export interface SocialSnapshot {
   interactions: { userId: string; kind: 'review' | 'share'; categoryId: string; at: number }[];
 }
 
-export async function readSocialSnapshot(store: Store): Promise<SocialSnapshot> {
+export async function readSocialSnapshot(store: TrainingStore): Promise<SocialSnapshot> {
   const userIds: string[] = [];
   for await (const batch of store.snapshot.users()) for (const u of batch) userIds.push(u.id);
   const users = new Set(userIds);

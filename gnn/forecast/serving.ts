@@ -25,8 +25,9 @@ export function recentEngagement(c: PublishedCommunity): number {
 export class CommunityForecasts {
   readonly live: LiveModel<PublishedCommunities>;
 
-  constructor(store: Store, live?: LiveModel<PublishedCommunities>) {
-    this.live = live ?? new LiveModel(store, 'forecast', buildPublishedCommunities);
+  /** `refreshMs`: how often to check for a newer published run (config.modelRefreshMs). */
+  constructor(store: Store, refreshMs?: number) {
+    this.live = new LiveModel(store, 'forecast', buildPublishedCommunities, refreshMs);
   }
 
   /** A page of communities in the given order (ties by id). */

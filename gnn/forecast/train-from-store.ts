@@ -7,7 +7,7 @@
  * intervals are calibrated on forecasts it could not have peeked at; the metrics of those
  * weeks go into the run's metadata. Returns the run and rows to publish.
  */
-import type { ModelOutputRow, ModelRun, Store } from '../../src/store/contract';
+import type { ModelOutputRow, ModelRun, Store, TrainingStore } from '../../src/store/contract';
 import { detectCommunities, sizeDistribution } from '../communities/detect';
 import { engagementSeries, type EngagementEvent } from '../communities/engagement';
 import { communityLabel, insideFollowerCounts, opinionLeaders, topCategories } from '../communities/label';
@@ -30,13 +30,39 @@ export interface TrainForecastOptions extends Omit<BacktestOptions, 'origins'> {
   now: number;
 }
 
+/** Display names for labels. Training through a server's internal API sees ids only (the snapshot). */
+export interface NameLookup {
+  categories(ids: readonly string[]): Promise<string[]>;
+  users(ids: readonly string[]): Promise<string[]>;
+}
+
+export const ID_NAMES: NameLookup = { categories: async (ids) => [...ids], users: async (ids) => [...ids] };
+
+/** Category names and user handles from the database. */
+export function storeNames(store: Store): NameLookup {
+  return {
+    async categories(ids) {
+      const byId = new Map((await store.categories.list()).map((c) => [c.id, c.name]));
+      return ids.map((id) => byId.get(id) ?? id);
+    },
+    async users(ids) {
+      return (await store.users.get(ids)).map((u, k) => u?.handle ?? ids[k]);
+    },
+  };
+}
+
 export interface TrainedForecast {
   run: ModelRun;
   rows: ModelOutputRow[][];
   communities: PublishedCommunity[];
 }
 
-export async function trainForecastFromStore(store: Store, opts: TrainForecastOptions, backend: string): Promise<TrainedForecast> {
+export async function trainForecastFromStore(
+  store: TrainingStore,
+  opts: TrainForecastOptions,
+  backend: string,
+  names: NameLookup = ID_NAMES,
+): Promise<TrainedForecast> {
   const snap = await readSocialSnapshot(store);
   const previousRun = await store.models.current('forecast');
   const previous: Community[] = [];
@@ -103,17 +129,15 @@ export async function trainForecastFromStore(store: Store, opts: TrainForecastOp
     counts.set(i.categoryId, (counts.get(i.categoryId) ?? 0) + 1);
     categoryCounts.set(i.userId, counts);
   }
-  const categoryName = new Map((await store.categories.list()).map((c) => [c.id, c.name]));
   const published: PublishedCommunity[] = [];
   for (const [i, c] of communities.entries()) {
     const inside = insideFollowerCounts(c.members, followPairs);
     const leaders = opinionLeaders(c.members, (u) => inside.get(u) ?? 0);
-    const handles = (await store.users.get(leaders)).map((u, k) => u?.handle ?? leaders[k]);
     const cats = topCategories(c.members, categoryCounts);
     const e = engagement[i];
     published.push({
       id: c.id,
-      label: communityLabel(cats.map((id) => categoryName.get(id) ?? id), handles),
+      label: communityLabel(await names.categories(cats), await names.users(leaders)),
       size: c.members.length,
       members: c.members,
       topCategories: cats,

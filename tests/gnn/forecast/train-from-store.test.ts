@@ -12,7 +12,7 @@ import { initBackend } from '../../../gnn/backend';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../../gnn/communities/agreement';
 import { WEEKLY_DEFAULTS } from '../../../gnn/forecast/defaults';
 import { CommunityForecasts, engagement, engagementForecast } from '../../../gnn/forecast/serving';
-import { trainForecastFromStore, type TrainForecastOptions } from '../../../gnn/forecast/train-from-store';
+import { storeNames, trainForecastFromStore, type TrainForecastOptions } from '../../../gnn/forecast/train-from-store';
 import { Random } from '../../../gnn/train/random';
 import { tempStore, type TempStore } from '../../support/store';
 import { SMALL_COMMUNITY } from '../../seeds/small';
@@ -40,7 +40,7 @@ after(async () => db?.cleanup());
 
 test('train, publish and serve communities with weekly forecasts; ids survive 1% more follows', async () => {
   const { truth, batch } = generateCommunity(SEED);
-  const first = await trainForecastFromStore(db.store, opts, 'test');
+  const first = await trainForecastFromStore(db.store, opts, 'test', storeNames(db.store));
   await db.store.models.publish(first.run, first.rows);
 
   // Detection recovers the planted communities.
@@ -52,10 +52,17 @@ test('train, publish and serve communities with weekly forecasts; ids survive 1%
   console.log(`store run: ${first.communities.length} communities (planted ${truth.communities.length}), ARI ${ari.toFixed(3)}, NMI ${nmi.toFixed(3)}`);
   assert.ok(ari >= 0.8 && nmi >= 0.8, `ARI ${ari} NMI ${nmi}`);
 
+  const categoryName = new Map(batch.categories.map((c) => [c.id, c.name]));
+  const handle = new Map(batch.users.map((u) => [u.id, u.handle]));
   // Every community is described, has weekly engagement to the last complete week, and 4 forecast weeks after it.
   for (const c of first.communities) {
     assert.equal(c.size, c.members.length);
-    assert.ok(c.label.length > 0 && c.topCategories.length > 0 && c.opinionLeaders.length > 0);
+    // Labelled by names: the top category is one the planted community reviews, the leader a member's handle.
+    const plantedId = truth.userCommunity[c.members[0]];
+    const plantedCats = truth.communities.find((p) => p.id === plantedId)!.categoryIds;
+    assert.ok(plantedCats.includes(c.topCategories[0]), `${c.id}: top category ${c.topCategories[0]} not planted`);
+    assert.ok(c.label.startsWith(categoryName.get(c.topCategories[0])!), c.label);
+    assert.ok(c.members.includes(c.opinionLeaders[0]) && c.label.includes(handle.get(c.opinionLeaders[0])!), c.label);
     assert.equal(c.engagement.at(-1)!.period, '2026-06-22');
     assert.deepEqual(c.forecast.map((f) => f.period), ['2026-06-29', '2026-07-06', '2026-07-13', '2026-07-20']);
     for (const f of c.forecast) assert.ok(0 <= f.low && f.low <= f.expected && f.expected <= f.high);

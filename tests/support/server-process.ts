@@ -1,0 +1,96 @@
+/**
+ * The API as a separate process, the way `npm start` runs it: `src/server/main.ts` on a data
+ * directory and a free port. The crash test kills it with SIGKILL; the load bench measures it
+ * without the client sharing its event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** A start on a busy machine (the demo seed included) takes seconds; minutes mean it hangs. */
+const STARTUP_MS = 180_000;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ServerProcess {
+  /** e.g. http://127.0.0.1:40123/graphql */
+  url: string;
+  pid: number;
+  /** SIGKILL: no shutdown hooks run, as in a power cut of the process. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait: the server finishes requests and closes the store; rejects on a non-zero exit. */
+  stop(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  dataDir: string;
+  /** Extra environment (e.g. SEED_ON_EMPTY, MAX_PAGE_SIZE); LOG_LEVEL stays info, the listening line is read from the log. */
+  env?: Record<string, string>;
+  /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=...']. */
+  nodeArgs?: string[];
+  /** Receives every log line (JSON, as pino writes it). */
+  onLog?: (line: string) => void;
+}
+
+export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: '',
+      ...opts.env,
+      LOG_LEVEL: 'info',
+      DATA_DIR: opts.dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit');
+  const tail: string[] = [];
+  const remember = (line: string) => {
+    tail.push(line);
+    if (tail.length > 20) tail.shift();
+    opts.onLog?.(line);
+  };
+  createInterface({ input: child.stderr! }).on('line', remember);
+  const url = await new Promise<string>((resolve, reject) => {
+    setTimeout(() => reject(new Error(`server not listening after ${STARTUP_MS / 1000}s:\n${tail.join('\n')}`)), STARTUP_MS).unref();
+    child.once('exit', (code, signal) =>
+      reject(new Error(`server exited before listening (${signal ?? code}):\n${tail.join('\n')}`)),
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      remember(line);
+      const url = listeningUrl(line);
+      if (url) resolve(url);
+    });
+  }).catch(async (err) => {
+    await kill(child, exited);
+    throw err;
+  });
+  return {
+    url,
+    pid: child.pid!,
+    kill: () => kill(child, exited),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const [code, signal] = await exited;
+      if (code !== 0) throw new Error(`server exited with ${signal ?? code} on SIGTERM:\n${tail.join('\n')}`);
+    },
+  };
+}
+
+async function kill(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await exited;
+}
+
+function listeningUrl(line: string): string | undefined {
+  try {
+    return (JSON.parse(line) as { url?: string }).url;
+  } catch {
+    return undefined;
+  }
+}

@@ -28,6 +28,7 @@ export interface EvaluationReport {
   backend: string;
   trainSeconds: number;
   chosenEpochs: number;
+  members: number;
   trainingSnapshots: string[];
   validation: { epoch: number; ndcg: number; spearman: number }[];
   model: InfluenceMetrics;
@@ -43,7 +44,7 @@ export interface Evaluation {
 export async function evaluateInfluence(log: ActivityLog, cutoff: number, opts: InfluenceTrainOptions): Promise<Evaluation> {
   const index = indexLog(log);
   const run = await trainAndScore(log, cutoff, opts, index);
-  run.model.dispose();
+  for (const m of run.models) m.dispose();
   const truth = influenceCounts(log, { actorFrom: cutoff, actorTo: Infinity, followerTo: Infinity, windowMs: opts.windowMs }, index.groups, index.follows);
   const users = Array.from(run.snapshot.active).sort((a, b) => compareIds(log.userIds[a], log.userIds[b]));
   const on = (values: ArrayLike<number>) => users.map((u) => values[u]);
@@ -61,6 +62,7 @@ export async function evaluateInfluence(log: ActivityLog, cutoff: number, opts: 
     backend: run.backend,
     trainSeconds: run.trainSeconds,
     chosenEpochs: run.chosenEpochs,
+    members: run.models.length,
     trainingSnapshots: run.snapshotTimes.map(day),
     validation: run.validationHistory.map((h) => ({ epoch: h.epoch, ndcg: h.validation!.ndcg, spearman: h.validation!.spearman })),
     model: influenceMetrics(on(run.scores), trueValues, K),
@@ -84,7 +86,7 @@ export function formatReport(r: EvaluationReport): string {
     `cutoff ${r.cutoff}  window ${r.windowDays} days  period ${r.periodDays} days  seed ${r.seed}  backend ${r.backend}`,
     `ground truth: ${r.definition}`,
     `users active before the cutoff: ${r.users} (${r.usersWithInfluence} with influence after it)`,
-    `training: snapshots ${r.trainingSnapshots.join(', ')}; ${r.chosenEpochs} epochs chosen on the latest; ${r.trainSeconds.toFixed(1)} s`,
+    `training: snapshots ${r.trainingSnapshots.join(', ')}; ${r.chosenEpochs} epochs chosen on the latest; ${r.members} models averaged; ${r.trainSeconds.toFixed(1)} s`,
     `  ${'scorer'.padEnd(20)} ${'NDCG@100'.padStart(8)} ${'P@100'.padStart(6)} ${'Spearman'.padStart(9)}`,
     row('GNN', r.model),
     ...Object.entries(r.baselines).map(([name, m]) => row(name, m)),

@@ -9,7 +9,7 @@ import type { ModelRun, Store } from '../../src/store/contract';
 import { saveModel } from '../registry';
 import { DAY_MS, type ActivityLog } from './activity';
 import { indexLog } from './features';
-import { DEFAULT_TRAIN_OPTIONS, trainAndScore, type InfluenceTrainOptions } from './pipeline';
+import { DEFAULT_TRAIN_OPTIONS, ensembleWeights, trainAndScore, type InfluenceTrainOptions } from './pipeline';
 import { influenceRows } from './publish';
 import { readSnapshot } from './snapshot';
 
@@ -36,7 +36,8 @@ export async function trainInfluenceFromStore(store: Store, opts: InfluenceTrain
   const run = await trainAndScore(log, at, opts, index);
   const rows = influenceRows(index, run, opts.periodMs, opts.windowMs);
   const hyperParameters = {
-    ...run.model.hp,
+    ...opts.hp,
+    members: run.models.length,
     windowDays: opts.windowMs / DAY_MS,
     periodDays: opts.periodMs / DAY_MS,
     strideDays: opts.strideMs / DAY_MS,
@@ -46,14 +47,14 @@ export async function trainInfluenceFromStore(store: Store, opts: InfluenceTrain
   };
   const metrics = { validation: run.validationHistory.map((h) => ({ epoch: h.epoch, ...h.validation })) };
   const counts = { users: log.userIds.length, products: log.productIds.length, actions: log.actTime.length, follows: log.followFrom.length };
-  const { record, dir } = await saveModel(join(modelRoot, 'influence'), run.model.weights(), {
+  const { record, dir } = await saveModel(join(modelRoot, 'influence'), ensembleWeights(run.models), {
     kind: 'influence',
     data: { source: `store:${store.engine}`, sha256: fingerprint(log), counts },
     hyperParameters,
     metrics,
     backend: run.backend,
   });
-  run.model.dispose();
+  for (const m of run.models) m.dispose();
   const createdAt = Date.now();
   const modelRun: ModelRun = {
     kind: 'influence',

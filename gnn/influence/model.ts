@@ -23,7 +23,10 @@ export interface InfluenceHyperParams {
   l2: number;
 }
 
-export const DEFAULT_HYPER_PARAMS: InfluenceHyperParams = { hidden: 32, layers: 2, lr: 0.01, l2: 1e-4 };
+export const DEFAULT_HYPER_PARAMS: InfluenceHyperParams = { hidden: 16, layers: 2, lr: 0.03, l2: 1e-4 };
+
+/** e^15 ≈ 3·10⁶ reactions: far above any real count, far below float32 overflow. */
+const MAX_LOG_RATE = 15;
 
 export class InfluenceGnn {
   private readonly convs: InfluenceConv[];
@@ -47,7 +50,8 @@ export class InfluenceGnn {
       let h = x;
       this.convs.forEach((conv, l) => (h = conv.apply(...(l === 0 ? input : views.around(h)))));
       const joined = this.convs.length ? tf.concat([h, x], 1) : x;
-      return joined.matMul(this.headW as tf.Tensor2D).add(this.headB).reshape([-1]) as tf.Tensor1D;
+      // Clipped so exp() in the loss cannot overflow to Infinity/NaN when a step overshoots.
+      return joined.matMul(this.headW as tf.Tensor2D).add(this.headB).reshape([-1]).clipByValue(-MAX_LOG_RATE, MAX_LOG_RATE) as tf.Tensor1D;
     });
   }
 

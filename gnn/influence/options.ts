@@ -10,6 +10,7 @@ export function trainOptionSpecs(D: InfluenceTrainOptions): OptionSpec[] {
     { name: 'snapshots', type: 'number', default: D.snapshots, description: 'past snapshots to train on' },
     { name: 'stride', type: 'number', default: D.strideMs / DAY_MS, description: 'days between training snapshots' },
     { name: 'epochs', type: 'number', default: D.epochs, description: 'max epochs (the count is chosen on the latest snapshot)' },
+    { name: 'members', type: 'number', default: D.members, description: 'models averaged (different seeds)' },
     { name: 'hidden', type: 'number', default: D.hp.hidden, description: 'hidden size' },
     { name: 'layers', type: 'number', default: D.hp.layers, description: 'message-passing layers' },
     { name: 'lr', type: 'number', default: D.hp.lr, description: 'Adam learning rate' },
@@ -30,6 +31,7 @@ export function trainOptions(o: Options, evalEvery: number): InfluenceTrainOptio
     strideMs: days('stride', o.stride as number),
     epochs: o.epochs as number,
     evalEvery,
+    members: o.members as number,
     hp: { hidden: o.hidden as number, layers: o.layers as number, lr: o.lr as number, l2: o.l2 as number },
     seed: o.seed as number,
   };

@@ -31,7 +31,7 @@ const SETTINGS: Record<string, Settings> = {
   // so only 5% of the training data is held out.
   ciao: {
     grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'] },
-    maxEpochs: 60,
+    maxEpochs: 40,
     valFraction: 0.05,
     valUsers: 3000,
     evalEvery: 5,

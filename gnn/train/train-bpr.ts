@@ -94,7 +94,7 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
       }
     }
     history.push(record);
-    const bestNote = val ? `  val R@20 ${best.recall.toFixed(4)} (ep ${best.epoch})` : '';
+    const bestNote = !val ? '' : best.epoch ? `  best val R@20 ${best.recall.toFixed(4)} (ep ${best.epoch})` : '  val R@20 -';
     progress.tick(1, `loss ${record.loss.toFixed(4)}${bestNote}`);
     if (val && stale >= val.patience) break;
   }

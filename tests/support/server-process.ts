@@ -39,6 +39,9 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     env: {
       ...process.env,
       NEO4J_URI: '',
+      // One client machine sends everything: per-IP and per-token limits would measure the limiter.
+      RATE_LIMIT_IP_PER_MINUTE: '0',
+      RATE_LIMIT_TOKEN_PER_MINUTE: '0',
       ...opts.env,
       LOG_LEVEL: 'info',
       DATA_DIR: opts.dataDir,

@@ -1,9 +1,9 @@
 /**
- * Serving side of influence: loads the current `influence` run from store.models into memory,
+ * Serving side of influence: the current `influence` run from store.models held in memory,
  * ranked globally and per category, so a GraphQL page (`opinionLeaders`) is an array slice and
  * `User.influence` a map lookup. Rows come precomputed by `train influence` (publish.ts).
  */
-import type { ModelRepository, ModelRun, Slice } from '../../src/store/contract';
+import type { ModelOutputRow, ModelRepository, ModelRun, Slice } from '../../src/store/contract';
 import type { InfluenceData } from './publish';
 
 export type { CategoryInfluence, InfluenceData } from './publish';
@@ -43,11 +43,13 @@ export class InfluenceIndex {
   }
 
   /**
-   * Opinion leaders best first, globally or in one category. Category lists hold the users for
-   * whom the category is among their top categories, in category-rank order.
+   * Opinion leaders best first, globally or in one category, optionally only among `memberIds`
+   * (a community; ranks stay global/category ranks). Category lists hold the users for whom the
+   * category is among their top categories, in category-rank order.
    */
-  leaders(q: { categoryId?: string | null; offset: number; limit: number }): Slice<Leader> {
-    const list = q.categoryId ? (this.byCategory.get(q.categoryId) ?? []) : this.global;
+  leaders(q: { categoryId?: string | null; memberIds?: ReadonlySet<string>; offset: number; limit: number }): Slice<Leader> {
+    let list = q.categoryId ? (this.byCategory.get(q.categoryId) ?? []) : this.global;
+    if (q.memberIds) list = list.filter((l) => q.memberIds!.has(l.userId));
     return { items: list.slice(q.offset, q.offset + q.limit), totalCount: list.length };
   }
 
@@ -56,36 +58,18 @@ export class InfluenceIndex {
   }
 }
 
-/** Reads the current influence run into an index; null before any run was published. */
-export async function loadInfluence(models: ModelRepository): Promise<InfluenceIndex | null> {
-  const run = await models.current('influence');
-  if (!run) return null;
-  const rows: { entityId: string; data: InfluenceData }[] = [];
-  for await (const batch of models.rows('influence', run.version)) {
-    for (const r of batch) rows.push({ entityId: r.entityId, data: r.data as unknown as InfluenceData });
-  }
-  return new InfluenceIndex(run, rows);
+/**
+ * Builds the index from a run's rows: a `ModelBuilder` for gnn/serving/live-model.ts, which
+ * follows new versions (`new LiveModel(store, 'influence', buildInfluenceIndex, refreshMs)`).
+ */
+export async function buildInfluenceIndex(run: ModelRun, rows: AsyncIterable<ModelOutputRow[]>): Promise<InfluenceIndex> {
+  const all: { entityId: string; data: InfluenceData }[] = [];
+  for await (const batch of rows) for (const r of batch) all.push({ entityId: r.entityId, data: r.data as unknown as InfluenceData });
+  return new InfluenceIndex(run, all);
 }
 
-/**
- * Keeps one loaded index per process and notices newly published runs: `get()` re-checks the
- * current version at most every `refreshMs` and reloads only when it changed.
- */
-export function influenceReader(models: ModelRepository, refreshMs = 60_000): { get(): Promise<InfluenceIndex | null> } {
-  let index: InfluenceIndex | null = null;
-  let checkedAt = -Infinity;
-  let pending: Promise<InfluenceIndex | null> | undefined;
-  const refresh = async () => {
-    const run = await models.current('influence');
-    if (run?.version !== index?.run.version) index = run ? await loadInfluence(models) : null;
-    checkedAt = Date.now();
-    return index;
-  };
-  return {
-    get() {
-      if (Date.now() - checkedAt < refreshMs) return Promise.resolve(index);
-      pending ??= refresh().finally(() => (pending = undefined));
-      return pending;
-    },
-  };
+/** The current influence run as an index, or null before any was published (one-off reads: CLI, tests). */
+export async function loadInfluence(models: ModelRepository): Promise<InfluenceIndex | null> {
+  const run = await models.current('influence');
+  return run && buildInfluenceIndex(run, models.rows('influence', run.version));
 }

@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors';
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 
-export function domainExtensions(error: DomainError): Record<string, unknown> {
+export function domainExtensions(error: DomainError): { code: DomainError['code']; field?: string } {
   return error.field === undefined ? { code: error.code } : { code: error.code, field: error.field };
 }
 

@@ -3,18 +3,25 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { createSchema } from '../graphql/schema';
+import { armor } from './armor';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { operationLog } from './operation-log';
+import { operationMetrics } from './operation-metrics';
 
 /** Apollo Server over our schema; HTTP is app.ts's job, so Apollo's own landing page is off. */
 export async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<Context>> {
+  const limits = armor(config);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError: createErrorFormatter((err) => logger.error({ err }, 'internal error in a GraphQL request')),
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLog(logger)],
+    introspection: config.introspection,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // One operation per request, so the limits and the rate limit count what they should.
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLog(logger), operationMetrics(), ...limits.plugins],
     logger,
   });
   await apollo.start();

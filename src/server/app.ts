@@ -1,6 +1,7 @@
 /**
  * The HTTP server: node:http in front of Apollo Server. POST and GET /graphql run operations;
- * a browser's GET /graphql (Accept: text/html) gets the GraphiQL playground.
+ * a browser's GET /graphql (Accept: text/html) gets the GraphiQL playground. /healthz, /readyz
+ * and /metrics are for operators. Every response carries the request's x-request-id.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,8 +19,13 @@ import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
+import { healthz, readyz } from './health';
 import { createLogger, type Logger } from './logger';
+import { countError, observeDbQuery, registry, setModelVersions } from './metrics';
+import { modelVersions, type ModelVersionSources } from './model-versions';
 import { playgroundHtml } from './playground';
+import { createRateLimit } from './rate-limit';
+import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from './request-id';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -40,7 +46,8 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 }
 
 /** A GraphQL-shaped error response for failures before GraphQL runs. */
-function sendError(res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>): void {
+function sendError(res: ServerResponse, status: number, message: string, extensions: { code: string }): void {
+  countError(extensions.code);
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
@@ -70,6 +77,8 @@ interface AppDeps {
 
 function createRequestHandler({ config, store, apollo, authenticate, logger, models }: AppDeps) {
   const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
+  const rateLimit = createRateLimit(config);
+  const versionSources: ModelVersionSources = { recommend: () => models.recommender.live.version() };
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
@@ -87,9 +96,15 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
     res.end();
   }
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      if (url.pathname === '/healthz') return healthz(res);
+      if (url.pathname === '/readyz') return await readyz(res, store, versionSources, logger);
+      if (url.pathname === '/metrics') {
+        setModelVersions(await modelVersions(store, versionSources));
+        return send(res, 200, registry.contentType, await registry.metrics());
+      }
       if (url.pathname.startsWith(INTERNAL_PREFIX)) {
         if (!mayTrain(req, config, await authenticate(req.headers))) {
           return sendError(res, 403, 'the internal training API is for local managers', { code: 'FORBIDDEN' });
@@ -97,8 +112,13 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
         return await handleInternal(req, res, url, store);
       }
       if (url.pathname !== GRAPHQL_PATH) return sendError(res, 404, `no route for ${url.pathname}`, { code: 'NOT_FOUND' });
-      if (req.method === 'GET' && !config.production && /\btext\/html\b/.test(req.headers.accept ?? '')) {
+      if (req.method === 'GET' && config.playground && /\btext\/html\b/.test(req.headers.accept ?? '')) {
         return send(res, 200, 'text/html; charset=utf-8', playground);
+      }
+      const wait = rateLimit(req);
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait));
+        return sendError(res, 429, `too many requests: retry in ${wait} s`, { code: 'RATE_LIMITED' });
       }
       await graphql(req, res, url);
     } catch (err) {
@@ -112,6 +132,12 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
       if (res.headersSent) res.destroy();
       else sendError(res, 500, INTERNAL_MESSAGE, { code: 'INTERNAL_SERVER_ERROR' });
     }
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    return withRequestId(requestId, () => route(req, res));
   };
 }
 
@@ -127,7 +153,9 @@ export interface RunningServer {
 
 /** Listens on config.host:config.port (0 picks a free port, as tests do). */
 export async function startServer(config: Config, existingStore?: Store, logger = createLogger(config)): Promise<RunningServer> {
-  const store = existingStore ?? (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j }));
+  const store =
+    existingStore ??
+    (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j, queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
   const apollo = await createApollo(config, logger);
   const models = createModelServices(store, config.modelRefreshMs);
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models });

@@ -98,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     limits: {
       maxDepth: int(env.GRAPHQL_MAX_DEPTH, 12, 'GRAPHQL_MAX_DEPTH'),
-      maxCost: int(env.GRAPHQL_MAX_COST, 5000, 'GRAPHQL_MAX_COST'),
+      maxCost: int(env.GRAPHQL_MAX_COST, 50_000, 'GRAPHQL_MAX_COST'),
       maxAliases: int(env.GRAPHQL_MAX_ALIASES, 15, 'GRAPHQL_MAX_ALIASES'),
       maxDirectives: int(env.GRAPHQL_MAX_DIRECTIVES, 50, 'GRAPHQL_MAX_DIRECTIVES'),
       maxTokens: int(env.GRAPHQL_MAX_TOKENS, 2000, 'GRAPHQL_MAX_TOKENS'),

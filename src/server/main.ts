@@ -8,10 +8,16 @@ import { openStore } from '../store/open';
 import { startServer } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { observeDbQuery } from './metrics';
 
 const config = loadConfig();
 const logger = createLogger(config);
-const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+const store = await openStore({
+  dataDir: config.dataDir,
+  neo4j: config.neo4j,
+  queryTimeoutMs: config.dbQueryTimeoutMs,
+  onQuery: observeDbQuery,
+});
 
 if (config.seedOnEmpty) {
   const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');

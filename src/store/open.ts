@@ -5,6 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Neo4jConfig } from '../server/config';
 import type { Store } from './contract';
+import { instrumented, type QueryObserver } from './cypher/instrumented-runner';
+import type { CypherRunner } from './cypher/runner';
 import { cypherStore } from './cypher/store';
 import { LadybugRunner, type LadybugOptions } from './ladybug/runner';
 
@@ -12,13 +14,19 @@ export interface StoreOptions {
   dataDir: string;
   neo4j: Neo4jConfig | null;
   ladybug?: LadybugOptions;
+  /** Per-query (LadybugDB) or per-transaction (Neo4j) timeout in ms; 0 or unset: none. */
+  queryTimeoutMs?: number;
+  /** Told the duration of every database call (metrics). */
+  onQuery?: QueryObserver;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
+  const observe = (runner: CypherRunner) => (opts.onQuery ? instrumented(runner, opts.onQuery) : runner);
   if (opts.neo4j) {
     const { openNeo4jRunner } = await import('./neo4j/connect');
-    return cypherStore('neo4j', await openNeo4jRunner(opts.neo4j));
+    return cypherStore('neo4j', observe(await openNeo4jRunner(opts.neo4j, { queryTimeoutMs: opts.queryTimeoutMs })));
   }
   await mkdir(opts.dataDir, { recursive: true });
-  return cypherStore('ladybug', await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, opts.ladybug));
+  const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
+  return cypherStore('ladybug', observe(await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug)));
 }

@@ -7,7 +7,7 @@ import type { Neo4jConfig } from '../../server/config';
 import { Neo4jRunner } from './runner';
 import { applySchema } from './schema';
 
-export async function openNeo4jRunner(config: Neo4jConfig): Promise<Neo4jRunner> {
+export async function openNeo4jRunner(config: Neo4jConfig, opts: { queryTimeoutMs?: number } = {}): Promise<Neo4jRunner> {
   const driver = createDriver(config);
   try {
     await driver.verifyConnectivity({ database: config.database });
@@ -15,7 +15,7 @@ export async function openNeo4jRunner(config: Neo4jConfig): Promise<Neo4jRunner>
     await driver.close();
     throw unreachable(config, error);
   }
-  const runner = new Neo4jRunner(driver, config.database);
+  const runner = new Neo4jRunner(driver, config.database, opts.queryTimeoutMs);
   try {
     await applySchema(runner);
   } catch (error) {

@@ -15,20 +15,29 @@ export class Neo4jRunner implements CypherRunner {
   // member that is still catching up (causal consistency; a no-op on a single server).
   private readonly bookmarks = neo4j.bookmarkManager();
 
-  /** Takes ownership of `driver`: `close` closes it. `database` undefined means the server's default. */
+  /** The server aborts a transaction running longer than this; undefined leaves the server's setting. */
+  private readonly txConfig: { timeout?: number };
+
+  /**
+   * Takes ownership of `driver`: `close` closes it. `database` undefined means the server's default;
+   * `timeoutMs` 0 or undefined means no timeout of our own.
+   */
   constructor(
     private readonly driver: Driver,
     private readonly database?: string,
-  ) {}
+    timeoutMs?: number,
+  ) {
+    this.txConfig = timeoutMs ? { timeout: timeoutMs } : {};
+  }
 
   read(query: string, params: Params = {}): Promise<Row[]> {
-    return this.inSession(neo4j.session.READ, (session) => session.executeRead((tx) => this.run(tx, query, params)));
+    return this.inSession(neo4j.session.READ, (session) => session.executeRead((tx) => this.run(tx, query, params), this.txConfig));
   }
 
   async write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
     try {
       return await this.inSession(neo4j.session.WRITE, (session) =>
-        session.executeWrite((tx) => work({ run: (query, params) => this.run(tx, query, params) })),
+        session.executeWrite((tx) => work({ run: (query, params) => this.run(tx, query, params) }), this.txConfig),
       );
     } catch (error) {
       throw toStoreError(error);
@@ -46,7 +55,7 @@ export class Neo4jRunner implements CypherRunner {
     try {
       this.stats.roundTrips++;
       let batch: Row[] = [];
-      for await (const record of session.run(query, toDriverParams(params))) {
+      for await (const record of session.run(query, toDriverParams(params), this.txConfig)) {
         batch.push(fromRecord(record));
         if (batch.length === batchSize) {
           yield batch;

@@ -35,7 +35,9 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET });
-  return { ...base, port: 0, host: '127.0.0.1', devAuthHeader: true, ...overrides };
+  // No rate limit unless a test asks for one: suites send hundreds of requests from one address.
+  const rateLimit = { ipPerMinute: 0, tokenPerMinute: 0 };
+  return { ...base, port: 0, host: '127.0.0.1', devAuthHeader: true, rateLimit, ...overrides };
 }
 
 export async function startTestApi(

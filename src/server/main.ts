@@ -24,7 +24,12 @@ if (config.seedOnEmpty) {
   const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });
   if (result.seeded) logger.info({ counts: result.counts, seconds: result.seconds }, 'seeded the demo community');
 }
-const server = await startServer(config, store, logger);
+const server = await startServer(config, store, logger).catch(async (err: unknown) => {
+  // A configuration problem (e.g. production without a token key): say what, not where.
+  logger.fatal({ err }, `cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  await store.close();
+  process.exit(1);
+});
 logger.info({ engine: store.engine, url: server.url }, `GraphQL API at ${server.url} (open it in a browser for the playground)`);
 
 let stopping = false;

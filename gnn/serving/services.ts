@@ -1,16 +1,25 @@
 /**
  * What the API serves from published models, created once per server process and shared by all
- * requests. Each service follows its model's current version on its own (see live-model.ts).
+ * requests. Each follows its model's current version on its own (see live-model.ts), checking
+ * for a newer one at most every `refreshMs`.
  */
 import type { Store } from '../../src/store/contract';
+import { CommunityForecasts } from '../forecast/serving';
+import { buildInfluenceIndex, type InfluenceIndex } from '../influence/serving';
 import { buildPublishedRecommender } from '../recommend/published';
 import { Recommender } from '../recommend/serving';
 import { LiveModel } from './live-model';
 
 export interface ModelServices {
   recommender: Recommender;
+  influence: LiveModel<InfluenceIndex>;
+  communities: CommunityForecasts;
 }
 
 export function createModelServices(store: Store, refreshMs: number): ModelServices {
-  return { recommender: new Recommender(store, new LiveModel(store, 'recommend', buildPublishedRecommender, refreshMs)) };
+  return {
+    recommender: new Recommender(store, new LiveModel(store, 'recommend', buildPublishedRecommender, refreshMs)),
+    influence: new LiveModel(store, 'influence', buildInfluenceIndex, refreshMs),
+    communities: new CommunityForecasts(store, refreshMs),
+  };
 }

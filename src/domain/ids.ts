@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 /** Kinds of node that have a Relay global id. */
-export type NodeKind = 'User' | 'Product' | 'Category' | 'Review' | 'Share';
-export const NODE_KINDS: readonly NodeKind[] = ['User', 'Product', 'Category', 'Review', 'Share'];
+export type NodeKind = 'User' | 'Product' | 'Category' | 'Review' | 'Share' | 'Community';
+export const NODE_KINDS: readonly NodeKind[] = ['User', 'Product', 'Category', 'Review', 'Share', 'Community'];
 
 /** A fresh internal id for an entity created through the API. */
 export function newId(): string {

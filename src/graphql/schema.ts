@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { CategoryResolver } from './resolvers/category';
 import { FeedResolver } from './resolvers/feed';
 import { NodeResolver } from './resolvers/node';
+import { CommunityResolver, UserCommunityResolver } from './resolvers/community';
+import { OpinionLeadersResolver, UserInfluenceResolver } from './resolvers/influence';
 import { ProductResolver } from './resolvers/product';
 import { ProductSimilarityResolver, UserRecommendationsResolver } from './resolvers/recommendations';
 import { ReviewResolver } from './resolvers/review';
@@ -22,6 +24,10 @@ export function createSchema(): Promise<GraphQLSchema> {
       ReviewResolver,
       ShareResolver,
       FeedResolver,
+      OpinionLeadersResolver,
+      UserInfluenceResolver,
+      CommunityResolver,
+      UserCommunityResolver,
     ],
     // Inputs are checked by the domain validators, not class-validator.
     validate: false,

@@ -7,9 +7,11 @@ import { Node } from '../types/node';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it no longer exists.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<object | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders, models }: Context): Promise<object | null> {
     const decoded = fromGlobalId(id);
     if (!decoded) throw new InvalidInputError('id', 'id is not a valid global id');
+    // Communities live in the published forecast run, in memory: no loader needed.
+    if (decoded.kind === 'Community') return (await models.communities.get([decoded.id]))[0];
     const byKind = {
       User: loaders.users,
       Product: loaders.products,

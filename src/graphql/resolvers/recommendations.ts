@@ -6,17 +6,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Recommendation, RecommendationPage } from '../../../gnn/recommend/serving';
-import { ForbiddenError, InvalidInputError } from '../../domain/errors';
+import { InvalidInputError } from '../../domain/errors';
 import type { Product as ProductRecord } from '../../domain/product';
 import type { User as UserRecord } from '../../domain/user';
+import { requireOwner } from '../authorize';
 import { connection } from '../connections';
 import { requireViewer, type Context } from '../context';
 import { decodeId } from '../global-id';
 import { Product } from '../types/product';
 import { ProductRecommendationConnection, RecommendedProductsArgs, SimilarProduct, SimilarProductsArgs } from '../types/recommendation';
 import { User } from '../types/user';
-
-const PRIVILEGED = ['manager', 'admin'];
 
 /** The entities that still exist (a reason may name one deleted since the model was trained). */
 async function existing<T>(loader: { load(id: string): Promise<T | null> }, ids: string[]): Promise<T[]> {
@@ -34,10 +33,7 @@ export class UserRecommendationsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const viewer = requireViewer(ctx);
-    if (viewer.userId !== user.id && !viewer.roles.some((r) => PRIVILEGED.includes(r))) {
-      throw new ForbiddenError("only the user themselves (or a manager) may see a user's recommendations");
-    }
+    requireOwner(requireViewer(ctx), user.id, "only the user themselves (or a manager) may see a user's recommendations", 'manager');
     const categoryId = category == null ? undefined : decodeId(category, 'Category', 'category');
     let answer: RecommendationPage | undefined;
     const result = await connection<Recommendation, object>(

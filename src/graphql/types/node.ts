@@ -10,6 +10,7 @@ export function nodeKindOf(record: object): NodeKind {
   if ('price' in record) return 'Product';
   if ('rating' in record) return 'Review';
   if ('sharerId' in record) return 'Share';
+  if ('members' in record) return 'Community';
   return 'Category';
 }
 

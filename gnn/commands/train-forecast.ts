@@ -6,7 +6,7 @@ import { openTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../backend';
 import { FORECAST_DEFAULTS, WEEKLY_DEFAULTS } from '../forecast/defaults';
 import { storeNames, trainForecastFromStore } from '../forecast/train-from-store';
-import type { Command, Options } from './command';
+import { UsageError, type Command, type Options } from './command';
 
 export const trainForecastCommand: Command = {
   name: 'train forecast',
@@ -21,6 +21,7 @@ export const trainForecastCommand: Command = {
     { name: 'min-jaccard', type: 'number', default: WEEKLY_DEFAULTS.minJaccard, description: 'overlap needed to keep a previous community id' },
     { name: 'evaluation-weeks', type: 'number', default: WEEKLY_DEFAULTS.evaluationWeeks, description: 'weeks backtested before the last complete one' },
     { name: 'epochs', type: 'number', default: FORECAST_DEFAULTS.epochs, description: 'epochs of the first fit' },
+    { name: 'as-of', type: 'string', description: 'YYYY-MM-DD (UTC): forecast from the week containing it (default: just after the latest interaction)' },
     { name: 'keep', type: 'number', default: 3, description: 'published runs kept (older ones are pruned)' },
   ],
 
@@ -51,6 +52,7 @@ export const trainForecastCommand: Command = {
           evaluationWeeks: o['evaluation-weeks'] as number,
           epochs: o.epochs as number,
           now: started,
+          asOf: o['as-of'] === undefined ? undefined : asOfDate(o['as-of'] as string),
         },
         backend,
         names,
@@ -74,3 +76,9 @@ export const trainForecastCommand: Command = {
     }
   },
 };
+
+function asOfDate(text: string): number {
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+  if (!Number.isFinite(t)) throw new UsageError(`--as-of expects YYYY-MM-DD, got "${text}"`);
+  return t;
+}

@@ -10,7 +10,7 @@
 import { conformalMargin, conformityScore } from './calibrate';
 import { BASELINES, BASELINE_NAMES, type BaselineName } from './baselines';
 import { makeWindows, trainingPairs, type ForecastData } from './data';
-import { CommunityForecaster, type ForecasterConfig } from './model';
+import { CommunityForecaster, type ForecasterConfig, type Quantiles } from './model';
 import { fitForecaster } from './train';
 
 export interface BacktestOptions {
@@ -24,6 +24,8 @@ export interface BacktestOptions {
   /** Training windows start this many periods before the origin. */
   trainWindow: number;
   warmupOrigins: number;
+  /** Models trained from different seeds whose quantiles are averaged (variance reduction). */
+  ensemble: number;
   /** Conformal scores kept per horizon: the most recent ones. */
   calibrationSize: number;
   /** Nominal coverage of [low, high]. */
@@ -45,23 +47,18 @@ export function backtest(data: ForecastData, opts: BacktestOptions, onOrigin?: (
   const C = data.series.length;
   const first = opts.origins[0];
   const origins = [...Array.from({ length: opts.warmupOrigins }, (_, k) => first - opts.warmupOrigins + k).filter((t) => t > 0), ...opts.origins];
-  const model = new CommunityForecaster(data, opts.model, opts.seed);
+  const models = Array.from({ length: opts.ensemble }, (_, k) => new CommunityForecaster(data, opts.model, opts.seed + 1000 * k));
   const raw: { origin: number; low: Float32Array; high: Float32Array; scale: Float32Array }[] = [];
   const out: OriginForecast[] = [];
   try {
     origins.forEach((t, k) => {
       if (k % opts.refitEvery === 0) {
         const train = makeWindows(data, trainingPairs(data, t - opts.trainWindow, t), H, t);
-        fitForecaster(model, train, { epochs: k === 0 ? opts.epochs : opts.warmEpochs, lr: opts.lr });
+        for (const model of models) fitForecaster(model, train, { epochs: k === 0 ? opts.epochs : opts.warmEpochs, lr: opts.lr });
       }
-      const now = makeWindows(
-        data,
-        Array.from({ length: C }, (_, c) => ({ c, t })),
-        H,
-        -1,
-      );
-      const q = model.predict(now);
-      const margins = Array.from({ length: H }, (_, h) => conformalMargin(scoresFor(data, raw, h + 1, t, H, opts.calibrationSize), opts.coverage));
+      const now = makeWindows(data, Array.from({ length: C }, (_, c) => ({ c, t })), H, -1);
+      const q = averageQuantiles(models.map((m) => m.predict(now)));
+      const margins = Array.from({ length: H }, (_, h) => conformalMargin(scoresFor(data.series, raw, h + 1, t, H, opts.calibrationSize), opts.coverage));
       raw.push({ origin: t, low: q.low, high: q.high, scale: now.scale });
       if (t < first) return;
       // Reported to a thousandth of a count, so a reader of the numbers sees exactly what was scored.
@@ -76,14 +73,19 @@ export function backtest(data: ForecastData, opts: BacktestOptions, onOrigin?: (
       onOrigin?.(out.length, opts.origins.length);
     });
   } finally {
-    model.dispose();
+    for (const model of models) model.dispose();
   }
   return out;
 }
 
+function averageQuantiles(qs: Quantiles[]): Quantiles {
+  const mean = (pick: (q: Quantiles) => Float32Array) => pick(qs[0]).map((_, i) => qs.reduce((s, q) => s + pick(q)[i], 0) / qs.length);
+  return { low: mean((q) => q.low), median: mean((q) => q.median), high: mean((q) => q.high) };
+}
+
 /** Conformity scores at horizon h of the latest earlier forecasts whose target (origin + h) is ≤ t. */
 function scoresFor(
-  data: ForecastData,
+  series: readonly Float64Array[],
   raw: readonly { origin: number; low: Float32Array; high: Float32Array; scale: Float32Array }[],
   h: number,
   t: number,
@@ -94,9 +96,9 @@ function scoresFor(
   for (let k = raw.length - 1; k >= 0 && scores.length < keep; k--) {
     const r = raw[k];
     if (r.origin + h > t) continue;
-    for (let c = 0; c < data.series.length; c++) {
+    for (let c = 0; c < series.length; c++) {
       const i = c * H + h - 1;
-      scores.push(conformityScore(r.low[i], r.high[i], data.series[c][r.origin + h], r.scale[c]));
+      scores.push(conformityScore(r.low[i], r.high[i], series[c][r.origin + h], r.scale[c]));
     }
   }
   return scores;

@@ -26,8 +26,14 @@ export interface TrainForecastOptions extends Omit<BacktestOptions, 'origins'> {
   minJaccard: number;
   /** Scored weeks before the last complete one (their forecasts calibrate the published intervals). */
   evaluationWeeks: number;
-  /** The run's clock (epoch ms); weeks up to the one before it count as complete. */
+  /** The run's clock (epoch ms): its creation time and version. */
   now: number;
+  /**
+   * The data's clock: weeks before the one containing it are complete, and that week is the first
+   * forecast. Default: just after the latest interaction, which is `now` on a live platform and
+   * the end of the data in a static one (the demo seed ends at a fixed date).
+   */
+  asOf?: number;
 }
 
 /** Display names for labels. Training through a server's internal API sees ids only (the snapshot). */
@@ -83,9 +89,10 @@ export async function trainForecastFromStore(
 
   // Weeks from the first event to the last complete one; the current week is what we forecast.
   const week = (at: number) => periodOf('week', at);
-  const lastComplete = week(opts.now) - 1;
+  const asOf = opts.asOf ?? snap.interactions.reduce((latest, i) => Math.max(latest, i.at + 1), 0);
+  const lastComplete = week(Math.min(asOf, opts.now)) - 1;
   let first = lastComplete - LAGS;
-  for (const { at } of snap.interactions) if (at < opts.now) first = Math.min(first, week(at));
+  for (const { at } of snap.interactions) first = Math.min(first, week(at));
   const length = lastComplete - first + 1;
   const events: EngagementEvent[] = [
     ...snap.interactions.map((i) => ({ userId: i.userId, kind: i.kind, period: week(i.at) })),
@@ -167,6 +174,7 @@ export async function trainForecastFromStore(
       unit: 'week',
       metric: 'reviews',
       horizon: H,
+      asOf,
       lastCompletePeriod: periodLabel('week', lastComplete),
       lastIssued,
       previousVersion: previousRun?.version ?? null,

@@ -40,6 +40,7 @@ test('backtest forecasts at an origin do not depend on anything after it', () =>
     refitEvery: 2,
     trainWindow: 24,
     warmupOrigins: 2,
+    ensemble: 2,
     calibrationSize: 50,
     coverage: 0.8,
     seed: 5,

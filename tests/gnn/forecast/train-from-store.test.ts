@@ -27,6 +27,7 @@ const opts: TrainForecastOptions = {
   warmEpochs: 10,
   evaluationWeeks: 4,
   warmupOrigins: 4,
+  ensemble: 1,
   now,
 };
 

@@ -4,9 +4,11 @@
  */
 import { commandHelp, parseOptions, UsageError, type Command } from './commands/command';
 import { recommendCommand } from './commands/recommend';
+import { forecastCommand } from './commands/forecast';
+import { trainForecastCommand } from './commands/train-forecast';
 
 const PROGRAM = 'npm run gnn --';
-const COMMANDS: Command[] = [recommendCommand];
+const COMMANDS: Command[] = [recommendCommand, forecastCommand, trainForecastCommand];
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

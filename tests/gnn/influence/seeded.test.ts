@@ -13,10 +13,10 @@ import { tempStore } from '../../support/store';
 
 /** Small enough to train in seconds; ten planted leaders so precision 0.9 means at most one miss. */
 const COMMUNITY: Partial<GeneratorOptions> = {
-  users: 400,
+  users: 600,
   products: 200,
   categories: 8,
-  reviews: 4000,
+  reviews: 6000,
   follows: 3000,
   shares: 400,
   communities: 4,

@@ -4,13 +4,14 @@
  * is the influence of actions in (c_k, c_k + P] answered by followers up to c_k + P, so all of
  * it is observed by the cutoff and nothing after the cutoff is read. The latest snapshot (k = 1)
  * first validates a model trained on the snapshots whose labels end by c_1 (no overlap), to pick
- * the epoch count; then a fresh model with the same seed is refit on all snapshots for that many
- * epochs and scores the users at the cutoff. With `members` > 1, that many models (seeds drawn
+ * the epoch count; then fresh models (the first with the probe's seed) are refit on all snapshots
+ * for that many epochs and score the users at the cutoff. With `members` > 1, that many models (seeds drawn
  * from one stream) are refit and their predicted rates averaged: top-100 metrics on a few hundred
  * influential users are noisy, and an ensemble cuts the part of the noise that is the model's.
  *
- * Users nobody follows at a snapshot cannot influence anyone by definition (influence needs a
- * follower), so they are left out of the loss and scored exactly 0.
+ * Influence needs a follower: users nobody follows at a snapshot could only influence followers
+ * they have yet to gain, which nothing in the graph foretells, so they are left out of the loss
+ * and scored exactly 0.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendName } from '../backend';

@@ -95,7 +95,7 @@ export class UserResolver extends NodeIdResolver('User', User) {
     );
   }
 
-  @FieldResolver(() => ShareConnection, { description: 'Shares this user sent, newest first.' })
+  @FieldResolver(() => ShareConnection, { description: 'Shares this user sent that the viewer may see, newest first.' })
   shares(
     @Root() user: UserRecord,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

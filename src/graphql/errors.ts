@@ -21,7 +21,13 @@ export function createErrorFormatter(logInternal: (error: unknown) => void) {
     if (original instanceof DomainError) {
       return { message: original.message, locations, path, extensions: domainExtensions(original) };
     }
-    if (original instanceof GraphQLError) return formatted;
+    if (original instanceof GraphQLError) {
+      // Apollo's own request errors (e.g. a persisted-query hash that does not match) carry an HTTP
+      // 4xx but no code, and Apollo labels them INTERNAL_SERVER_ERROR: they are the client's.
+      const status = (original.extensions.http as { status?: number } | undefined)?.status;
+      const clientError = !original.extensions.code && status !== undefined && status >= 400 && status < 500;
+      return clientError ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } } : formatted;
+    }
     logInternal(original);
     return { message: INTERNAL_MESSAGE, locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -21,6 +21,13 @@ test("GraphQL's own errors pass through with Apollo's code", () => {
   assert.equal(format(formatted, new GraphQLError('Cannot query field "nope"')), formatted);
 });
 
+test("Apollo's request errors with a 4xx status are BAD_REQUEST, not INTERNAL_SERVER_ERROR", () => {
+  const format = createErrorFormatter(() => assert.fail('not logged'));
+  const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+  const formatted = format({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+  assert.deepEqual(formatted, { message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+});
+
 test('anything else is logged and masked', () => {
   const logged: unknown[] = [];
   const format = createErrorFormatter((err) => logged.push(err));

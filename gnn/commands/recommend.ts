@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatSeconds } from '../../src/cli/progress';
 import { formatMetrics } from '../eval/metrics';
-import { SOCIAL_MODES, type SocialMode } from '../models/recommend';
+import { RECOMMEND_LOSSES, SOCIAL_MODES, type RecommendLoss, type SocialMode } from '../models/recommend';
 import { saveModel } from '../registry';
 import { describe, runRecommend, type RecommendGrid } from '../train/recommend-pipeline';
 import { UsageError, type Command, type Options } from './command';
@@ -24,6 +24,8 @@ export const recommendCommand: Command = {
     { name: 'l2', type: 'number', list: true, default: '0.0001', description: 'L2 weight on the batch embeddings' },
     { name: 'batch', type: 'number', list: true, default: '2048', description: 'BPR triples per step' },
     { name: 'social', type: 'string', list: true, default: 'edges', description: `how trust edges are used: ${SOCIAL_MODES.join(' | ')}` },
+    { name: 'loss', type: 'string', list: true, default: 'bpr', description: `training loss: ${RECOMMEND_LOSSES.join(' | ')}` },
+    { name: 'temperature', type: 'number', list: true, default: '0.2', description: 'softmax temperature (softmax loss only)' },
     { name: 'val-fraction', type: 'number', default: 0.1, description: "share of each user's training items held out for validation (0: no selection)" },
     { name: 'val-users', type: 'number', default: 3000, description: 'rank at most this many (seeded) validation users per check' },
     { name: 'eval-every', type: 'number', default: 5, description: 'epochs between validation checks' },
@@ -37,6 +39,9 @@ export const recommendCommand: Command = {
     const social = o.social as string[];
     const bad = social.find((s) => !SOCIAL_MODES.includes(s as SocialMode));
     if (bad) throw new UsageError(`--social must be one of ${SOCIAL_MODES.join(', ')}, got "${bad}"`);
+    const losses = o.loss as string[];
+    const badLoss = losses.find((l) => !RECOMMEND_LOSSES.includes(l as RecommendLoss));
+    if (badLoss) throw new UsageError(`--loss must be one of ${RECOMMEND_LOSSES.join(', ')}, got "${badLoss}"`);
     const grid: RecommendGrid = {
       dim: nums(o, 'dim'),
       layers: nums(o, 'layers'),
@@ -44,6 +49,8 @@ export const recommendCommand: Command = {
       l2: nums(o, 'l2'),
       batchSize: nums(o, 'batch'),
       social: social as SocialMode[],
+      loss: losses as RecommendLoss[],
+      temperature: nums(o, 'temperature'),
     };
     const run = await runRecommend({
       split: o.split as string,

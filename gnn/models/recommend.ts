@@ -7,8 +7,11 @@
  *             and Â_S (social view, over users only) fused by `SocialFusion`; items take Â_R.
  * Final embeddings are the mean over layers 0..L; score(u, i) = ⟨e_u, e_i⟩.
  * Shapes: embedding table [U+I, d] (users first); Â_R [U+I, U+I]; Â_S [U, U].
- * Trained with BPR, −log σ(s_ui − s_uj), plus L2 on the batch's layer-0 embeddings
- * (l2 · ½‖·‖² / batch, as LightGCN does).
+ * Losses (`loss`), both plus L2 on the batch's layer-0 embeddings (l2 · ½‖·‖² / batch, as LightGCN):
+ *  - 'bpr'     −log σ(s_ui − s_uj) with one sampled negative j per (u, i);
+ *  - 'softmax' sampled softmax on cosine scores / τ: each user's positive against every positive
+ *              and sampled negative item of the batch ([B, 2B] logits). Scores are then cosines,
+ *              so `embed` returns L2-normalised rows.
  */
 import * as tf from '@tensorflow/tfjs';
 import { bipartiteGraph, undirectedGraph } from '../graph/graph';
@@ -19,6 +22,8 @@ import type { PairList } from '../dataset/split';
 
 export type SocialMode = 'none' | 'edges' | 'fusion';
 export const SOCIAL_MODES: SocialMode[] = ['none', 'edges', 'fusion'];
+export type RecommendLoss = 'bpr' | 'softmax';
+export const RECOMMEND_LOSSES: RecommendLoss[] = ['bpr', 'softmax'];
 
 export interface RecommendHyperParams {
   dim: number;
@@ -27,6 +32,9 @@ export interface RecommendHyperParams {
   l2: number;
   batchSize: number;
   social: SocialMode;
+  loss: RecommendLoss;
+  /** Softmax temperature τ (softmax loss only). */
+  temperature: number;
 }
 
 export interface RecommendData {
@@ -88,12 +96,14 @@ export class SocialRecommender {
   /** Final embeddings for scoring: users [U, d], items [I, d]. */
   embed(): { users: tf.Tensor2D; items: tf.Tensor2D } {
     return tf.tidy(() => {
-      const [users, items] = tf.split(this.propagate().mean, [this.numUsers, this.numItems]) as tf.Tensor2D[];
+      const { mean } = this.propagate();
+      const scored = this.hp.loss === 'softmax' ? normalizeRows(mean) : mean;
+      const [users, items] = tf.split(scored, [this.numUsers, this.numItems]) as tf.Tensor2D[];
       return { users, items };
     });
   }
 
-  /** BPR + L2 for a batch of (user, positive item, negative item) triples; call inside a gradient scope. */
+  /** Loss + L2 for a batch of (user, positive item, negative item) triples; call inside a gradient scope. */
   loss(users: Int32Array, pos: Int32Array, neg: Int32Array): tf.Scalar {
     const b = users.length;
     const nodes = new Int32Array(3 * b);
@@ -104,12 +114,19 @@ export class SocialRecommender {
     }
     const idx = tf.tensor1d(nodes, 'int32');
     const { layer0, mean } = this.propagate();
-    const [u, i, j] = tf.split(gatherRows(mean, idx), 3);
+    const rows = gatherRows(mean, idx);
+    const reg = gatherRows(layer0, idx).square().sum().mul((0.5 * this.hp.l2) / b);
+    if (this.hp.loss === 'softmax') {
+      const unit = normalizeRows(rows);
+      const [u, items] = tf.split(unit, [b, 2 * b]);
+      const logits = tf.matMul(u, items.transpose()).div(this.hp.temperature); // [B, 2B], column k is user k's positive
+      const positive = logits.mul(tf.oneHot(tf.range(0, b, 1, 'int32'), 2 * b)).sum(1);
+      return tf.logSumExp(logits, 1).sub(positive).mean().add(reg);
+    }
+    const [u, i, j] = tf.split(rows, 3);
     const diff = u.mul(i.sub(j)).sum(1);
     // softplus(−x) = −log σ(x); tf.logSigmoid's own custom gradient breaks inside nested scopes.
-    const bpr = tf.softplus(diff.neg()).mean();
-    const reg = gatherRows(layer0, idx).square().sum();
-    return bpr.add(reg.mul((0.5 * this.hp.l2) / b));
+    return tf.softplus(diff.neg()).mean().add(reg);
   }
 
   /** Weights by stable name, for checkpoints and the model registry. */
@@ -135,4 +152,8 @@ export class SocialRecommender {
     this.interaction.dispose();
     this.social?.dispose();
   }
+}
+
+function normalizeRows(x: tf.Tensor2D): tf.Tensor2D {
+  return x.div(x.square().sum(1, true).add(1e-12).sqrt());
 }

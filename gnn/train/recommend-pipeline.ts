@@ -25,6 +25,8 @@ export interface RecommendGrid {
   l2: number[];
   batchSize: number[];
   social: RecommendHyperParams['social'][];
+  loss: RecommendHyperParams['loss'][];
+  temperature: number[];
 }
 
 export interface RecommendRunOptions {
@@ -77,11 +79,16 @@ function* combinations(grid: RecommendGrid): Generator<RecommendHyperParams> {
       for (const lr of grid.lr)
         for (const l2 of grid.l2)
           for (const batchSize of grid.batchSize)
-            for (const social of grid.social) yield { dim, layers, lr, l2, batchSize, social };
+            for (const social of grid.social)
+              for (const loss of grid.loss)
+                // τ only matters for the softmax loss: do not repeat BPR runs per temperature.
+                for (const temperature of loss === 'softmax' ? grid.temperature : grid.temperature.slice(0, 1))
+                  yield { dim, layers, lr, l2, batchSize, social, loss, temperature };
 }
 
 export function describe(hp: RecommendHyperParams): string {
-  return `social=${hp.social} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}`;
+  const loss = hp.loss === 'softmax' ? `softmax(τ=${hp.temperature})` : hp.loss;
+  return `social=${hp.social} loss=${loss} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}`;
 }
 
 export async function runRecommend(opts: RecommendRunOptions): Promise<RecommendRun> {

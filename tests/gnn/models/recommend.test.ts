@@ -14,9 +14,11 @@ const data = {
   trust: { a: Int32Array.from([0, 2]), b: Int32Array.from([1, 3]) },
 };
 
-for (const social of SOCIAL_MODES) {
-  test(`BPR training lowers the loss and ranks liked items first (social=${social})`, () => {
-    const model = new SocialRecommender(data, { dim: 8, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social }, 1);
+const cases = [...SOCIAL_MODES.map((social) => ({ social, loss: 'bpr' as const })), { social: 'edges' as const, loss: 'softmax' as const }];
+
+for (const { social, loss } of cases) {
+  test(`training lowers the loss and ranks liked items first (social=${social}, loss=${loss})`, () => {
+    const model = new SocialRecommender(data, { dim: 8, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social, loss, temperature: 0.2 }, 1);
     const optimizer = tf.train.adam(0.05);
     const users = Int32Array.from([0, 1, 2, 3]);
     const pos = Int32Array.from([1, 2, 3, 4]);

@@ -39,9 +39,20 @@ const modelVersion = new Gauge({
   registers: [registry],
 });
 
-/** Operation names are client-chosen: cap their length so labels stay bounded in size. */
+/** Operation names are client-chosen: past this many distinct ones, new names count as `other`. */
+const MAX_OPERATION_NAMES = 500;
+const operationNames = new Set<string>();
+
+function operationLabel(name: string | null): string {
+  if (name === null) return 'anonymous';
+  if (operationNames.has(name)) return name;
+  if (operationNames.size >= MAX_OPERATION_NAMES || name.length > 64) return 'other';
+  operationNames.add(name);
+  return name;
+}
+
 export function observeOperation(operation: string | null, type: string | null, seconds: number): void {
-  operationSeconds.observe({ operation: (operation ?? 'anonymous').slice(0, 64), type: type ?? 'unknown' }, seconds);
+  operationSeconds.observe({ operation: operationLabel(operation), type: type ?? 'unknown' }, seconds);
 }
 
 export function countError(code: string): void {

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { normaliseHandle } from '../domain/user';
+import { ROLES } from '../graphql/authorize';
 import { signingSecret, signToken } from '../server/auth/sign';
 import { loadConfig } from '../server/config';
 import { openStore } from '../store/open';
@@ -48,6 +49,11 @@ async function main(): Promise<number> {
   }
   if ((values.user === undefined) === (values['user-id'] === undefined)) {
     process.stderr.write(`Give exactly one of --user and --user-id.\n\n${HELP}`);
+    return 2;
+  }
+  const unknown = values.role.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length) {
+    process.stderr.write(`Unknown role ${unknown.join(', ')}: the roles are ${ROLES.join(', ')}.\n`);
     return 2;
   }
   const auth = loadConfig().auth;

@@ -6,7 +6,8 @@ import { ForbiddenError } from '../domain/errors';
 import { requireViewer, type Context, type Viewer } from './context';
 
 /** `manager`: edits the catalogue and trains models. `admin`: moderates (deletes any review). */
-export type Role = 'manager' | 'admin';
+export const ROLES = ['manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export function hasRole(viewer: Viewer, role: Role): boolean {
   return viewer.roles.includes(role);

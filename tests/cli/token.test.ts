@@ -16,6 +16,14 @@ test('npm run token prints a token the server accepts on its last line', async (
   assert.deepEqual(await verify(last), { userId: 'u1', roles: ['user', 'manager'] });
 });
 
+test('an unknown role is refused rather than signed', async () => {
+  await assert.rejects(token(['--user-id', 'u1', '--role', 'manger'], { AUTH_JWT_SECRET: SECRET }), (err: { code: number; stderr: string }) => {
+    assert.equal(err.code, 2);
+    assert.match(err.stderr, /Unknown role manger/);
+    return true;
+  });
+});
+
 test('without a secret it fails and names the variable to set', async () => {
   await assert.rejects(token(['--user-id', 'u1'], { AUTH_JWT_SECRET: '' }), (err: { code: number; stderr: string }) => {
     assert.equal(err.code, 1);

@@ -1,0 +1,171 @@
+/**
+ * Load benchmark: the server as a separate process on (1) the demo community, seeded at start in
+ * a fresh DATA_DIR, and (2) imported Ciao when ../shared/datasets/ciao is present (imported once
+ * per session into /tmp, keyed by the dataset's size). autocannon drives each scenario with 32
+ * connections; every scenario is reported as a ratio to the trivial `{ __typename }` of the same
+ * run. Results: bench/results/load-<dataset>.json.
+ *
+ *   npm run bench                      both datasets
+ *   npx tsx bench/load.ts --dataset demo --seconds 10
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Rng } from '../seeds/random';
+import { authHeaders } from '../tests/support/auth-headers';
+import { startServerProcess, type ServerProcess } from '../tests/support/server-process';
+import { pickCast, type Cast } from './load/cast';
+import { SCENARIOS, type Scenario } from './load/scenarios';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CIAO = path.resolve(ROOT, '../shared/datasets/ciao');
+const CONNECTIONS = 32;
+/** Targets from the issue: reads at >= 40% of the trivial query's throughput, p99 <= 50 ms. */
+const TARGET = { ratio: 0.4, p99Ms: 50 };
+
+export interface ScenarioResult {
+  name: string;
+  requests: number;
+  requestsPerSecond: number;
+  ratioToTrivial: number;
+  latencyMs: { p50: number; p95: number; p99: number };
+  /** Non-2xx answers and 200s carrying GraphQL errors. */
+  errors: number;
+  meetsTarget: boolean | null;
+}
+
+export interface LoadResult {
+  dataset: string;
+  date: string;
+  machine: { cpus: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  connections: number;
+  secondsPerScenario: number;
+  cast: Record<string, number>;
+  scenarios: ScenarioResult[];
+}
+
+/** A fresh demo directory (the server seeds it at start) or the cached Ciao import. */
+async function dataDirFor(dataset: 'demo' | 'ciao', log: (m: string) => void): Promise<{ dir: string; temporary: boolean }> {
+  if (dataset === 'demo') return { dir: await mkdtemp(path.join(tmpdir(), 'scg-bench-demo-')), temporary: true };
+  const files = ['reviews.csv', 'trust.csv', 'categories.csv'].map((f) => path.join(CIAO, f));
+  const size = (await Promise.all(files.map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
+  const cache = path.join(tmpdir(), `scg-bench-ciao-${size}`);
+  const marker = path.join(cache, 'imported.json');
+  if (!existsSync(marker)) {
+    log(`importing Ciao into ${cache} (a few minutes; cached for later runs)`);
+    await rm(cache, { recursive: true, force: true });
+    await mkdir(cache, { recursive: true });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/import.ts', '--reviews', files[0], '--trust', files[1], '--categories', files[2]],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: path.join(cache, 'data'), NEO4J_URI: '' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    await writeFile(marker, `${JSON.stringify({ files, size, at: new Date().toISOString() })}\n`);
+  }
+  return { dir: path.join(cache, 'data'), temporary: false };
+}
+
+async function measure(url: string, scenario: Scenario, seconds: number, rng: Rng): Promise<Omit<ScenarioResult, 'ratioToTrivial' | 'meetsTarget'>> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { headers, body } = scenario.next(rng);
+          return { ...req, headers: { ...req.headers, 'content-type': 'application/json', ...headers }, body };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
+  return {
+    name: scenario.name,
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / seconds),
+    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) },
+    errors: errors + result.errors + result.timeouts,
+  };
+}
+
+export async function runLoadBench(opts: { dataset: 'demo' | 'ciao'; seconds: number; seed: number; log?: (m: string) => void }): Promise<LoadResult> {
+  const log = opts.log ?? (() => {});
+  const { dir, temporary } = await dataDirFor(opts.dataset, log);
+  const loadAverageBefore = loadavg().map(round);
+  let server: ServerProcess | undefined;
+  try {
+    log(`${opts.dataset}: starting the server on ${dir}${opts.dataset === 'demo' ? ' (seeding the demo community)' : ''}`);
+    server = await startServerProcess({ dataDir: dir });
+    const rng = new Rng(opts.seed);
+    const cast: Cast = await pickCast(server.url, rng);
+    const auth = authHeaders();
+    const results: ScenarioResult[] = [];
+    for (const make of SCENARIOS) {
+      const scenario = await make(cast, auth);
+      await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm caches and the JIT
+      const measured = await measure(server.url, scenario, opts.seconds, rng);
+      const trivial = results[0]?.requestsPerSecond ?? measured.requestsPerSecond;
+      const ratioToTrivial = round(measured.requestsPerSecond / trivial);
+      const meetsTarget = scenario.target ? ratioToTrivial >= TARGET.ratio && measured.latencyMs.p99 <= TARGET.p99Ms : null;
+      results.push({ ...measured, ratioToTrivial, meetsTarget });
+      log(`${opts.dataset}: ${scenario.name} ${measured.requestsPerSecond} req/s, p99 ${measured.latencyMs.p99} ms, ${measured.errors} errors`);
+    }
+    return {
+      dataset: opts.dataset,
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version, loadAverageBefore, loadAverageAfter: loadavg().map(round) },
+      connections: CONNECTIONS,
+      secondsPerScenario: opts.seconds,
+      cast: cast.sizes,
+      scenarios: results,
+    };
+  } finally {
+    await server?.stop().catch(() => server?.kill());
+    if (temporary) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function table(result: LoadResult): string {
+  const rows = result.scenarios.map((s) =>
+    [s.name.padEnd(24), String(s.requestsPerSecond).padStart(8), s.ratioToTrivial.toFixed(2).padStart(6), ...[s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99].map((n) => n.toFixed(1).padStart(7)), String(s.errors).padStart(7), s.meetsTarget === null ? '' : s.meetsTarget ? 'yes' : 'NO'].join(' '),
+  );
+  return [
+    `${result.dataset} (${result.machine.cpus} cpus, load average ${result.machine.loadAverageBefore.join(' ')} before, ${result.machine.loadAverageAfter.join(' ')} after)`,
+    `${'scenario'.padEnd(24)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} target`,
+    ...rows,
+  ].join('\n');
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { dataset: { type: 'string', multiple: true }, seconds: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } },
+  });
+  const datasets = (values.dataset ?? ['demo', ...(existsSync(CIAO) ? ['ciao'] : [])]) as ('demo' | 'ciao')[];
+  for (const dataset of datasets) {
+    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), log: (m) => console.log(m) });
+    const out = path.join(ROOT, `bench/results/load-${dataset}.json`);
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\n${table(result)}\nwritten to ${path.relative(process.cwd(), out)}\n`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

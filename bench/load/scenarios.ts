@@ -1,0 +1,79 @@
+/**
+ * The benchmarked operations. Each request picks a popular or an average user or product with
+ * even odds; writeReview takes the next unreviewed (user, product) pair, so it succeeds.
+ * The first scenario is the trivial baseline the others are compared with.
+ */
+import type { Rng } from '../../seeds/random';
+import type { AuthHeaders } from '../../tests/support/auth-headers';
+import type { Cast, CastUser } from './cast';
+
+export interface Scenario {
+  name: string;
+  /** Held to the read targets (ratio to trivial, p99). */
+  target: boolean;
+  next(rng: Rng): { headers: Record<string, string>; body: string };
+}
+
+const PROFILE = `query Profile($handle: String!) { user(handle: $handle) {
+  handle displayName bio
+  followers(first: 10) { totalCount edges { since node { handle displayName } } }
+  reviews(first: 10) { totalCount edges { node { rating title createdAt product { name } } } }
+} }`;
+
+const FEED = `query Feed { feed(first: 20) { totalCount edges { node { __typename
+  ... on Review { rating title createdAt author { handle } product { name averageRating } }
+  ... on Share { message createdAt sharer { handle } product { name } }
+} } } }`;
+
+const PRODUCT = `query Product($id: ID!) { product(id: $id) {
+  name description averageRating reviewCount price { amount currency } category { name }
+  reviews(first: 10, sort: MOST_HELPFUL) { totalCount edges { node { rating title body helpfulVotes createdAt author { handle displayName } } } }
+} }`;
+
+const WRITE = `mutation Write($productId: ID!, $rating: Int!) {
+  writeReview(input: { productId: $productId, rating: $rating, title: "Benchmarked", body: "Written by the load benchmark." }) { id product { reviewCount averageRating } }
+}`;
+
+const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+const either = <T>(rng: Rng, popular: T[], average: T[]) => rng.pick(rng.chance(0.5) && popular.length ? popular : average);
+
+/** Headers for every user a scenario may act as, signed before the clock starts. */
+async function headersFor(users: readonly string[], auth: AuthHeaders): Promise<Map<string, Record<string, string>>> {
+  return new Map(await Promise.all(users.map(async (id) => [id, await auth(id)] as const)));
+}
+
+export const SCENARIOS: ((cast: Cast, auth: AuthHeaders) => Promise<Scenario>)[] = [
+  async () => ({ name: 'trivial { __typename }', target: false, next: () => ({ headers: {}, body: body('{ __typename }') }) }),
+  async (cast) => ({
+    name: 'user profile',
+    target: true,
+    next: (rng) => ({ headers: {}, body: body(PROFILE, { handle: either<CastUser>(rng, cast.popularUsers, cast.averageUsers).handle }) }),
+  }),
+  async (cast, auth) => {
+    const viewers = [...cast.popularUsers, ...cast.averageUsers];
+    const headers = await headersFor(viewers.map((u) => u.id), auth);
+    return {
+      name: 'feed (viewer)',
+      target: true,
+      next: (rng) => ({ headers: headers.get(either(rng, cast.popularUsers, cast.averageUsers).id)!, body: body(FEED) }),
+    };
+  },
+  async (cast) => ({
+    name: 'product page',
+    target: true,
+    next: (rng) => ({ headers: {}, body: body(PRODUCT, { id: either(rng, cast.popularProducts, cast.averageProducts) }) }),
+  }),
+  async (cast, auth) => {
+    const headers = await headersFor([...new Set(cast.writePairs.map((p) => p.userId))], auth);
+    let i = 0;
+    return {
+      name: 'writeReview',
+      target: false,
+      // Past the last pair, requests repeat pairs and fail with CONFLICT: counted as errors.
+      next: (rng) => {
+        const pair = cast.writePairs[i++ % cast.writePairs.length];
+        return { headers: headers.get(pair.userId)!, body: body(WRITE, { productId: pair.productId, rating: rng.int(1, 5) }) };
+      },
+    };
+  },
+];

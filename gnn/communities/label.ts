@@ -34,8 +34,8 @@ export function insideFollowerCounts(members: readonly string[], follows: Iterab
   return counts;
 }
 
-/** e.g. "Books & DVDs · led by alice, bob". */
+/** e.g. "Books / Toys & Games · led by alice, bob" (category names may contain "&"). */
 export function communityLabel(categoryNames: readonly string[], leaderNames: readonly string[]): string {
-  const topics = categoryNames.length ? categoryNames.slice(0, 2).join(' & ') : 'Mixed interests';
+  const topics = categoryNames.length ? categoryNames.slice(0, 2).join(' / ') : 'Mixed interests';
   return leaderNames.length ? `${topics} · led by ${leaderNames.slice(0, 2).join(', ')}` : topics;
 }

@@ -25,6 +25,6 @@ test('opinion leaders are the members with most followers inside the community',
 });
 
 test('label names topics and leaders', () => {
-  assert.equal(communityLabel(['Books', 'DVDs', 'Games'], ['ann', 'bob', 'cy']), 'Books & DVDs · led by ann, bob');
+  assert.equal(communityLabel(['Books', 'Toys & Games', 'DVDs'], ['ann', 'bob', 'cy']), 'Books / Toys & Games · led by ann, bob');
   assert.equal(communityLabel([], []), 'Mixed interests');
 });

@@ -19,11 +19,11 @@ type Settings = Omit<RecommendRunOptions, 'split' | 'log'>;
 const SETTINGS: Record<string, Settings> = {
   lastfm: {
     grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
-    maxEpochs: 200,
+    maxEpochs: 120,
     valFraction: 0.1,
     valUsers: 3000,
     evalEvery: 5,
-    patience: 4,
+    patience: 6,
     refit: true,
     seed: 2022,
   },

@@ -9,9 +9,10 @@
  * Shapes: embedding table [U+I, d] (users first); Â_R [U+I, U+I]; Â_S [U, U].
  * Losses (`loss`), both plus L2 on the batch's layer-0 embeddings (l2 · ½‖·‖² / batch, as LightGCN):
  *  - 'bpr'     −log σ(s_ui − s_uj) with one sampled negative j per (u, i);
- *  - 'softmax' sampled softmax on cosine scores / τ: each user's positive against every positive
- *              and sampled negative item of the batch ([B, 2B] logits). Scores are then cosines,
- *              so `embed` returns L2-normalised rows.
+ *  - 'softmax' sampled softmax on cosine scores / τ: each user's positive against the first
+ *              K = min(B, 256) sampled negatives of the batch, shared by all users ([B, 1+K]
+ *              logits; shared rather than in-batch keeps the score matrix small on CPU).
+ *              Scores are then cosines, so `embed` returns L2-normalised rows.
  */
 import * as tf from '@tensorflow/tfjs';
 import { bipartiteGraph, undirectedGraph } from '../graph/graph';
@@ -23,6 +24,7 @@ import type { PairList } from '../dataset/split';
 export type SocialMode = 'none' | 'edges' | 'fusion';
 export const SOCIAL_MODES: SocialMode[] = ['none', 'edges', 'fusion'];
 export type RecommendLoss = 'bpr' | 'softmax';
+const SHARED_NEGATIVES = 256;
 export const RECOMMEND_LOSSES: RecommendLoss[] = ['bpr', 'softmax'];
 
 export interface RecommendHyperParams {
@@ -117,11 +119,11 @@ export class SocialRecommender {
     const rows = gatherRows(mean, idx);
     const reg = gatherRows(layer0, idx).square().sum().mul((0.5 * this.hp.l2) / b);
     if (this.hp.loss === 'softmax') {
-      const unit = normalizeRows(rows);
-      const [u, items] = tf.split(unit, [b, 2 * b]);
-      const logits = tf.matMul(u, items.transpose()).div(this.hp.temperature); // [B, 2B], column k is user k's positive
-      const positive = logits.mul(tf.oneHot(tf.range(0, b, 1, 'int32'), 2 * b)).sum(1);
-      return tf.logSumExp(logits, 1).sub(positive).mean().add(reg);
+      const k = Math.min(b, SHARED_NEGATIVES);
+      const [u, i, shared] = tf.split(normalizeRows(rows), [b, b, b]).map((t, n) => (n === 2 ? t.slice([0, 0], [k, -1]) : t));
+      const positive = u.mul(i).sum(1, true);
+      const logits = tf.concat([positive, tf.matMul(u, shared.transpose())], 1).div(this.hp.temperature); // [B, 1+K]
+      return tf.logSumExp(logits, 1).sub(positive.squeeze([1]).div(this.hp.temperature)).mean().add(reg);
     }
     const [u, i, j] = tf.split(rows, 3);
     const diff = u.mul(i.sub(j)).sum(1);

@@ -15,7 +15,7 @@ interface Call {
 
 /** Every statement answers `rows` records `{ n: Integer }`; `pulled` counts records handed out. */
 function fakeDriver(rows: number, fail?: Error) {
-  const state = { calls: [] as Call[], sessions: [] as SessionConfig[], open: 0, pulled: 0, closed: false };
+  const state = { calls: [] as Call[], sessions: [] as SessionConfig[], txConfigs: [] as unknown[], open: 0, pulled: 0, closed: false };
   const record = (i: number) => new Neo4jRecord(['n'], [neo4j.int(i)]);
   const run = async (query: string, params: Record<string, unknown>) => {
     state.calls.push({ query, params });
@@ -28,9 +28,10 @@ function fakeDriver(rows: number, fail?: Error) {
       state.sessions.push(config);
       state.open++;
       return {
-        executeRead: (work: (t: typeof tx) => Promise<unknown>) => work(tx),
-        executeWrite: (work: (t: typeof tx) => Promise<unknown>) => work(tx),
-        run(query: string, params: Record<string, unknown>) {
+        executeRead: (work: (t: typeof tx) => Promise<unknown>, config: unknown) => (state.txConfigs.push(config), work(tx)),
+        executeWrite: (work: (t: typeof tx) => Promise<unknown>, config: unknown) => (state.txConfigs.push(config), work(tx)),
+        run(query: string, params: Record<string, unknown>, config: unknown) {
+          state.txConfigs.push(config);
           state.calls.push({ query, params });
           return (async function* () {
             for (let i = 0; i < rows; i++) {
@@ -137,4 +138,17 @@ test('close closes the driver', async () => {
   const { driver, state } = fakeDriver(0);
   await new Neo4jRunner(driver).close();
   assert.ok(state.closed);
+});
+
+test('a configured timeout goes with every read, write and stream; none by default', async () => {
+  const { driver, state } = fakeDriver(1);
+  const runner = new Neo4jRunner(driver, undefined, 1500);
+  await runner.read('RETURN 1');
+  await runner.write((tx) => tx.run('RETURN 1'));
+  for await (const batch of runner.stream('RETURN 1', {}, 1)) assert.equal(batch.length, 1);
+  assert.deepEqual(state.txConfigs, [{ timeout: 1500 }, { timeout: 1500 }, { timeout: 1500 }]);
+
+  const plain = fakeDriver(1);
+  await new Neo4jRunner(plain.driver).read('RETURN 1');
+  assert.deepEqual(plain.state.txConfigs, [{}]);
 });

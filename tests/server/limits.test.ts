@@ -41,6 +41,12 @@ test('queries deeper, costlier, with more aliases, directives or tokens than all
 
   const tokens = await refusal(`{ categories { ${'name '.repeat(400)} } }`);
   assert.match(tokens.message, /token/i);
+  const batch = await fetch(api.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+  });
+  assert.deepEqual([batch.status, (await batch.json()).errors[0].extensions.code], [400, 'BAD_REQUEST'], 'one operation per request');
 });
 
 async function withServer(overrides: Partial<Config>, use: (url: string) => Promise<void>): Promise<void> {

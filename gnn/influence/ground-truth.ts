@@ -6,8 +6,8 @@
  *   - u acted on p (review or share) at t_u with actorFrom < t_u ≤ actorTo,
  *   - f acted on p at t_f with t_u < t_f ≤ min(t_u + window, followerTo).
  * Each pair is counted once, at its earliest (t_u, t_f). Evaluation after a cutoff c uses
- * (c, ∞, ∞); a training label for the period after c' < c uses (c', c' + W, c), so every label
- * is observable at c.
+ * (c, ∞, ∞); a training label at a snapshot c' < c uses (c', c, c) (see pipeline.ts), so every
+ * label is observable at c.
  */
 import type { ActivityLog } from './activity';
 

@@ -1,11 +1,14 @@
 /**
  * Train on the past, score at the cutoff. Training snapshots sit at c_k = cutoff − P − (k−1)·stride
- * (k = 1..snapshots, each with at least one period P of history before it); snapshot k's label
- * is the influence of actions in (c_k, c_k + P] answered by followers up to c_k + P, so all of
- * it is observed by the cutoff and nothing after the cutoff is read. The latest snapshot (k = 1)
- * first validates a model trained on the snapshots whose labels end by c_1 (no overlap), to pick
- * the epoch count; then fresh models (the first with the probe's seed) are refit on all snapshots
- * for that many epochs and score the users at the cutoff. With `members` > 1, that many models (seeds drawn
+ * (k = 1..snapshots, each with at least one period P of history before it). The evaluation asks
+ * for all the influence after the cutoff, open-ended, so a snapshot's label has the same shape:
+ * the influence of actions in (c_k, end] answered by followers up to `end` = the cutoff, divided
+ * by (end − c_k)/P to make it a per-period rate comparable across snapshots. All of it is observed
+ * by the cutoff; nothing after the cutoff is read.
+ * The latest snapshot (k = 1, label over (c_1, c_1 + P]) first validates a probe trained on the
+ * snapshots with c_k + P ≤ c_1, their labels ending at c_1 (no overlap), to pick the epoch count;
+ * then fresh models (the first with the probe's seed) are refit on all snapshots for that many
+ * epochs and score the users at the cutoff. With `members` > 1, that many models (seeds drawn
  * from one stream) are refit and their predicted rates averaged: top-100 metrics on a few hundred
  * influential users are noisy, and an ensemble cuts the part of the noise that is the model's.
  *
@@ -73,7 +76,7 @@ export async function trainAndScore(log: ActivityLog, cutoff: number, opts: Infl
     snapshotTimes.push(t);
   }
   if (snapshotTimes.length === 0) throw new Error(`not enough history before the cutoff for one training period of ${opts.periodMs / DAY_MS} days`);
-  const examples = snapshotTimes.map((t) => example(index, t, opts));
+  const examples = snapshotTimes.map((t) => example(index, t, opts, cutoff));
   const numFeatures = examples[0].snapshot.numFeatures;
   const rng = new Random(opts.seed);
   const seeds = Array.from({ length: Math.max(1, opts.members) }, () => rng.seed());
@@ -81,13 +84,14 @@ export async function trainAndScore(log: ActivityLog, cutoff: number, opts: Infl
 
   let chosenEpochs = opts.epochs;
   let validationHistory: EpochRecord[] = [];
-  const beforeLatest = examples.filter((e) => e.snapshot.time + opts.periodMs <= snapshotTimes[0]);
+  const beforeLatest = snapshotTimes.filter((t) => t + opts.periodMs <= snapshotTimes[0]).map((t) => example(index, t, opts, snapshotTimes[0]));
+  const latest = example(index, snapshotTimes[0], opts, snapshotTimes[0] + opts.periodMs);
   if (beforeLatest.length > 0) {
     const probe = new InfluenceGnn(numFeatures, opts.hp, seeds[0]);
     const result = trainInfluence(probe, beforeLatest.map((e) => e.example), {
       epochs: opts.epochs,
       label: 'influence (validate)',
-      validation: { example: examples[0].example, every: opts.evalEvery },
+      validation: { example: latest.example, every: opts.evalEvery },
     });
     probe.dispose();
     chosenEpochs = result.bestEpoch;
@@ -99,7 +103,7 @@ export async function trainAndScore(log: ActivityLog, cutoff: number, opts: Infl
     return model;
   });
   const trainSeconds = (performance.now() - started) / 1000;
-  for (const e of examples) dispose(e.example);
+  for (const e of [...examples, ...beforeLatest, latest]) dispose(e.example);
 
   const snapshot = snapshotAt(index, cutoff, opts.periodMs, opts.windowMs);
   const views = new GraphViews(snapshot);
@@ -119,9 +123,11 @@ export function ensembleWeights(models: InfluenceGnn[]): tf.NamedTensorMap {
   return Object.assign({}, ...models.map((m, k) => Object.fromEntries(Object.entries(m.weights()).map(([name, w]) => [`m${k}/${name}`, w]))));
 }
 
-function example(index: LogIndex, time: number, opts: InfluenceTrainOptions): { snapshot: Snapshot; example: Example } {
+function example(index: LogIndex, time: number, opts: InfluenceTrainOptions, horizonEnd: number): { snapshot: Snapshot; example: Example } {
   const snapshot = snapshotAt(index, time, opts.periodMs, opts.windowMs);
-  const label = influenceCounts(index.log, { actorFrom: time, actorTo: time + opts.periodMs, followerTo: time + opts.periodMs, windowMs: opts.windowMs }, index.groups, index.follows);
+  const counts = influenceCounts(index.log, { actorFrom: time, actorTo: horizonEnd, followerTo: horizonEnd, windowMs: opts.windowMs }, index.groups, index.follows);
+  const periods = (horizonEnd - time) / opts.periodMs;
+  const label = counts.map((c) => c / periods);
   const mask = new Float32Array(snapshot.numUsers);
   for (const u of snapshot.active) if (snapshot.raw.followers[u] > 0) mask[u] = 1;
   const views = new GraphViews(snapshot);

@@ -1,6 +1,6 @@
 /** `train influence`: learn influence from the configured database and publish it for the API. */
 import { loadConfig } from '../../src/server/config';
-import { openStore } from '../../src/store/open';
+import { openTrainingStore } from '../../src/store/open-training';
 import { parseDate } from '../influence/activity';
 import { STORE_TRAIN_OPTIONS, trainInfluenceFromStore } from '../influence/from-store';
 import { trainOptions, trainOptionSpecs } from '../influence/options';
@@ -9,7 +9,7 @@ import { UsageError, type Command, type Options } from './command';
 export const trainInfluenceCommand: Command = {
   name: 'train influence',
   summary:
-    'Read the graph from the configured store (DATA_DIR or NEO4J_URI), train the influence GNN on its past, ' +
+    'Read the graph from the configured store (DATA_DIR or NEO4J_URI; through the running server when it holds the database), train the influence GNN on its past, ' +
     'and publish per-user scores, ranks, category scores and explanations as the current "influence" model run.',
   options: [
     { name: 'cutoff', type: 'string', description: 'YYYY-MM-DD (UTC) to score at (default: just after the last action)' },
@@ -25,13 +25,20 @@ export const trainInfluenceCommand: Command = {
     }
     const opts = trainOptions(o, STORE_TRAIN_OPTIONS.evalEvery);
     const config = loadConfig();
-    const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+    const store = await openTrainingStore({
+      dataDir: config.dataDir,
+      neo4j: config.neo4j,
+      server: config.training.server,
+      token: config.training.token,
+      port: config.port,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
     try {
       const out = await trainInfluenceFromStore(store, opts, config.modelDir, cutoff);
       process.stdout.write(
         [
           `backend: ${out.backend}`,
-          `store: ${store.engine}; cutoff ${out.run.metadata.cutoff}`,
+          `store: ${'engine' in store ? store.engine : 'through the running server'}; cutoff ${out.run.metadata.cutoff}`,
           `training time: ${out.trainSeconds.toFixed(1)} s (${(out.run.metadata.hyperParameters as { epochs: number }).epochs} epochs)`,
           `published influence run ${out.run.version}: ${out.users} users; model saved in ${out.modelDir}`,
           `top 10: ${out.ranking.slice(0, 10).join(', ')}`,

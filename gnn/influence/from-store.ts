@@ -1,11 +1,12 @@
 /**
- * Training from the configured database: read the graph through `store.snapshot`, train on its
- * past, score every user active before the cutoff (default: just after the last action), save
- * the model in the registry and publish the precomputed rows through `store.models`.
+ * Training from the configured database (or the running server holding it, see
+ * src/store/open-training.ts): read the graph through `store.snapshot`, train on its past, score
+ * every user active before the cutoff (default: just after the last action), save the model in
+ * the registry and publish the precomputed rows through `store.models`.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { ModelRun, Store } from '../../src/store/contract';
+import type { ModelRun, TrainingStore } from '../../src/store/contract';
 import { saveModel } from '../registry';
 import { DAY_MS, type ActivityLog } from './activity';
 import { indexLog } from './features';
@@ -28,7 +29,7 @@ export interface PublishedInfluence {
   ranking: string[];
 }
 
-export async function trainInfluenceFromStore(store: Store, opts: InfluenceTrainOptions, modelRoot: string, cutoff?: number): Promise<PublishedInfluence> {
+export async function trainInfluenceFromStore(store: TrainingStore, opts: InfluenceTrainOptions, modelRoot: string, cutoff?: number): Promise<PublishedInfluence> {
   const log = await readSnapshot(store);
   if (log.actTime.length === 0) throw new Error('the store has no reviews or shares to learn influence from');
   const at = cutoff ?? log.actTime[log.actTime.length - 1] + 1;
@@ -49,7 +50,7 @@ export async function trainInfluenceFromStore(store: Store, opts: InfluenceTrain
   const counts = { users: log.userIds.length, products: log.productIds.length, actions: log.actTime.length, follows: log.followFrom.length };
   const { record, dir } = await saveModel(join(modelRoot, 'influence'), ensembleWeights(run.models), {
     kind: 'influence',
-    data: { source: `store:${store.engine}`, sha256: fingerprint(log), counts },
+    data: { source: 'engine' in store ? `store:${store.engine}` : 'store:server', sha256: fingerprint(log), counts },
     hyperParameters,
     metrics,
     backend: run.backend,

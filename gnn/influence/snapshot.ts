@@ -1,8 +1,8 @@
 /** Reads the whole graph from the store's streaming snapshot into an ActivityLog (reviews and shares are both actions). */
-import type { Store } from '../../src/store/contract';
+import type { TrainingStore } from '../../src/store/contract';
 import { buildActivityLog, Interner, type ActivityLog, type RawActivity } from './activity';
 
-export async function readSnapshot(store: Store): Promise<ActivityLog> {
+export async function readSnapshot(store: TrainingStore): Promise<ActivityLog> {
   const raw: RawActivity = { users: new Interner(), products: new Interner(), categories: new Interner(), productCategory: [], actions: [], follows: [] };
   for await (const batch of store.snapshot.users()) for (const u of batch) raw.users.of(u.id);
   for await (const batch of store.snapshot.products()) {

@@ -120,7 +120,7 @@ export async function runLoadBench(opts: { dataset: 'demo' | 'ciao'; seconds: nu
       await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm caches and the JIT
       const measured = await measure(server.url, scenario, opts.seconds, rng);
       const trivial = results[0]?.requestsPerSecond ?? measured.requestsPerSecond;
-      const ratioToTrivial = round(measured.requestsPerSecond / trivial);
+      const ratioToTrivial = Math.round((measured.requestsPerSecond / trivial) * 1000) / 1000;
       const meetsTarget = scenario.target ? ratioToTrivial >= TARGET.ratio && measured.latencyMs.p99 <= TARGET.p99Ms : null;
       results.push({ ...measured, ratioToTrivial, meetsTarget });
       log(`${opts.dataset}: ${scenario.name} ${measured.requestsPerSecond} req/s, p99 ${measured.latencyMs.p99} ms, ${measured.errors} errors`);
@@ -142,7 +142,7 @@ export async function runLoadBench(opts: { dataset: 'demo' | 'ciao'; seconds: nu
 
 export function table(result: LoadResult): string {
   const rows = result.scenarios.map((s) =>
-    [s.name.padEnd(24), String(s.requestsPerSecond).padStart(8), s.ratioToTrivial.toFixed(2).padStart(6), ...[s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99].map((n) => n.toFixed(1).padStart(7)), String(s.errors).padStart(7), s.meetsTarget === null ? '' : s.meetsTarget ? 'yes' : 'NO'].join(' '),
+    [s.name.padEnd(24), String(s.requestsPerSecond).padStart(8), s.ratioToTrivial.toFixed(3).padStart(6), ...[s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99].map((n) => n.toFixed(1).padStart(7)), String(s.errors).padStart(7), s.meetsTarget === null ? '' : s.meetsTarget ? 'yes' : 'NO'].join(' '),
   );
   return [
     `${result.dataset} (${result.machine.cpus} cpus, load average ${result.machine.loadAverageBefore.join(' ')} before, ${result.machine.loadAverageAfter.join(' ')} after)`,

@@ -11,6 +11,7 @@ import { Ledger } from './crash/ledger';
 test('kill -9 three times under concurrent writes: nothing acknowledged is lost, nothing is half-written', { timeout: 120_000 }, async () => {
   const summary = await runCrashTest({ crashes: 3, clients: 6, seed: 7 });
   assert.ok(summary.acknowledgedWrites > 0, 'the clients got writes acknowledged');
+  assert.ok(summary.crashesWithWal > 0, 'recovery replayed a write-ahead log');
   assert.deepEqual(summary.problems, []);
   assert.equal(summary.lostWrites, 0);
   assert.equal(summary.inconsistencies, 0);

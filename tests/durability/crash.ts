@@ -7,7 +7,7 @@
  *   npm run crash-test                  20 crashes, writes bench/results/crash.json
  *   npx tsx tests/durability/crash.ts --crashes 5 --clients 8 --seed 2
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +38,9 @@ export interface CrashSummary {
   rejectedWrites: Record<string, number>;
   cutOffByCrash: number;
   cutOffFoundCommitted: number;
+  /** Crashes after which a WAL was there to replay (so recovery, not a checkpoint, kept the writes). */
+  crashesWithWal: number;
+  walBytesReplayed: number;
   lostWrites: number;
   inconsistencies: number;
   /** The first problems found, for the report. */
@@ -58,6 +61,8 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashSummary> {
   const problems: string[] = [];
   let lost = 0;
   let inconsistent = 0;
+  let crashesWithWal = 0;
+  let walBytesReplayed = 0;
   const note = (kind: 'lost' | 'inconsistent', found: string[]) => {
     if (kind === 'lost') lost += found.length;
     else inconsistent += found.length;
@@ -86,6 +91,11 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashSummary> {
       } finally {
         await server.kill();
       }
+      const wal = await stat(path.join(dataDir, 'graph.lbug.wal')).catch(() => null);
+      if (wal?.size && crash <= opts.crashes) {
+        crashesWithWal++;
+        walBytesReplayed += wal.size;
+      }
       state = await readGraphState(dataDir);
       note('inconsistent', counterProblems(state));
       const { lost: missing, inconsistent: odd, committed } = ledger.reconcile(state);
@@ -106,6 +116,8 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashSummary> {
       rejectedWrites: Object.fromEntries(ledger.rejected),
       cutOffByCrash: ledger.cutOff,
       cutOffFoundCommitted: ledger.cutOffCommitted,
+      crashesWithWal,
+      walBytesReplayed,
       lostWrites: lost,
       inconsistencies: inconsistent,
       problems: problems.slice(0, 20),
@@ -134,7 +146,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   await writeFile(out, `${JSON.stringify({ ...summary, at: new Date().toISOString() }, null, 2)}\n`);
   console.log(
     `\ncrashes ${summary.crashes}, acknowledged writes ${summary.acknowledgedWrites}, cut off ${summary.cutOffByCrash} ` +
-      `(${summary.cutOffFoundCommitted} committed), lost ${summary.lostWrites}, inconsistencies ${summary.inconsistencies}\n` +
+      `(${summary.cutOffFoundCommitted} committed), WAL replayed after ${summary.crashesWithWal} crashes (${summary.walBytesReplayed} bytes), ` +
+      `lost ${summary.lostWrites}, inconsistencies ${summary.inconsistencies}\n` +
       `${summary.problems.join('\n')}\nwritten to ${path.relative(process.cwd(), out)}`,
   );
   process.exitCode = summary.lostWrites || summary.inconsistencies ? 1 : 0;

@@ -277,8 +277,9 @@ export class CaseGenerator {
     const fields = Object.values(type.getFields());
     const objects = fields.filter((f) => !isLeafType(getNamedType(f.type)));
     const picks = new Set<GraphQLField<unknown, unknown>>();
-    for (let i = rng.int(1, 4); i > 0; i--) picks.add(rng.pick(fields));
-    // Deep selections keep descending through object fields until the depth runs out.
+    // Broad near the leaves, a single chain further up: deep without growing exponentially.
+    const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)));
+    for (let i = rng.int(1, 4); i > 0; i--) picks.add(rng.pick(depth > 3 && leaves.length ? leaves : fields));
     if (depth > 1 && objects.length) picks.add(rng.pick(objects));
     const parts = [...picks].map((f) => {
       const named = getNamedType(f.type);

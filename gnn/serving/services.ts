@@ -3,6 +3,7 @@
  * requests. Each follows its model's current version on its own (see live-model.ts), checking
  * for a newer one at most every `refreshMs`.
  */
+import type { TrainingJobs } from '../../src/server/training-jobs';
 import type { Store } from '../../src/store/contract';
 import { CommunityForecasts } from '../forecast/serving';
 import { buildInfluenceIndex, type InfluenceIndex } from '../influence/serving';
@@ -14,10 +15,13 @@ export interface ModelServices {
   recommender: Recommender;
   influence: LiveModel<InfluenceIndex>;
   communities: CommunityForecasts;
+  /** Training jobs started from the API. */
+  training: TrainingJobs;
 }
 
-export function createModelServices(store: Store, refreshMs: number): ModelServices {
+export function createModelServices(store: Store, refreshMs: number, training: TrainingJobs): ModelServices {
   return {
+    training,
     recommender: new Recommender(store, new LiveModel(store, 'recommend', buildPublishedRecommender, refreshMs)),
     influence: new LiveModel(store, 'influence', buildInfluenceIndex, refreshMs),
     communities: new CommunityForecasts(store, refreshMs),

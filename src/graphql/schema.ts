@@ -7,6 +7,7 @@ import { NodeResolver } from './resolvers/node';
 import { CommunityResolver, UserCommunityResolver } from './resolvers/community';
 import { OpinionLeadersResolver, UserInfluenceResolver } from './resolvers/influence';
 import { ProductResolver } from './resolvers/product';
+import { TrainingResolver } from './resolvers/training';
 import { ProductSimilarityResolver, UserRecommendationsResolver } from './resolvers/recommendations';
 import { ReviewResolver } from './resolvers/review';
 import { ShareResolver } from './resolvers/share';
@@ -28,6 +29,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       UserInfluenceResolver,
       CommunityResolver,
       UserCommunityResolver,
+      TrainingResolver,
     ],
     // Inputs are checked by the domain validators, not class-validator.
     validate: false,

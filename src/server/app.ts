@@ -17,6 +17,7 @@ import { createApollo } from './apollo';
 import { DEV_USER_HEADER } from './auth/dev-header';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
+import { TrainingJobs } from './training-jobs';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
 import { healthz, readyz } from './health';
@@ -78,7 +79,11 @@ interface AppDeps {
 function createRequestHandler({ config, store, apollo, authenticate, logger, models }: AppDeps) {
   const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
   const rateLimit = createRateLimit(config);
-  const versionSources: ModelVersionSources = { recommend: () => models.recommender.live.version() };
+  const versionSources: ModelVersionSources = {
+    recommend: () => models.recommender.live.version(),
+    influence: () => models.influence.version(),
+    forecast: () => models.communities.live.version(),
+  };
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
@@ -106,7 +111,7 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
         return send(res, 200, registry.contentType, await registry.metrics());
       }
       if (url.pathname.startsWith(INTERNAL_PREFIX)) {
-        if (!mayTrain(req, config, await authenticate(req.headers))) {
+        if (!(await mayTrain(req, config, () => authenticate(req.headers), models.training.token))) {
           return sendError(res, 403, 'the internal training API is for local managers', { code: 'FORBIDDEN' });
         }
         return await handleInternal(req, res, url, store);
@@ -157,14 +162,16 @@ export async function startServer(config: Config, existingStore?: Store, logger 
     existingStore ??
     (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j, queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
   const apollo = await createApollo(config, logger);
-  const models = createModelServices(store, config.modelRefreshMs);
+  let port = config.port;
+  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger);
+  const models = createModelServices(store, config.modelRefreshMs, training);
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models });
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,

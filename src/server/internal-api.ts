@@ -1,9 +1,11 @@
 /**
  * The internal training API: lets `npm run gnn -- train ...` read the graph and publish models
  * through this server while it holds the embedded database (LadybugDB allows one process per
- * data directory). Loopback only; outside development it also needs a manager or admin token.
+ * data directory). Loopback only; outside development it also needs a manager or admin token, or
+ * the token of a training job this server started (training-jobs.ts).
  * Routes and wire format: src/store/remote/wire.ts.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Viewer } from '../graphql/context';
@@ -15,9 +17,22 @@ import type { Config } from './config';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const TRAINERS = ['manager', 'admin'];
 
-export function mayTrain(req: IncomingMessage, config: Config, viewer: Viewer | null): boolean {
+/**
+ * Loopback callers only, and then: a training job this server started (it holds `jobToken`),
+ * anyone in development, or a manager or admin.
+ */
+export async function mayTrain(
+  req: IncomingMessage,
+  config: Config,
+  viewer: () => Promise<Viewer | null>,
+  jobToken: string,
+): Promise<boolean> {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
-  return config.devAuthHeader || (viewer?.roles.some((r) => TRAINERS.includes(r)) ?? false);
+  const presented = Buffer.from(req.headers.authorization ?? '');
+  const expected = Buffer.from(`Bearer ${jobToken}`);
+  if (presented.length === expected.length && timingSafeEqual(presented, expected)) return true;
+  if (config.devAuthHeader) return true;
+  return (await viewer())?.roles.some((r) => TRAINERS.includes(r)) ?? false;
 }
 
 async function stream(res: ServerResponse, values: AsyncIterable<unknown>): Promise<void> {

@@ -8,10 +8,20 @@ import { rowFromWire, rowToWire, type SnapshotPart, type WireRow } from './wire'
 
 export function remoteTrainingStore(baseUrl: string, token?: string): TrainingStore {
   const base = baseUrl.replace(/\/+$/, '');
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  // A fresh connection per request: training blocks the event loop for long stretches, so a pooled
+  // keep-alive socket the server closed meanwhile would go unnoticed, and a streamed publish body
+  // cannot be retried (it fails with EPIPE). The few, large requests make the handshake negligible.
+  const headers: Record<string, string> = { connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) };
 
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(`${base}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+    } catch (err) {
+      // fetch's own message is only "fetch failed"; the reason is in its cause.
+      const cause = (err as { cause?: Error }).cause;
+      throw new Error(`${init.method ?? 'GET'} ${base}${path} failed: ${cause?.message ?? (err as Error).message}`);
+    }
     if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${base}${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     return res;
   }

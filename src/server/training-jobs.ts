@@ -1,0 +1,89 @@
+/**
+ * Model training started from the API (`trainModel`, managers only): each job runs the gnn CLI
+ * (`gnn/cli.ts train <kind>`) as a child process, which reads the graph and publishes the new
+ * model through this server's internal API, authorised by a token that lives only in this
+ * process and its children. The API then serves the new version without a restart.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConflictError } from '../domain/errors';
+import type { ModelKind } from '../store/contract';
+import type { Logger } from './logger';
+
+export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface TrainingJob {
+  id: string;
+  kind: ModelKind;
+  status: JobStatus;
+  requestedBy: string;
+  startedAt: number;
+  finishedAt: number | null;
+  /** The last lines the training printed. */
+  output: string;
+}
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUTPUT_TAIL = 4_000;
+const KEEP_FINISHED = 20;
+
+/** How a job's process is started: [executable, args]. Tests swap it for something quick. */
+export type TrainingCommand = (kind: ModelKind) => [string, string[]];
+
+export const trainCommand: TrainingCommand = (kind) => [process.execPath, ['--import', 'tsx', 'gnn/cli.ts', 'train', kind]];
+
+export class TrainingJobs {
+  /** Accepted by the internal API from this process's children. */
+  readonly token = randomBytes(24).toString('hex');
+  private readonly jobs: TrainingJob[] = [];
+
+  constructor(
+    private readonly serverUrl: () => string,
+    private readonly logger: Logger,
+    private readonly command: TrainingCommand = trainCommand,
+  ) {}
+
+  /** Starts a job; one job per kind at a time (CONFLICT while one runs). */
+  start(kind: ModelKind, requestedBy: string): TrainingJob {
+    if (this.jobs.some((j) => j.kind === kind && j.status === 'RUNNING')) {
+      throw new ConflictError(`a ${kind} training job is already running`);
+    }
+    const job: TrainingJob = { id: randomUUID(), kind, status: 'RUNNING', requestedBy, startedAt: Date.now(), finishedAt: null, output: '' };
+    this.jobs.unshift(job);
+    const [bin, args] = this.command(kind);
+    const child = spawn(bin, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, TRAINING_SERVER_URL: this.serverUrl(), TRAINING_TOKEN: this.token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const append = (chunk: Buffer) => (job.output = (job.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL));
+    child.stdout.on('data', append);
+    child.stderr.on('data', append);
+    const finish = (ok: boolean) => {
+      if (job.status !== 'RUNNING') return;
+      job.status = ok ? 'SUCCEEDED' : 'FAILED';
+      job.finishedAt = Date.now();
+      this.logger.info({ job: job.id, kind, status: job.status }, 'training job finished');
+      this.forgetOldJobs();
+    };
+    child.on('error', (err) => {
+      append(Buffer.from(String(err)));
+      finish(false);
+    });
+    child.on('exit', (code) => finish(code === 0));
+    this.logger.info({ job: job.id, kind, requestedBy }, 'training job started');
+    return job;
+  }
+
+  /** Newest first. */
+  list(): readonly TrainingJob[] {
+    return this.jobs;
+  }
+
+  private forgetOldJobs(): void {
+    const finished = this.jobs.filter((j) => j.status !== 'RUNNING');
+    for (const old of finished.slice(KEEP_FINISHED)) this.jobs.splice(this.jobs.indexOf(old), 1);
+  }
+}

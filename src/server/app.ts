@@ -17,7 +17,7 @@ import { createApollo } from './apollo';
 import { DEV_USER_HEADER } from './auth/dev-header';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
-import { TrainingJobs } from './training-jobs';
+import { trainCommand, TrainingJobs, type TrainingCommand } from './training-jobs';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
 import { healthz, readyz } from './health';
@@ -157,13 +157,18 @@ export interface RunningServer {
 }
 
 /** Listens on config.host:config.port (0 picks a free port, as tests do). */
-export async function startServer(config: Config, existingStore?: Store, logger = createLogger(config)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  existingStore?: Store,
+  logger = createLogger(config),
+  trainingCommand: TrainingCommand = trainCommand,
+): Promise<RunningServer> {
   const store =
     existingStore ??
     (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j, queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
   const apollo = await createApollo(config, logger);
   let port = config.port;
-  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger);
+  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models });
   const server = createServer((req, res) => void handler(req, res));

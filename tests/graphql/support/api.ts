@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../../../src/server/app';
 import { signToken } from '../../../src/server/auth/sign';
 import { loadConfig, type Config } from '../../../src/server/config';
 import type { Logger } from '../../../src/server/logger';
+import type { TrainingCommand } from '../../../src/server/training-jobs';
 import type { Store } from '../../../src/store/contract';
 import { tempStore } from '../../support/store';
 import { seedCommunity } from './community';
@@ -41,12 +42,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function startTestApi(
-  opts: { config?: Partial<Config>; seed?: (store: Store) => Promise<void>; wrap?: (store: Store) => Store; logger?: Logger } = {},
+  opts: {
+    config?: Partial<Config>;
+    seed?: (store: Store) => Promise<void>;
+    wrap?: (store: Store) => Store;
+    logger?: Logger;
+    trainingCommand?: TrainingCommand;
+  } = {},
 ): Promise<TestApi> {
   const temp = await tempStore();
   await (opts.seed ?? seedCommunity)(temp.store);
   const config = testConfig(opts.config);
-  const server = await startServer(config, opts.wrap ? opts.wrap(temp.store) : temp.store, opts.logger);
+  const server = await startServer(config, opts.wrap ? opts.wrap(temp.store) : temp.store, opts.logger, opts.trainingCommand);
   return {
     server,
     store: temp.store,

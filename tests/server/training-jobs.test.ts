@@ -1,0 +1,65 @@
+/**
+ * Training started from the API: managers only, one job per kind at a time, and the job's
+ * process reaches the server's internal API with its per-process token even where the internal
+ * API otherwise needs a manager (here: development header auth off for the internal API check).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { TrainingCommand } from '../../src/server/training-jobs';
+import { FIXTURE } from '../store/contract/fixture';
+import { startTestApi, type TestApi } from '../graphql/support/api';
+
+const fake: TrainingCommand = (kind) =>
+  kind === 'recommend'
+    ? [process.execPath, ['-e', 'console.error("boom"); process.exit(3)']]
+    : [process.execPath, ['--import', 'tsx', 'tests/support/fake-training.ts', kind]];
+
+let api: TestApi;
+before(async () => {
+  api = await startTestApi({ seed: async (store) => void (await store.bulk.upsert(FIXTURE)), trainingCommand: fake, config: { modelRefreshMs: 0 } });
+});
+after(() => api.close());
+
+async function asManager(query: string) {
+  const res = await fetch(api.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user-id': 'dave', 'x-user-roles': 'manager' },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+}
+
+async function settled(kind: string) {
+  for (;;) {
+    const jobs = (await asManager('{ trainingJobs { kind status output requestedBy { handle } } }')).data.trainingJobs;
+    const job = jobs.find((j: { kind: string }) => j.kind === kind);
+    if (job.status !== 'RUNNING') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('only managers may train', async () => {
+  const res = await api.gql('mutation { trainModel(kind: INFLUENCE) { status } }', { as: 'alice' });
+  assert.equal(res.errors?.[0].extensions?.code, 'FORBIDDEN');
+  const jobs = await api.gql('{ trainingJobs { status } }', { as: 'alice' });
+  assert.equal(jobs.errors?.[0].extensions?.code, 'FORBIDDEN');
+});
+
+test('a job trains through the internal API and publishes a new version', async () => {
+  const started = await asManager('mutation { trainModel(kind: INFLUENCE) { kind status } }');
+  assert.deepEqual(started.data.trainModel, { kind: 'INFLUENCE', status: 'RUNNING' });
+  const again = await asManager('mutation { trainModel(kind: INFLUENCE) { status } }');
+  assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT', 'one job per kind at a time');
+  const job = await settled('INFLUENCE');
+  assert.equal(job.status, 'SUCCEEDED', job.output);
+  assert.match(job.output, /published fake-influence after reading 4 users/);
+  assert.equal(job.requestedBy.handle, 'dave');
+  assert.equal((await api.store.models.current('influence'))?.version, 'fake-influence');
+});
+
+test('a failing job is reported with its output', async () => {
+  await asManager('mutation { trainModel(kind: RECOMMEND) { status } }');
+  const job = await settled('RECOMMEND');
+  assert.equal(job.status, 'FAILED');
+  assert.match(job.output, /boom/);
+});

@@ -106,7 +106,7 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
           );
           if (clash.length) throw new ConflictError(`review ${clash[0].id} already covers the same author and product`);
           await tx.run(
-            'UNWIND $rows AS row MATCH (a:User {id: row.authorId}), (p:Product {id: row.productId}) ' +
+            'UNWIND $rows AS row MATCH (a:User {id: row.authorId}) MATCH (p:Product {id: row.productId}) ' +
               'CREATE (r:Review {id: row.id, authorProduct: row.authorProduct, rating: row.rating, title: row.title, ' +
               'body: row.body, helpfulVotes: row.helpfulVotes, createdAt: row.createdAt, updatedAt: row.updatedAt}), ' +
               '(a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
@@ -126,7 +126,7 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
             id, sharerId, productId, audience, message, createdAt,
           }));
           await tx.run(
-            'UNWIND $rows AS row MATCH (u:User {id: row.sharerId}), (p:Product {id: row.productId}) ' +
+            'UNWIND $rows AS row MATCH (u:User {id: row.sharerId}) MATCH (p:Product {id: row.productId}) ' +
               'CREATE (s:Share {id: row.id, audience: row.audience, message: row.message, createdAt: row.createdAt}), ' +
               '(u)-[:SHARED]->(s), (s)-[:OF_PRODUCT]->(p)',
             { rows },
@@ -134,7 +134,7 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
           const direct = shares.filter((s) => s.recipientId).map((s) => ({ id: s.id, recipientId: s.recipientId }));
           if (direct.length) {
             await tx.run(
-              'UNWIND $rows AS row MATCH (s:Share {id: row.id}), (t:User {id: row.recipientId}) CREATE (s)-[:SHARED_WITH]->(t)',
+              'UNWIND $rows AS row MATCH (s:Share {id: row.id}) MATCH (t:User {id: row.recipientId}) CREATE (s)-[:SHARED_WITH]->(t)',
               { rows: direct },
             );
           }
@@ -177,7 +177,7 @@ async function upsertFollows(tx: CypherTx, follows: NonNullable<BulkBatch['follo
   const missing = rows.filter((r) => !seen.has(`${r.a}|${r.b}`) && seen.add(`${r.a}|${r.b}`));
   if (missing.length) {
     await tx.run(
-      'UNWIND $rows AS row MATCH (a:User {id: row.a}), (b:User {id: row.b}) CREATE (a)-[:FOLLOWS {since: row.since}]->(b)',
+      'UNWIND $rows AS row MATCH (a:User {id: row.a}) MATCH (b:User {id: row.b}) CREATE (a)-[:FOLLOWS {since: row.since}]->(b)',
       { rows: missing },
     );
   }

@@ -50,7 +50,7 @@ export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRe
       return db.write(async (tx) => {
         const user = await followee(tx, followerId, followeeId);
         await tx.run(
-          'MATCH (a:User {id: $a}), (b:User {id: $b}) MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $at',
+          'MATCH (a:User {id: $a}) MATCH (b:User {id: $b}) MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $at',
           { a: followerId, b: followeeId, at },
         );
         return user;

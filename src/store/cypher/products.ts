@@ -111,7 +111,7 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
         if (patch.categoryId && patch.categoryId !== current.categoryId) {
           await mustExist(tx, 'Category', patch.categoryId);
           await tx.run('MATCH (:Product {id: $id})-[e:IN_CATEGORY]->(:Category) DELETE e', { id });
-          await tx.run('MATCH (p:Product {id: $id}), (c:Category {id: $categoryId}) CREATE (p)-[:IN_CATEGORY]->(c)', {
+          await tx.run('MATCH (p:Product {id: $id}) MATCH (c:Category {id: $categoryId}) CREATE (p)-[:IN_CATEGORY]->(c)', {
             id,
             categoryId: patch.categoryId,
           });

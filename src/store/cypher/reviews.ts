@@ -60,7 +60,7 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         );
         if (existing.length) throw new ConflictError('you have already reviewed this product; update that review instead');
         await tx.run(
-          'MATCH (a:User {id: $authorId}), (p:Product {id: $productId}) ' +
+          'MATCH (a:User {id: $authorId}) MATCH (p:Product {id: $productId}) ' +
             'CREATE (r:Review {id: $id, authorProduct: $authorProduct, rating: $rating, title: $title, body: $body, ' +
             'helpfulVotes: 0, createdAt: $at, updatedAt: $at}), (a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
           {
@@ -106,7 +106,7 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         await readInTx(tx, reviewId);
         // MERGE's ON CREATE makes the vote and the counter one idempotent step.
         await tx.run(
-          'MATCH (v:User {id: $voterId}), (r:Review {id: $reviewId}) MERGE (v)-[h:VOTED_HELPFUL]->(r) ' +
+          'MATCH (v:User {id: $voterId}) MATCH (r:Review {id: $reviewId}) MERGE (v)-[h:VOTED_HELPFUL]->(r) ' +
             'ON CREATE SET h.at = $at, r.helpfulVotes = r.helpfulVotes + 1',
           { voterId, reviewId, at },
         );

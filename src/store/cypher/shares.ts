@@ -43,7 +43,7 @@ export function cypherShares(db: CypherRunner): ShareRepository {
           await mustExist(tx, 'User', input.recipientId);
         }
         await tx.run(
-          'MATCH (u:User {id: $sharerId}), (p:Product {id: $productId}) ' +
+          'MATCH (u:User {id: $sharerId}) MATCH (p:Product {id: $productId}) ' +
             'CREATE (s:Share {id: $id, audience: $audience, message: $message, createdAt: $at}), ' +
             '(u)-[:SHARED]->(s), (s)-[:OF_PRODUCT]->(p)',
           {
@@ -56,7 +56,7 @@ export function cypherShares(db: CypherRunner): ShareRepository {
           },
         );
         if (input.recipientId !== undefined) {
-          await tx.run('MATCH (s:Share {id: $id}), (t:User {id: $recipientId}) CREATE (s)-[:SHARED_WITH]->(t)', {
+          await tx.run('MATCH (s:Share {id: $id}) MATCH (t:User {id: $recipientId}) CREATE (s)-[:SHARED_WITH]->(t)', {
             id: stamp.id,
             recipientId: input.recipientId,
           });

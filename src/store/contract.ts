@@ -157,7 +157,8 @@ export interface InteractionRow {
  * `batchSize` rows, so the reader never holds the graph twice.
  */
 export interface SnapshotReader {
-  users(batchSize?: number): AsyncIterable<Pick<User, 'id' | 'joinedAt'>[]>;
+  users(batchSize?: number): AsyncIterable<Pick<User, 'id' | 'handle' | 'joinedAt'>[]>;
+  categories(batchSize?: number): AsyncIterable<Category[]>;
   products(batchSize?: number): AsyncIterable<Pick<Product, 'id' | 'categoryId'>[]>;
   interactions(batchSize?: number): AsyncIterable<InteractionRow[]>;
   follows(batchSize?: number): AsyncIterable<Follow[]>;

@@ -7,8 +7,13 @@ const DEFAULT_BATCH = 50_000;
 export function cypherSnapshot(db: CypherRunner): SnapshotReader {
   return {
     async *users(batchSize = DEFAULT_BATCH) {
-      for await (const rows of db.stream('MATCH (u:User) RETURN u.id AS id, u.joinedAt AS joinedAt', {}, batchSize)) {
-        yield rows.map((r) => ({ id: String(r.id), joinedAt: Number(r.joinedAt) }));
+      for await (const rows of db.stream('MATCH (u:User) RETURN u.id AS id, u.handle AS handle, u.joinedAt AS joinedAt', {}, batchSize)) {
+        yield rows.map((r) => ({ id: String(r.id), handle: String(r.handle), joinedAt: Number(r.joinedAt) }));
+      }
+    },
+    async *categories(batchSize = DEFAULT_BATCH) {
+      for await (const rows of db.stream('MATCH (c:Category) RETURN c.id AS id, c.name AS name', {}, batchSize)) {
+        yield rows.map((r) => ({ id: String(r.id), name: String(r.name) }));
       }
     },
     async *products(batchSize = DEFAULT_BATCH) {

@@ -36,6 +36,7 @@ export function remoteTrainingStore(baseUrl: string, token?: string): TrainingSt
   return {
     snapshot: {
       users: part('users'),
+      categories: part('categories'),
       products: part('products'),
       interactions: part('interactions'),
       follows: part('follows'),

@@ -2,7 +2,7 @@
  * The internal training API's wire format, shared by the server (src/server/internal-api.ts) and
  * the client (remote-training-store.ts).
  *
- *   GET  /internal/snapshot/{users|products|interactions|follows}?batch=N   NDJSON of row batches
+ *   GET  /internal/snapshot/{users|categories|products|interactions|follows}?batch=N   NDJSON of row batches
  *   GET  /internal/models/{kind}/current                                    JSON run or null
  *   GET  /internal/models/{kind}/{version}/rows?batch=N                     NDJSON of row batches
  *   POST /internal/models/{kind}/publish    NDJSON body: the run, then row batches
@@ -12,7 +12,7 @@ import type { ModelKind, ModelOutputRow } from '../contract';
 import { decodeVector, encodeVector } from '../vector-codec';
 
 export const INTERNAL_PREFIX = '/internal/';
-export const SNAPSHOT_PARTS = ['users', 'products', 'interactions', 'follows'] as const;
+export const SNAPSHOT_PARTS = ['users', 'categories', 'products', 'interactions', 'follows'] as const;
 export type SnapshotPart = (typeof SNAPSHOT_PARTS)[number];
 export const MODEL_KINDS: readonly ModelKind[] = ['recommend', 'influence', 'forecast'];
 

@@ -111,7 +111,9 @@ forEachEngine('contract: reads', ({ store }) => {
       flat.filter((i) => i.kind === 'SHARE').map((i) => [i.userId, i.productId, i.rating]).sort(),
       [['bob', 'p2', null], ['carol', 'p3', null]],
     );
-    assert.equal((await collect(s.snapshot.users(3))).flat().length, 4);
+    const users = (await collect(s.snapshot.users(3))).flat();
+    assert.deepEqual(users.map((u) => u.handle).sort(), ['alice', 'bob', 'carol', 'dave']);
+    assert.deepEqual((await collect(s.snapshot.categories())).flat().map((c) => c.name).sort(), ['Books', 'Games']);
     assert.equal((await collect(s.snapshot.products())).flat().length, 3);
     assert.equal((await collect(s.snapshot.follows())).flat().length, 4);
   });

@@ -90,7 +90,7 @@ function outcome(a: Answer): string {
   return `${a.status} ${typeof code === 'string' ? code : body?.errors ? 'error without code' : body?.data ? 'data' : 'no body'}`;
 }
 
-test(`${CASES} fuzzed requests: no 5xx, GraphQL-shaped answers, failed mutations write nothing`, { timeout: 300_000 }, async () => {
+test(`${CASES} fuzzed requests: no 5xx, GraphQL-shaped answers, failed mutations write nothing`, { timeout: 600_000 }, async () => {
   const { store, writes, cleanup } = await countingStore();
   try {
     await seedCommunity(store);

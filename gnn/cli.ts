@@ -4,13 +4,14 @@
  */
 import { commandHelp, parseOptions, UsageError, type Command } from './commands/command';
 import { recommendCommand } from './commands/recommend';
+import { trainRecommendCommand } from './commands/train-recommend';
 import { influenceCommand } from './commands/influence';
 import { trainInfluenceCommand } from './commands/train-influence';
 import { forecastCommand } from './commands/forecast';
 import { trainForecastCommand } from './commands/train-forecast';
 
 const PROGRAM = 'npm run gnn --';
-const COMMANDS: Command[] = [recommendCommand, influenceCommand, trainInfluenceCommand, forecastCommand, trainForecastCommand];
+const COMMANDS: Command[] = [recommendCommand, trainRecommendCommand, influenceCommand, trainInfluenceCommand, forecastCommand, trainForecastCommand];
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

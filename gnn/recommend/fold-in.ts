@@ -1,15 +1,13 @@
 /**
- * The user's vector at query time, so that what happened after training counts at once.
+ * The user's vector at query time, so that what happened after training counts at once: the
+ * mean of the views we have of the user, as SocialLGN fuses an interaction view and a social view:
  *
- *   e'_u = ½·e_u + ½·mean_{i ∈ N(u)} e_i      known user with interactions
- *   e'_u = mean_{i ∈ N(u)} e_i                 user unknown to the model, with interactions
- *   e'_u = mean_{f ∈ F(u)} e_f                 no interactions, follows known users (social)
- *   (½·e_u + ½·mean_f e_f for a known user whose interactions are all gone)
+ *   e'_u = mean( e_u,                      the trained embedding (users known to the model)
+ *                mean_{i ∈ N(u)} e_i,      the products they reviewed or shared, new ones included
+ *                mean_{f ∈ F(u)} e_f )     the people they follow (known to the model)
  *
- * N(u) is the user's current reviewed or shared products (training-time and new ones alike),
- * F(u) the users they follow. This is one step of the light graph convolution the model was
- * trained with (a user's embedding aggregates its neighbours'), recomputed from the live graph.
- * Returns null when there is nothing to go on.
+ * over the views that exist. One step of the light graph convolution the model was trained with,
+ * recomputed from the live graph. Returns null when there is nothing to go on.
  */
 import type { PublishedRecommender } from './published';
 
@@ -36,11 +34,13 @@ export function foldInUser(
 ): Float32Array | null {
   const { dim } = model;
   const row = model.userRow.get(userId);
-  const own = row === undefined ? null : model.userEmb.subarray(row * dim, (row + 1) * dim);
-  const neighbours =
-    meanOf(rowsOf(productIds, model.productRow), model.productEmb, dim) ??
-    meanOf(rowsOf(followeeIds, model.userRow), model.userEmb, dim);
-  if (!own) return neighbours;
-  if (!neighbours) return Float32Array.from(own);
-  return own.map((v, d) => 0.5 * v + 0.5 * neighbours[d]);
+  const parts = [
+    row === undefined ? null : model.userEmb.subarray(row * dim, (row + 1) * dim),
+    meanOf(rowsOf(productIds, model.productRow), model.productEmb, dim),
+    meanOf(rowsOf(followeeIds, model.userRow), model.userEmb, dim),
+  ].filter((p): p is Float32Array => p !== null);
+  if (parts.length === 0) return null;
+  const out = new Float32Array(dim);
+  for (const p of parts) for (let d = 0; d < dim; d++) out[d] += p[d] / parts.length;
+  return out;
 }

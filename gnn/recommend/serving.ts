@@ -1,7 +1,7 @@
 /**
  * Recommendations as the API serves them. With a published model: the user's vector is folded in
- * from the live graph (fold-in.ts), every product is scored by dot product, and products the user
- * already reviewed or shared are never returned. Before any model exists, or for a user the model
+ * from the live graph (fold-in.ts), every product is scored by dot product plus social proof from
+ * the people they follow, and products the user already reviewed or shared are never returned. Before any model exists, or for a user the model
  * knows nothing about, a fallback ranks what the people they follow engaged with, then what is
  * popular in their categories. Every answer says which source produced it, and each item carries
  * its reasons: the followed users who reviewed or shared it, and (from the model) the user's own
@@ -40,6 +40,8 @@ export interface SimilarProduct {
 }
 
 const RESEMBLES = 2;
+/** Followee-engaged products considered for social proof (most followees first). */
+const SOCIAL_POOL = 500;
 const FALLBACK_POOL = 200;
 
 export class Recommender {
@@ -58,7 +60,7 @@ export class Recommender {
     const loaded = await this.live.get();
     const vector = loaded ? foldInUser(loaded.value, userId, hood.productIds, hood.followeeIds) : null;
     const page = loaded && vector
-      ? this.byModel(loaded.value, vector, hood.productIds, q)
+      ? this.byModel(loaded.value, vector, hood.productIds, await this.store.network.favourites(userId, SOCIAL_POOL), q)
       : await this.byFallback(userId, hood.productIds, q);
     const followees = await this.store.network.engagedFollowees(userId, page.items.map((i) => i.productId));
     page.items.forEach((item, k) => (item.followees = followees[k]));
@@ -81,15 +83,27 @@ export class Recommender {
     return { source: 'FALLBACK', items: items.map((p) => ({ productId: p.id, score: p.reviewCount })) };
   }
 
+  /**
+   * Model scores plus social proof: s(p) = ⟨e'_u, e_p⟩ + σ · ln(1 + k_p), where k_p counts the
+   * followees who reviewed or shared p and σ is the spread of the user's model scores, so one
+   * followee lifts a product by about half a standard deviation whatever the embedding scale.
+   */
   private byModel(
     m: PublishedRecommender,
     vector: Float32Array,
     own: string[],
+    favourites: { productId: string; followees: number }[],
     q: { offset: number; limit: number; categoryId?: string },
   ): Omit<RecommendationPage, 'modelVersion'> {
     const scores = dotAll(m, vector);
     const ownRows = new Set(own.flatMap((id) => m.productRow.get(id) ?? []));
-    const { indices, eligible } = topK(scores, q.offset + q.limit, (p) => !ownRows.has(p) && (!q.categoryId || m.productCategory[p] === q.categoryId));
+    const eligibleRow = (p: number) => !ownRows.has(p) && (!q.categoryId || m.productCategory[p] === q.categoryId);
+    const spread = standardDeviation(scores, eligibleRow);
+    for (const f of favourites) {
+      const p = m.productRow.get(f.productId);
+      if (p !== undefined) scores[p] += spread * Math.log1p(f.followees);
+    }
+    const { indices, eligible } = topK(scores, q.offset + q.limit, eligibleRow);
     const items = indices.slice(q.offset).map((p) => ({
       productId: m.productIds[p],
       score: scores[p],
@@ -135,6 +149,19 @@ function resembling(m: PublishedRecommender, p: number, ownRows: number[]): stri
     .sort((a, b) => cos.get(b)! - cos.get(a)!)
     .slice(0, RESEMBLES)
     .map((o) => m.productIds[o]);
+}
+
+function standardDeviation(xs: Float32Array, include: (i: number) => boolean): number {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < xs.length; i++) {
+    if (!include(i)) continue;
+    n++;
+    sum += xs[i];
+    sumSq += xs[i] * xs[i];
+  }
+  return n > 1 ? Math.sqrt(Math.max(0, sumSq / n - (sum / n) ** 2)) : 0;
 }
 
 function topCategories(products: (Product | null)[], n = 3): string[] {

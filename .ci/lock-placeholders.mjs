@@ -7,13 +7,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const PLATFORM = /-(darwin|linux|win32)-(x64|arm64)$/;
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+/** Whether `name` resolves from `path` the way Node looks it up: here, then each ancestor. */
+function resolves(path, name) {
+  for (let dir = path; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
+    if (lock.packages[`${dir ? `${dir}/` : ''}node_modules/${name}`]) return true;
+    if (!dir) return false;
+  }
+}
+
 let added = 0;
 for (const [path, entry] of Object.entries(lock.packages)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
-    const key = `${path ? `${path}/` : ''}node_modules/${name}`;
     const platform = PLATFORM.exec(name);
-    if (lock.packages[key] || !platform) continue;
-    lock.packages[key] = { version, optional: true, os: [platform[1]], cpu: [platform[2]] };
+    if (!platform || resolves(path, name)) continue;
+    lock.packages[`node_modules/${name}`] = { version, optional: true, os: [platform[1]], cpu: [platform[2]] };
     added++;
   }
 }

@@ -43,6 +43,8 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
         counts.categories = categories.length;
 
         const users = await fresh(tx, 'User', batch.users ?? []);
+        const barred = users.find((u) => u.id.includes('|'));
+        if (barred) throw new InvalidInputError('users', `user id ${JSON.stringify(barred.id)} contains "|", which review keys reserve`);
         if (users.length) {
           const taken = await tx.run('MATCH (u:User) WHERE u.handle IN $handles RETURN u.handle AS handle', {
             handles: users.map((u) => u.handle),

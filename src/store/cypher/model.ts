@@ -15,7 +15,8 @@
  * integer/float column (LadybugDB infers a parameter list's type from its values).
  * Product keeps `reviewCount` and `ratingSum` so averages are a property read; every review write
  * updates them in the same transaction. `Review.authorProduct` ("authorId|productId") lets Neo4j
- * enforce one review per author and product with a uniqueness constraint.
+ * enforce one review per author and product with a uniqueness constraint, and lets a review be
+ * read by key alone, without joining its author and product (user ids never contain "|").
  */
 export type PropertyType = 'STRING' | 'INT64' | 'DOUBLE';
 

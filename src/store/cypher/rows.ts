@@ -45,13 +45,14 @@ export function toProduct(row: Row): Product {
   };
 }
 
-/** Expects `{ r, authorId, productId }`. */
-export function toReview(row: Row): Review {
-  const r = row.r as Props;
+/** A review node; its author and product come from `authorProduct` ("authorId|productId"). */
+export function toReview(r: Props): Review {
+  const authorProduct = str(r.authorProduct);
+  const bar = authorProduct.indexOf('|');
   return {
     id: str(r.id),
-    authorId: str(row.authorId),
-    productId: str(row.productId),
+    authorId: authorProduct.slice(0, bar),
+    productId: authorProduct.slice(bar + 1),
     rating: num(r.rating),
     title: str(r.title),
     body: str(r.body),

@@ -46,7 +46,7 @@ test('recommend CLI trains on any split dir, writes top-20 predictions, and agre
       '--social', 'none,fusion', '--eval-every', '5', '--patience', '3', '--seed', '1', '--save', registry,
     ]);
     assert.match(out, /backend: (wasm|cpu|tensorflow)/);
-    assert.match(out, /chosen: social=(none|fusion) dim=16 layers=2/);
+    assert.match(out, /chosen: social=(none|fusion) loss=bpr dim=16 layers=2/);
     assert.ok(existsSync(join(registry, 'v1', 'model.json')));
 
     const predictions = JSON.parse(await readFile(predictionsPath, 'utf8')) as Record<string, number[]>;

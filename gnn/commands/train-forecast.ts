@@ -1,11 +1,10 @@
 /** `train forecast`: communities and weekly engagement forecasts from the configured database, published for the API. */
 import { formatSeconds } from '../../src/cli/progress';
 import { loadConfig } from '../../src/server/config';
-import type { Store } from '../../src/store/contract';
 import { openTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../backend';
 import { FORECAST_DEFAULTS, WEEKLY_DEFAULTS } from '../forecast/defaults';
-import { storeNames, trainForecastFromStore } from '../forecast/train-from-store';
+import { snapshotNames, trainForecastFromStore } from '../forecast/train-from-store';
 import { UsageError, type Command, type Options } from './command';
 
 export const trainForecastCommand: Command = {
@@ -37,8 +36,7 @@ export const trainForecastCommand: Command = {
       port: config.port,
       log: (line) => process.stderr.write(`${line}\n`),
     });
-    // On the database itself labels get category names and handles; through a server, ids.
-    const names = 'categories' in store ? storeNames(store as Store) : undefined;
+    const names = snapshotNames(store);
     try {
       const trained = await trainForecastFromStore(
         store,

@@ -7,7 +7,7 @@
  * intervals are calibrated on forecasts it could not have peeked at; the metrics of those
  * weeks go into the run's metadata. Returns the run and rows to publish.
  */
-import type { ModelOutputRow, ModelRun, Store, TrainingStore } from '../../src/store/contract';
+import type { ModelOutputRow, ModelRun, TrainingStore } from '../../src/store/contract';
 import { detectCommunities, sizeDistribution } from '../communities/detect';
 import { engagementSeries, type EngagementEvent } from '../communities/engagement';
 import { communityLabel, insideFollowerCounts, opinionLeaders, topCategories } from '../communities/label';
@@ -36,7 +36,7 @@ export interface TrainForecastOptions extends Omit<BacktestOptions, 'origins'> {
   asOf?: number;
 }
 
-/** Display names for labels. Training through a server's internal API sees ids only (the snapshot). */
+/** Display names for labels. */
 export interface NameLookup {
   categories(ids: readonly string[]): Promise<string[]>;
   users(ids: readonly string[]): Promise<string[]>;
@@ -44,15 +44,24 @@ export interface NameLookup {
 
 export const ID_NAMES: NameLookup = { categories: async (ids) => [...ids], users: async (ids) => [...ids] };
 
-/** Category names and user handles from the database. */
-export function storeNames(store: Store): NameLookup {
+/** Category names and user handles from the snapshot (read once, on first use). */
+export function snapshotNames(store: TrainingStore): NameLookup {
+  let names: Promise<{ categories: Map<string, string>; users: Map<string, string> }> | undefined;
+  const load = async () => {
+    const categories = new Map<string, string>();
+    for await (const batch of store.snapshot.categories()) for (const c of batch) categories.set(c.id, c.name);
+    const users = new Map<string, string>();
+    for await (const batch of store.snapshot.users()) for (const u of batch) users.set(u.id, u.handle);
+    return { categories, users };
+  };
   return {
     async categories(ids) {
-      const byId = new Map((await store.categories.list()).map((c) => [c.id, c.name]));
-      return ids.map((id) => byId.get(id) ?? id);
+      const { categories } = await (names ??= load());
+      return ids.map((id) => categories.get(id) ?? id);
     },
     async users(ids) {
-      return (await store.users.get(ids)).map((u, k) => u?.handle ?? ids[k]);
+      const { users } = await (names ??= load());
+      return ids.map((id) => users.get(id) ?? id);
     },
   };
 }

@@ -12,7 +12,7 @@ import { initBackend } from '../../../gnn/backend';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../../gnn/communities/agreement';
 import { WEEKLY_DEFAULTS } from '../../../gnn/forecast/defaults';
 import { CommunityForecasts, engagement, engagementForecast } from '../../../gnn/forecast/serving';
-import { storeNames, trainForecastFromStore, type TrainForecastOptions } from '../../../gnn/forecast/train-from-store';
+import { snapshotNames, trainForecastFromStore, type TrainForecastOptions } from '../../../gnn/forecast/train-from-store';
 import { Random } from '../../../gnn/train/random';
 import { tempStore, type TempStore } from '../../support/store';
 import { SMALL_COMMUNITY } from '../../seeds/small';
@@ -41,7 +41,7 @@ after(async () => db?.cleanup());
 
 test('train, publish and serve communities with weekly forecasts; ids survive 1% more follows', async () => {
   const { truth, batch } = generateCommunity(SEED);
-  const first = await trainForecastFromStore(db.store, opts, 'test', storeNames(db.store));
+  const first = await trainForecastFromStore(db.store, opts, 'test', snapshotNames(db.store));
   await db.store.models.publish(first.run, first.rows);
 
   // Detection recovers the planted communities.

@@ -66,7 +66,7 @@ export const recommendCommand: Command = {
     await writeFile(o.predictions as string, `${JSON.stringify(run.predictions)}\n`);
     const out = [
       `backend: ${run.backend}`,
-      `training time: ${formatSeconds(run.trainSeconds)} wall (${run.trainSeconds.toFixed(1)} s, ${run.trainCpuSeconds.toFixed(1)} s CPU), including validation runs`,
+      `training time: ${formatSeconds(run.trainSeconds)} wall (${run.trainSeconds.toFixed(1)} s, ${run.trainCpuSeconds.toFixed(1)} s CPU), all training including any validation runs`,
       `chosen: ${describe(run.chosen)} epochs=${run.epochs}`,
       `final model: ${run.finalModel}`,
       `test users: ${Object.keys(run.predictions).length}  predictions: ${o.predictions}`,

@@ -19,7 +19,7 @@ type Settings = Omit<RecommendRunOptions, 'split' | 'log'>;
 const SETTINGS: Record<string, Settings> = {
   lastfm: {
     grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
-    maxEpochs: 120,
+    maxEpochs: 250,
     valFraction: 0.1,
     valUsers: 3000,
     evalEvery: 5,

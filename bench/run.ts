@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ main(argv: string[]): Promise<void> }>> = {
   load: () => import('./load'),
+  models: () => import('./model-latency'),
 };
 
 const [first, ...rest] = process.argv.slice(2);

@@ -40,8 +40,8 @@ export interface SimilarProduct {
 }
 
 const RESEMBLES = 2;
-/** Followee-engaged products considered for social proof (most followees first). */
-const SOCIAL_POOL = 500;
+
+type FolloweeActivity = Awaited<ReturnType<Store['network']['followeeActivity']>>;
 const FALLBACK_POOL = 200;
 
 export class Recommender {
@@ -55,15 +55,18 @@ export class Recommender {
   }
 
   async forUser(userId: string, q: { offset: number; limit: number; categoryId?: string }): Promise<RecommendationPage> {
-    const hood = await this.store.network.neighbourhood(userId);
+    const [hood, activity, loaded] = await Promise.all([
+      this.store.network.neighbourhood(userId),
+      this.store.network.followeeActivity(userId),
+      this.live.get(),
+    ]);
     if (!hood) throw new NotFoundError('User', userId);
-    const loaded = await this.live.get();
     const vector = loaded ? foldInUser(loaded.value, userId, hood.productIds, hood.followeeIds) : null;
     const page = loaded && vector
-      ? this.byModel(loaded.value, vector, hood.productIds, await this.store.network.favourites(userId, SOCIAL_POOL), q)
-      : await this.byFallback(userId, hood.productIds, q);
-    const followees = await this.store.network.engagedFollowees(userId, page.items.map((i) => i.productId));
-    page.items.forEach((item, k) => (item.followees = followees[k]));
+      ? this.byModel(loaded.value, vector, hood.productIds, activity, q)
+      : await this.byFallback(hood.productIds, activity, q);
+    const engaged = new Map(activity.map((a) => [a.productId, a.followeeIds]));
+    for (const item of page.items) item.followees = engaged.get(item.productId) ?? [];
     return { ...page, modelVersion: page.source === 'MODEL' ? loaded!.run.version : null };
   }
 
@@ -92,16 +95,16 @@ export class Recommender {
     m: PublishedRecommender,
     vector: Float32Array,
     own: string[],
-    favourites: { productId: string; followees: number }[],
+    activity: FolloweeActivity,
     q: { offset: number; limit: number; categoryId?: string },
   ): Omit<RecommendationPage, 'modelVersion'> {
     const scores = dotAll(m, vector);
     const ownRows = new Set(own.flatMap((id) => m.productRow.get(id) ?? []));
     const eligibleRow = (p: number) => !ownRows.has(p) && (!q.categoryId || m.productCategory[p] === q.categoryId);
     const spread = standardDeviation(scores, eligibleRow);
-    for (const f of favourites) {
-      const p = m.productRow.get(f.productId);
-      if (p !== undefined) scores[p] += spread * Math.log1p(f.followees);
+    for (const a of activity) {
+      const p = m.productRow.get(a.productId);
+      if (p !== undefined) scores[p] += spread * Math.log1p(a.followeeIds.length);
     }
     const { indices, eligible } = topK(scores, q.offset + q.limit, eligibleRow);
     const items = indices.slice(q.offset).map((p) => ({
@@ -114,12 +117,12 @@ export class Recommender {
   }
 
   private async byFallback(
-    userId: string,
     own: string[],
+    activity: FolloweeActivity,
     q: { offset: number; limit: number; categoryId?: string },
   ): Promise<Omit<RecommendationPage, 'modelVersion'>> {
     const mine = new Set(own);
-    const favourites = await this.store.network.favourites(userId, FALLBACK_POOL);
+    const favourites = activity.slice(0, FALLBACK_POOL);
     const [favProducts, ownProducts] = await Promise.all([
       this.store.products.get(favourites.map((f) => f.productId)),
       this.store.products.get(own),
@@ -129,7 +132,7 @@ export class Recommender {
       ? (await this.store.products.inCategories(categories, 'MOST_REVIEWED', { offset: 0, limit: FALLBACK_POOL })).flatMap((s) => s.items)
       : (await this.store.products.list({ filter: {}, sort: 'MOST_REVIEWED', page: { offset: 0, limit: FALLBACK_POOL } })).items;
     const candidates = new Map<string, { product: Product; followees: number }>();
-    favProducts.forEach((p, k) => p && candidates.set(p.id, { product: p, followees: favourites[k].followees }));
+    favProducts.forEach((p, k) => p && candidates.set(p.id, { product: p, followees: favourites[k].followeeIds.length }));
     for (const p of popular) if (!candidates.has(p.id)) candidates.set(p.id, { product: p, followees: 0 });
     const maxReviews = Math.max(1, ...[...candidates.values()].map((c) => c.product.reviewCount));
     // Followees dominate; popularity (scaled below 1) orders products with as many followees.

@@ -109,10 +109,11 @@ export interface FeedRepository {
 export interface NetworkRepository {
   /** Products the user reviewed or shared, and the users they follow; null for an unknown user. */
   neighbourhood(userId: string): Promise<{ productIds: string[]; followeeIds: string[] } | null>;
-  /** For each product, the people `userId` follows who reviewed or shared it, most recent first. */
-  engagedFollowees(userId: string, productIds: readonly string[]): Promise<string[][]>;
-  /** Products the people `userId` follows reviewed or shared and the user has not, most followees first. */
-  favourites(userId: string, limit: number): Promise<{ productId: string; followees: number }[]>;
+  /**
+   * Products the people `userId` follows reviewed or shared (shares as `userId` may see them), each
+   * with those followees, most recent first; products with the most followees first.
+   */
+  followeeActivity(userId: string): Promise<{ productId: string; followeeIds: string[] }[]>;
 }
 
 /** Rows for bulk loading (seeds and importers). Upserts by id, so loading twice adds nothing. */

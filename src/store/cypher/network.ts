@@ -10,20 +10,12 @@ MATCH (u:User {id: $userId})-[:SHARED]->(:Share)-[:OF_PRODUCT]->(p:Product) RETU
 
 /** Engagement of the people $userId follows, as $viewerId (the same user) may see it: (followee id, product id, time). */
 const FOLLOWEE_ACTIVITY = `
-MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:WROTE]->(r:Review)-[:REVIEWS]->(p:Product) WHERE p.id IN $productIds
+MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:WROTE]->(r:Review)-[:REVIEWS]->(p:Product)
 RETURN f.id AS followee, p.id AS product, r.createdAt AS at
 UNION ALL
 MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product)
-WHERE p.id IN $productIds AND ${shareVisible('s', 'f')}
-RETURN f.id AS followee, p.id AS product, s.createdAt AS at`;
-
-const FAVOURITES = `
-MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:WROTE]->(:Review)-[:REVIEWS]->(p:Product)
-RETURN f.id AS followee, p.id AS product
-UNION
-MATCH (:User {id: $userId})-[:FOLLOWS]->(f:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product)
 WHERE ${shareVisible('s', 'f')}
-RETURN f.id AS followee, p.id AS product`;
+RETURN f.id AS followee, p.id AS product, s.createdAt AS at`;
 
 export function cypherNetwork(db: CypherRunner): NetworkRepository {
   return {
@@ -37,31 +29,18 @@ export function cypherNetwork(db: CypherRunner): NetworkRepository {
       return { productIds: own.map((r) => String(r.id)), followeeIds: followees.map((r) => String(r.id)) };
     },
 
-    async engagedFollowees(userId, productIds) {
-      if (productIds.length === 0) return [];
-      const rows = await db.read(FOLLOWEE_ACTIVITY, { userId, productIds: [...new Set(productIds)], ...viewerParam(userId) });
+    async followeeActivity(userId) {
+      const rows = await db.read(FOLLOWEE_ACTIVITY, { userId, ...viewerParam(userId) });
       rows.sort((a, b) => Number(b.at) - Number(a.at));
       const byProduct = new Map<string, string[]>();
       for (const r of rows) {
-        const list = byProduct.get(String(r.product)) ?? [];
-        if (!list.includes(String(r.followee))) list.push(String(r.followee));
-        byProduct.set(String(r.product), list);
+        const followees = byProduct.get(String(r.product)) ?? [];
+        if (!followees.includes(String(r.followee))) followees.push(String(r.followee));
+        byProduct.set(String(r.product), followees);
       }
-      return productIds.map((id) => byProduct.get(id) ?? []);
-    },
-
-    async favourites(userId, limit) {
-      const [rows, own] = await Promise.all([db.read(FAVOURITES, { userId, ...viewerParam(userId) }), db.read(OWN, { userId })]);
-      const mine = new Set(own.map((r) => String(r.id)));
-      const counts = new Map<string, number>();
-      for (const r of rows) {
-        const p = String(r.product);
-        if (!mine.has(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
-      }
-      return [...counts]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, limit)
-        .map(([productId, followees]) => ({ productId, followees }));
+      return [...byProduct]
+        .map(([productId, followeeIds]) => ({ productId, followeeIds }))
+        .sort((a, b) => b.followeeIds.length - a.followeeIds.length || (a.productId < b.productId ? -1 : 1));
     },
   };
 }

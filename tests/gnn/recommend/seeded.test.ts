@@ -54,7 +54,7 @@ test('recommendations favour what followees reviewed over equally popular produc
     const answer = await recommender.forUser(user.id, { offset: 0, limit: 1000 });
     assert.equal(answer.source, 'MODEL');
     const score = new Map(answer.items.map((i) => [i.productId, i.score]));
-    const theirs = new Set((await t.store.network.favourites(user.id, 1000)).map((f) => f.productId));
+    const theirs = new Set((await t.store.network.followeeActivity(user.id)).map((f) => f.productId));
     const others = answer.items.filter((i) => !theirs.has(i.productId)).map((i) => i.productId);
     for (const p of theirs) {
       if (!score.has(p)) continue;

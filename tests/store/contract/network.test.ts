@@ -9,19 +9,17 @@ forEachEngine('contract: network signals', ({ store }) => {
     assert.equal(await store().network.neighbourhood('nobody'), null);
   });
 
-  test('engaged followees per product, most recent first', async () => {
-    const engaged = await store().network.engagedFollowees('alice', ['p1', 'p3', 'p2']);
-    assert.deepEqual(engaged, [['carol', 'bob'], ['carol'], ['bob']]);
-  });
-
-  test('favourites are what followees engaged with, excluding the user’s own', async () => {
-    assert.deepEqual(await store().network.favourites('alice', 10), [
-      { productId: 'p1', followees: 2 },
-      { productId: 'p2', followees: 1 },
-      { productId: 'p3', followees: 1 },
+  test('followee activity: products with the followees who engaged, most followees first, most recent followee first', async () => {
+    assert.deepEqual(await store().network.followeeActivity('alice'), [
+      { productId: 'p1', followeeIds: ['carol', 'bob'] },
+      { productId: 'p2', followeeIds: ['bob'] },
+      { productId: 'p3', followeeIds: ['carol'] },
     ]);
-    // bob follows carol (dune, chess) but reviewed dune himself.
-    assert.deepEqual(await store().network.favourites('bob', 10), [{ productId: 'p3', followees: 1 }]);
+    // bob follows carol only; his own products are the caller's to exclude.
+    assert.deepEqual(await store().network.followeeActivity('bob'), [
+      { productId: 'p1', followeeIds: ['carol'] },
+      { productId: 'p3', followeeIds: ['carol'] },
+    ]);
   });
 });
 
@@ -30,10 +28,9 @@ forEachEngine('contract: network signals respect direct shares', ({ store }) => 
     const s = store();
     // bob shares chess directly with dave; alice follows bob but must not learn of it.
     await s.shares.create('bob', { productId: 'p3', recipientId: 'dave' }, { id: 'sx', at: 500 });
-    assert.deepEqual(await s.network.engagedFollowees('alice', ['p3']), [['carol']]);
     assert.deepEqual(
-      (await s.network.favourites('alice', 10)).find((f) => f.productId === 'p3'),
-      { productId: 'p3', followees: 1 },
+      (await s.network.followeeActivity('alice')).find((f) => f.productId === 'p3'),
+      { productId: 'p3', followeeIds: ['carol'] },
     );
   });
 });

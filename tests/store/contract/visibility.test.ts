@@ -36,7 +36,7 @@ forEachEngine('contract: share visibility', ({ store }) => {
     assert.deepEqual([await counted('carol', 'dave'), await counted('carol', 'erin'), await counted('carol', null)], [1, 0, 0]);
     // Followers still get it in their feed and as a recommendation signal.
     assert.ok((await store().feed.of('alice', ALL)).items.some((e) => e.item.id === 's1'));
-    assert.deepEqual(await store().network.engagedFollowees('alice', ['p3']), [['carol']]);
+    assert.deepEqual((await store().network.followeeActivity('alice')).find((a) => a.productId === 'p3')?.followeeIds, ['carol']);
 
     await store().users.updateProfile('carol', { shareVisibility: 'PUBLIC' });
     assert.ok(await visible('s1', 'erin'));

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench -- models --data-dir DIR [--name NAME] [--requests N]`: latency of the model-backed
+ * queries on a database whose models are trained (`npm run gnn -- train recommend|influence|forecast`):
+ * recommendedProducts(first: 20) for sampled users as themselves, opinionLeaders(first: 20) overall
+ * and per category, and communities with forecasts. One request at a time over loopback after
+ * warm-up, so the numbers are the server's time plus a fraction of a millisecond of HTTP.
+ * Writes bench/results/model-latency-NAME.json and prints a table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Rng } from '../seeds/random';
+import { startServer } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import type { ModelKind } from '../src/store/contract';
+
+const WARMUP = 20;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, name: { type: 'string', default: 'demo' }, requests: { type: 'string', default: '200' } } });
+  if (!values['data-dir']) throw new Error('--data-dir DIR is required (a database with trained models)');
+  const requests = Number(values.requests);
+  const server = await startServer({
+    ...loadConfig({ ...process.env, NODE_ENV: 'test' }),
+    dataDir: values['data-dir'],
+    neo4j: null,
+    port: 0,
+    host: '127.0.0.1',
+    seedOnEmpty: false,
+    devAuthHeader: true,
+    // One client sends everything: no rate limits.
+    rateLimit: { ipPerMinute: 0, tokenPerMinute: 0 },
+  });
+  const rng = new Rng(7);
+  try {
+    const versions = Object.fromEntries(
+      await Promise.all((['recommend', 'influence', 'forecast'] as ModelKind[]).map(async (k) => [k, (await server.store.models.current(k))?.version ?? null])),
+    );
+    const users = (await server.store.users.list({ filter: {}, sort: 'NEWEST', page: { offset: 0, limit: 5000 } })).items.map((u) => u.id);
+    const categories = (await server.store.categories.list()).map((c) => c.id);
+    const gql = async (query: string, variables: Record<string, unknown>, as: string, roles = '') => {
+      const started = performance.now();
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-user-id': as, ...(roles ? { 'x-user-roles': roles } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      if (body.errors) throw new Error(`${query.slice(0, 60)}: ${body.errors[0].message}`);
+      return performance.now() - started;
+    };
+    const manager = users[0];
+    const scenarios: { name: string; model: ModelKind; run: () => Promise<number> }[] = [
+      {
+        name: 'recommendedProducts(first: 20)',
+        model: 'recommend',
+        run: () => {
+          const id = rng.pick(users);
+          return gql('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: Buffer.from(`User:${id}`).toString('base64url') }, id);
+        },
+      },
+      {
+        name: 'opinionLeaders(first: 20)',
+        model: 'influence',
+        run: () => gql('{ opinionLeaders(first: 20) { edges { rank score node { handle } explanation { followersReached topCategories { name } } } } }', {}, manager, 'manager'),
+      },
+      {
+        name: 'opinionLeaders(category, first: 20)',
+        model: 'influence',
+        run: () =>
+          gql('query ($c: ID) { opinionLeaders(first: 20, category: $c) { edges { rank node { handle } } } }', { c: Buffer.from(`Category:${rng.pick(categories)}`).toString('base64url') }, manager, 'manager'),
+      },
+      {
+        name: 'communities(first: 10) with forecasts',
+        model: 'forecast',
+        run: () => gql('{ communities(first: 10) { edges { node { label size engagement(periods: 12) { reviews } engagementForecast(periods: 4) { expected low high } } } } }', {}, manager, 'manager'),
+      },
+    ];
+    const results = [];
+    for (const s of scenarios) {
+      if (!versions[s.model]) {
+        results.push({ name: s.name, model: s.model, skipped: `no ${s.model} model published` });
+        continue;
+      }
+      for (let i = 0; i < WARMUP; i++) await s.run();
+      const ms: number[] = [];
+      for (let i = 0; i < requests; i++) ms.push(await s.run());
+      ms.sort((a, b) => a - b);
+      const r = (x: number) => Number(x.toFixed(2));
+      results.push({ name: s.name, model: s.model, requests, p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)), p99: r(percentile(ms, 99)), meetsP95Target: percentile(ms, 95) <= 20 });
+    }
+    const out = { dataset: values.name, date: new Date().toISOString(), loadAverage: loadavg(), modelVersions: versions, targetP95Ms: 20, results };
+    mkdirSync('bench/results', { recursive: true });
+    const file = `bench/results/model-latency-${values.name}.json`;
+    writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+    for (const r of results) console.log('p95' in r ? `${r.name.padEnd(40)} p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms` : `${r.name.padEnd(40)} skipped: ${r.skipped}`);
+    console.log(`wrote ${file}`);
+  } finally {
+    await server.close();
+  }
+}

@@ -6,11 +6,11 @@ import { toUser } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
 
 export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRepository {
-  /** `pattern` binds the listed user as `x` and the edge as `f`, relative to parent `(:User {id: pid})`. */
+  /** `pattern` binds the parent user as `p`, the listed user as `x` and the edge as `f`. */
   async function edges(pattern: string, userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]> {
     if (userIds.length === 0) return [];
     const keys = await db.read(
-      `UNWIND $ids AS pid MATCH ${pattern} RETURN pid, x.id AS id, f.since AS since ORDER BY pid, since DESC, id`,
+      `MATCH ${pattern} WHERE p.id IN $ids RETURN p.id AS pid, x.id AS id, f.since AS since ORDER BY pid, since DESC, id`,
       { ids: [...new Set(userIds)] },
     );
     const slices = pageByParent(userIds, keys, page);
@@ -32,8 +32,8 @@ export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRe
   }
 
   return {
-    followers: (ids, page) => edges('(:User {id: pid})<-[f:FOLLOWS]-(x:User)', ids, page),
-    following: (ids, page) => edges('(:User {id: pid})-[f:FOLLOWS]->(x:User)', ids, page),
+    followers: (ids, page) => edges('(p:User)<-[f:FOLLOWS]-(x:User)', ids, page),
+    following: (ids, page) => edges('(p:User)-[f:FOLLOWS]->(x:User)', ids, page),
 
     async exists(pairs) {
       if (pairs.length === 0) return [];

@@ -41,7 +41,7 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
   async function get(ids: readonly string[]): Promise<(Product | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read(
-      `UNWIND $ids AS id MATCH (p:Product {id: id})-[:IN_CATEGORY]->(c:Category) ${RETURN_PRODUCT}`,
+      `MATCH (p:Product)-[:IN_CATEGORY]->(c:Category) WHERE p.id IN $ids ${RETURN_PRODUCT}`,
       { ids: [...new Set(ids)] },
     );
     return inOrder(ids, rows.map(toProduct));
@@ -74,8 +74,8 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
     async inCategories(categoryIds, sort, page) {
       if (categoryIds.length === 0) return [];
       const keys = await db.read(
-        `UNWIND $ids AS pid MATCH (p:Product)-[:IN_CATEGORY]->(:Category {id: pid}) ` +
-          `RETURN pid, p.id AS id ORDER BY pid, ${ORDER[sort]}`,
+        `MATCH (p:Product)-[:IN_CATEGORY]->(c:Category) WHERE c.id IN $ids ` +
+          `RETURN c.id AS pid, p.id AS id ORDER BY pid, ${ORDER[sort]}`,
         { ids: [...new Set(categoryIds)] },
       );
       return fillSlices(pageByParent(categoryIds, keys, page), get);

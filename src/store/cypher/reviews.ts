@@ -38,7 +38,7 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
 
   async function children(pattern: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
     if (parentIds.length === 0) return [];
-    const keys = await db.read(`UNWIND $ids AS pid MATCH ${pattern} RETURN pid, r.id AS id ORDER BY pid, ${ORDER[sort]}`, {
+    const keys = await db.read(`MATCH ${pattern} WHERE p.id IN $ids RETURN p.id AS pid, r.id AS id ORDER BY pid, ${ORDER[sort]}`, {
       ids: [...new Set(parentIds)],
     });
     return fillSlices(pageByParent(parentIds, keys, page), get);
@@ -46,8 +46,8 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
 
   return {
     get,
-    ofProducts: (ids, sort, page) => children('(:Product {id: pid})<-[:REVIEWS]-(r:Review)', ids, sort, page),
-    byAuthors: (ids, sort, page) => children('(:User {id: pid})-[:WROTE]->(r:Review)', ids, sort, page),
+    ofProducts: (ids, sort, page) => children('(p:Product)<-[:REVIEWS]-(r:Review)', ids, sort, page),
+    byAuthors: (ids, sort, page) => children('(p:User)-[:WROTE]->(r:Review)', ids, sort, page),
 
     write(authorId: string, input: NewReview, stamp: Stamp) {
       return db.write(async (tx) => {

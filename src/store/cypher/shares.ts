@@ -14,8 +14,8 @@ export function cypherShares(db: CypherRunner): ShareRepository {
   async function get(ids: readonly string[], viewerId: string | null): Promise<(Share | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read(
-      'UNWIND $ids AS id MATCH (u:User)-[:SHARED]->(s:Share {id: id})-[:OF_PRODUCT]->(p:Product) ' +
-        `WHERE ${shareVisible()} ${RETURN_SHARE}`,
+      'MATCH (u:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product) ' +
+        `WHERE s.id IN $ids AND ${shareVisible()} ${RETURN_SHARE}`,
       { ids: [...new Set(ids)], ...viewerParam(viewerId) },
     );
     return inOrder(ids, rows.map(toShare));
@@ -27,8 +27,8 @@ export function cypherShares(db: CypherRunner): ShareRepository {
     async byUsers(userIds, page, viewerId) {
       if (userIds.length === 0) return [];
       const keys = await db.read(
-        `UNWIND $ids AS pid MATCH (u:User {id: pid})-[:SHARED]->(s:Share) WHERE ${shareVisible()} ` +
-          'RETURN pid, s.id AS id ORDER BY pid, s.createdAt DESC, id',
+        `MATCH (u:User)-[:SHARED]->(s:Share) WHERE u.id IN $ids AND ${shareVisible()} ` +
+          'RETURN u.id AS pid, s.id AS id ORDER BY pid, s.createdAt DESC, id',
         { ids: [...new Set(userIds)], ...viewerParam(viewerId) },
       );
       return fillSlices(pageByParent(userIds, keys, page), (ids) => get(ids, viewerId));

@@ -1,7 +1,7 @@
 /** `train forecast`: communities and weekly engagement forecasts from the configured database, published for the API. */
 import { formatSeconds } from '../../src/cli/progress';
 import { loadConfig } from '../../src/server/config';
-import { openTrainingStore } from '../../src/store/open-training';
+import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../backend';
 import { FORECAST_DEFAULTS, WEEKLY_DEFAULTS } from '../forecast/defaults';
 import { snapshotNames, trainForecastFromStore } from '../forecast/train-from-store';
@@ -28,14 +28,7 @@ export const trainForecastCommand: Command = {
     const backend = await initBackend();
     const config = loadConfig();
     const started = Date.now();
-    const store = await openTrainingStore({
-      dataDir: config.dataDir,
-      neo4j: config.neo4j,
-      server: config.training.server,
-      token: config.training.token,
-      port: config.port,
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
+    const store = await openConfiguredTrainingStore(config);
     const names = snapshotNames(store);
     try {
       const trained = await trainForecastFromStore(

@@ -1,6 +1,6 @@
 /** `train influence`: learn influence from the configured database and publish it for the API. */
 import { loadConfig } from '../../src/server/config';
-import { openTrainingStore } from '../../src/store/open-training';
+import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { parseDate } from '../influence/activity';
 import { STORE_TRAIN_OPTIONS, trainInfluenceFromStore } from '../influence/from-store';
 import { trainOptions, trainOptionSpecs } from '../influence/options';
@@ -25,14 +25,7 @@ export const trainInfluenceCommand: Command = {
     }
     const opts = trainOptions(o, STORE_TRAIN_OPTIONS.evalEvery);
     const config = loadConfig();
-    const store = await openTrainingStore({
-      dataDir: config.dataDir,
-      neo4j: config.neo4j,
-      server: config.training.server,
-      token: config.training.token,
-      port: config.port,
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
+    const store = await openConfiguredTrainingStore(config);
     try {
       const out = await trainInfluenceFromStore(store, opts, config.modelDir, cutoff);
       process.stdout.write(

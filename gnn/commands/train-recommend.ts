@@ -1,6 +1,6 @@
 /** `train recommend`: train the social recommender on the configured database and publish it. */
 import { loadConfig } from '../../src/server/config';
-import { openTrainingStore } from '../../src/store/open-training';
+import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../backend';
 import { STORE_DEFAULTS, trainRecommendFromStore } from '../recommend/train-from-store';
 import type { Command, Options } from './command';
@@ -21,14 +21,7 @@ export const trainRecommendCommand: Command = {
   async run(o: Options): Promise<void> {
     const backend = await initBackend();
     const config = loadConfig();
-    const store = await openTrainingStore({
-      dataDir: config.dataDir,
-      neo4j: config.neo4j,
-      server: config.training.server,
-      token: config.training.token,
-      port: config.port,
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
+    const store = await openConfiguredTrainingStore(config);
     try {
       const trained = await trainRecommendFromStore(
         store,

@@ -3,6 +3,7 @@
  * when a running server holds the embedded database (or a server URL is given), the server's
  * internal API instead, so the new model reaches the API without stopping it.
  */
+import type { Config } from '../server/config';
 import type { TrainingStore } from './contract';
 import { DatabaseInUseError } from './ladybug/runner';
 import { openStore, type StoreOptions } from './open';
@@ -28,4 +29,16 @@ export async function openTrainingStore(opts: TrainingStoreOptions): Promise<Tra
     opts.log?.(`${opts.dataDir} is held by a running server: training through its internal API at ${url}`);
     return remoteTrainingStore(url, opts.token ?? undefined);
   }
+}
+
+/** The training store the configuration names, logging to stderr (what every `train` command uses). */
+export function openConfiguredTrainingStore(config: Config): Promise<TrainingStore> {
+  return openTrainingStore({
+    dataDir: config.dataDir,
+    neo4j: config.neo4j,
+    server: config.training.server,
+    token: config.training.token,
+    port: config.port,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
 }

@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../seeds/import/run';
 import { startServer } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
+import { testConfig } from '../tests/graphql/support/api';
 
 const dataset = path.resolve(process.argv[2] ?? '../shared/datasets/ciao');
 const RESULTS = 'bench/results/import-ciao.json';
@@ -36,7 +36,7 @@ function importOnce(run: number): { summary: ImportSummary; wallSeconds: number 
  * through GraphQL, reviews and follows through the store (no single GraphQL field counts them).
  */
 async function apiCounts(first: ImportSummary) {
-  const server = await startServer({ ...loadConfig({ ...process.env, NODE_ENV: 'test' }), dataDir: path.join(dataDir, 'data'), neo4j: null, port: 0, host: '127.0.0.1', seedOnEmpty: false });
+  const server = await startServer(testConfig({ dataDir: path.join(dataDir, 'data'), neo4j: null, seedOnEmpty: false }));
   try {
     const res = await fetch(server.url, {
       method: 'POST',

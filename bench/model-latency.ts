@@ -11,8 +11,9 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Rng } from '../seeds/random';
 import { startServer } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
+import { toGlobalId } from '../src/domain/ids';
 import type { ModelKind } from '../src/store/contract';
+import { testConfig } from '../tests/graphql/support/api';
 
 const WARMUP = 20;
 
@@ -24,17 +25,7 @@ export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, name: { type: 'string', default: 'demo' }, requests: { type: 'string', default: '200' } } });
   if (!values['data-dir']) throw new Error('--data-dir DIR is required (a database with trained models)');
   const requests = Number(values.requests);
-  const server = await startServer({
-    ...loadConfig({ ...process.env, NODE_ENV: 'test' }),
-    dataDir: values['data-dir'],
-    neo4j: null,
-    port: 0,
-    host: '127.0.0.1',
-    seedOnEmpty: false,
-    devAuthHeader: true,
-    // One client sends everything: no rate limits.
-    rateLimit: { ipPerMinute: 0, tokenPerMinute: 0 },
-  });
+  const server = await startServer(testConfig({ dataDir: values['data-dir'], neo4j: null, seedOnEmpty: false }));
   const rng = new Rng(7);
   try {
     const versions = Object.fromEntries(
@@ -60,7 +51,7 @@ export async function main(argv: string[]): Promise<void> {
         model: 'recommend',
         run: () => {
           const id = rng.pick(users);
-          return gql('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: Buffer.from(`User:${id}`).toString('base64url') }, id);
+          return gql('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: toGlobalId('User', id) }, id);
         },
       },
       {
@@ -72,7 +63,7 @@ export async function main(argv: string[]): Promise<void> {
         name: 'opinionLeaders(category, first: 20)',
         model: 'influence',
         run: () =>
-          gql('query ($c: ID) { opinionLeaders(first: 20, category: $c) { edges { rank node { handle } } } }', { c: Buffer.from(`Category:${rng.pick(categories)}`).toString('base64url') }, manager, 'manager'),
+          gql('query ($c: ID) { opinionLeaders(first: 20, category: $c) { edges { rank node { handle } } } }', { c: toGlobalId('Category', rng.pick(categories)) }, manager, 'manager'),
       },
       {
         name: 'communities(first: 10) with forecasts',

@@ -4,6 +4,7 @@
  * indices into the id arrays; times are epoch milliseconds; actions are sorted by time.
  * Built from the Ciao CSVs (ciao.ts) or from the store's snapshot (snapshot.ts).
  */
+import { Interner } from '../graph/interner';
 export interface ActivityLog {
   userIds: string[];
   productIds: string[];
@@ -20,26 +21,6 @@ export interface ActivityLog {
 }
 
 export const DAY_MS = 86_400_000;
-
-/** Interns string ids into dense indices in first-seen order. */
-export class Interner {
-  readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  of(id: string): number {
-    let k = this.index.get(id);
-    if (k === undefined) {
-      k = this.ids.length;
-      this.index.set(id, k);
-      this.ids.push(id);
-    }
-    return k;
-  }
-
-  get(id: string): number | undefined {
-    return this.index.get(id);
-  }
-}
 
 export interface RawActivity {
   users: Interner;

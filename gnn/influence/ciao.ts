@@ -4,7 +4,8 @@
  * follow times, so every follow counts as always there).
  */
 import { readFileSync } from 'node:fs';
-import { buildActivityLog, Interner, type ActivityLog, type RawActivity } from './activity';
+import { Interner } from '../graph/interner';
+import { buildActivityLog, type ActivityLog, type RawActivity } from './activity';
 
 export function readCiao(reviewsFile: string, trustFile: string): ActivityLog {
   const raw: RawActivity = { users: new Interner(), products: new Interner(), categories: new Interner(), productCategory: [], actions: [], follows: [] };

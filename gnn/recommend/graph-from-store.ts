@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { TrainingStore } from '../../src/store/contract';
 import type { PairList } from '../dataset/split';
+import { Interner } from '../graph/interner';
 
 export interface RecommendGraph {
   userIds: string[];
@@ -16,12 +17,11 @@ export interface RecommendGraph {
 }
 
 export async function readRecommendGraph(store: TrainingStore, source: string): Promise<RecommendGraph> {
-  const userIds: string[] = [];
-  const userIndex = new Map<string, number>();
-  for await (const batch of store.snapshot.users()) for (const u of batch) userIndex.set(u.id, userIds.push(u.id) - 1);
+  const users = new Interner();
+  for await (const batch of store.snapshot.users()) for (const u of batch) users.of(u.id);
+  const productIndex = new Interner();
   const products: { id: string; categoryId: string }[] = [];
-  const productIndex = new Map<string, number>();
-  for await (const batch of store.snapshot.products()) for (const p of batch) productIndex.set(p.id, products.push(p) - 1);
+  for await (const batch of store.snapshot.products()) for (const p of batch) products[productIndex.of(p.id)] = p;
 
   const hash = createHash('sha256');
   const seen = new Set<number>();
@@ -29,7 +29,7 @@ export async function readRecommendGraph(store: TrainingStore, source: string): 
   const ip: number[] = [];
   for await (const batch of store.snapshot.interactions()) {
     for (const row of batch) {
-      const u = userIndex.get(row.userId);
+      const u = users.get(row.userId);
       const p = productIndex.get(row.productId);
       if (u === undefined || p === undefined) continue;
       const key = u * products.length + p;
@@ -44,8 +44,8 @@ export async function readRecommendGraph(store: TrainingStore, source: string): 
   const tb: number[] = [];
   for await (const batch of store.snapshot.follows()) {
     for (const f of batch) {
-      const a = userIndex.get(f.followerId);
-      const b = userIndex.get(f.followeeId);
+      const a = users.get(f.followerId);
+      const b = users.get(f.followeeId);
       if (a === undefined || b === undefined) continue;
       ta.push(a);
       tb.push(b);
@@ -53,14 +53,14 @@ export async function readRecommendGraph(store: TrainingStore, source: string): 
     }
   }
   return {
-    userIds,
+    userIds: users.ids,
     products,
     interactions: { a: Int32Array.from(iu), b: Int32Array.from(ip) },
     trust: { a: Int32Array.from(ta), b: Int32Array.from(tb) },
     snapshot: {
       source,
       sha256: hash.digest('hex'),
-      counts: { users: userIds.length, products: products.length, interactions: iu.length, follows: ta.length },
+      counts: { users: users.ids.length, products: products.length, interactions: iu.length, follows: ta.length },
     },
   };
 }

@@ -7,18 +7,12 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { toCents } from '../../domain/product';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
-import { missingIds, type Label } from './guards';
+import { existingIds, missingIds, type Label } from './guards';
 import type { CypherRunner, CypherTx, Row } from './runner';
 
 const RECOUNT = `OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review)
 WITH p, count(r) AS n, sum(r.rating) AS s
 SET p.reviewCount = n, p.ratingSum = coalesce(s, 0)`;
-
-async function existingIds(tx: CypherTx, label: Label, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`, { ids });
-  return new Set(rows.map((r) => String(r.id)));
-}
 
 /** The rows of `rows` whose id is not stored yet (and not repeated within the batch). */
 async function fresh<T extends { id: string }>(tx: CypherTx, label: Label, rows: T[]): Promise<T[]> {

@@ -1,5 +1,6 @@
 /** A hand-checkable activity log for the influence unit tests. Times are in days. */
-import { buildActivityLog, DAY_MS, Interner, type ActivityLog } from '../../../gnn/influence/activity';
+import { Interner } from '../../../gnn/graph/interner';
+import { buildActivityLog, DAY_MS, type ActivityLog } from '../../../gnn/influence/activity';
 
 export interface TinyAction {
   user: string;

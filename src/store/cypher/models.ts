@@ -49,7 +49,7 @@ export function cypherModels(db: CypherRunner): ModelRepository {
 
     async current(kind) {
       const rows = await db.read(
-        'MATCH (m:Meta {key: $key}), (r:ModelRun) WHERE r.id = $kind + "|" + m.value RETURN r',
+        "MATCH (m:Meta {key: $key}) MATCH (r:ModelRun) WHERE r.id = $kind + '|' + m.value RETURN r",
         { key: currentKey(kind), kind },
       );
       if (rows.length === 0) return null;

@@ -207,9 +207,11 @@ export interface TrainingStore {
   close(): Promise<void>;
 }
 
-/** Counts engine round trips, so tests can prove that batching works. */
 export interface QueryStats {
+  /** Engine round trips, so tests can prove that batching works. */
   roundTrips: number;
+  /** Write transactions that reached their commit: anything read before one may be stale. */
+  writes: number;
 }
 
 export interface Store extends TrainingStore {

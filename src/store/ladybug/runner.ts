@@ -76,7 +76,7 @@ export interface LadybugOptions {
 }
 
 export class LadybugRunner implements CypherRunner {
-  readonly stats: QueryStats = { roundTrips: 0 };
+  readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
   private readonly readers: Pool;
   private readonly writer: Pool;
 
@@ -132,7 +132,11 @@ export class LadybugRunner implements CypherRunner {
         await c.run('ROLLBACK');
         throw err;
       }
-      await c.run('COMMIT');
+      try {
+        await c.run('COMMIT');
+      } finally {
+        this.stats.writes++; // after COMMIT: a read that started before it saw the old data
+      }
       return result;
     });
   }

@@ -10,7 +10,7 @@ import { toStoreError } from './errors';
 import { fromRecord, toDriverParams } from './values';
 
 export class Neo4jRunner implements CypherRunner {
-  readonly stats: QueryStats = { roundTrips: 0 };
+  readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
   // Shared by every session, so a read sees the writes committed before it even on a cluster
   // member that is still catching up (causal consistency; a no-op on a single server).
   private readonly bookmarks = neo4j.bookmarkManager();
@@ -41,6 +41,8 @@ export class Neo4jRunner implements CypherRunner {
       );
     } catch (error) {
       throw toStoreError(error);
+    } finally {
+      this.stats.writes++; // after the commit (or a failure that may have committed)
     }
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LiveModel } from '../../../gnn/serving/live-model';
+import type { Store } from '../../../src/store/contract';
 import { tempStore, type TempStore } from '../../support/store';
 
 let t: TempStore;
@@ -9,37 +10,50 @@ before(async () => {
 });
 after(() => t.cleanup());
 
-test('a live model appears once published and follows new versions without a restart', async () => {
-  let clock = 0;
-  let builds = 0;
-  const live = new LiveModel(
-    t.store,
+const publish = (version: string, entityIds: string[]) =>
+  t.store.models.publish({ kind: 'influence', version, createdAt: Date.now(), metadata: {} }, [entityIds.map((entityId) => ({ entityId, data: {} }))]);
+
+function liveIds(store: Store, clock: () => number, onBuild = () => {}): LiveModel<string[]> {
+  return new LiveModel(
+    store,
     'influence',
     async (_run, rows) => {
-      builds++;
+      onBuild();
       const ids: string[] = [];
       for await (const batch of rows) ids.push(...batch.map((r) => r.entityId));
       return ids.sort();
     },
     1_000,
-    () => clock,
+    clock,
   );
+}
+
+test('a model published through the same store is served at once, without a restart', async () => {
+  let builds = 0;
+  const live = liveIds(t.store, () => 0, () => builds++);
   assert.equal(await live.get(), null);
 
-  await t.store.models.publish({ kind: 'influence', version: 'v1', createdAt: 1, metadata: {} }, [[{ entityId: 'a', data: {} }]]);
-  assert.equal(await live.get(), null, 'checks are throttled');
-  clock += 1_000;
-  assert.deepEqual((await live.get())?.value, ['a']);
+  await publish('v1', ['a']);
+  assert.deepEqual((await live.get())?.value, ['a'], 'the write is seen before any throttle expires');
   const [x, y] = await Promise.all([live.get(), live.get()]);
   assert.equal(x, y);
 
-  await t.store.models.publish({ kind: 'influence', version: 'v2', createdAt: 2, metadata: {} }, [
-    [{ entityId: 'b', data: {} }, { entityId: 'c', data: {} }],
-  ]);
-  clock += 1_000;
+  await publish('v2', ['b', 'c']);
   const loaded = await live.get();
   assert.deepEqual([loaded?.run.version, loaded?.value], ['v2', ['b', 'c']]);
-  clock += 1_000;
+  await t.store.users.create({ handle: 'unrelated', displayName: 'Unrelated' }, { id: 'u-unrelated', at: 1 });
   await live.get();
-  assert.equal(builds, 2, 'an unchanged version is not rebuilt');
+  assert.equal(builds, 2, 'an unchanged version is not rebuilt after an unrelated write');
+});
+
+test('versions published elsewhere (another process) are checked at most every checkEveryMs', async () => {
+  let clock = 0;
+  // A view whose write count never moves: it did not see the publication.
+  const elsewhere: Store = { ...t.store, stats: { roundTrips: 0, writes: 0 } };
+  const live = liveIds(elsewhere, () => clock);
+  const before = (await live.get())?.run.version;
+  await publish('v3', ['d']);
+  assert.equal((await live.get())?.run.version, before, 'checks are throttled');
+  clock += 1_000;
+  assert.equal((await live.get())?.run.version, 'v3');
 });

@@ -4,7 +4,7 @@ import { instrumented, type QueryKind } from '../../../src/store/cypher/instrume
 import type { CypherRunner } from '../../../src/store/cypher/runner';
 
 const inner: CypherRunner = {
-  stats: { roundTrips: 0 },
+  stats: { roundTrips: 0, writes: 0 },
   read: async (query) => (query === 'bad' ? Promise.reject(new Error('bad query')) : [{ ok: 1 }]),
   write: (work) => work({ run: async () => [] }),
   async *stream() {

@@ -35,7 +35,7 @@ test('schema statements: an indexed property that is also unique gets only its c
 
 /** Records every statement; answers the version lookup from `version`, which version writes update. */
 class FakeRunner implements CypherRunner {
-  readonly stats = { roundTrips: 0 };
+  readonly stats = { roundTrips: 0, writes: 0 };
   readonly writes: { query: string; params: Params }[] = [];
   constructor(public version: string | null) {}
 

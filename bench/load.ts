@@ -5,8 +5,12 @@
  * connections; every scenario is reported as a ratio to the trivial `{ __typename }` of the same
  * run. Results: bench/results/load-<dataset>.json.
  *
+ * The server runs with its default configuration, response cache included; each scenario records
+ * the share of its requests the cache answered. `--no-response-cache` measures execution alone
+ * (results: load-<dataset>-uncached.json).
+ *
  *   npm run bench                      both datasets
- *   npx tsx bench/load.ts --dataset demo --seconds 10
+ *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,6 +40,8 @@ export interface ScenarioResult {
   latencyMs: { p50: number; p95: number; p99: number };
   /** Non-2xx answers and 200s carrying GraphQL errors. */
   errors: number;
+  /** Share of the measured requests answered by the response cache (null: not a cached kind). */
+  responseCacheHitRate: number | null;
   meetsTarget: boolean | null;
 }
 
@@ -44,6 +50,8 @@ export interface LoadResult {
   date: string;
   machine: { cpus: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
   connections: number;
+  /** The server's response cache: on (its default) or off (--no-response-cache). */
+  responseCache: 'on' | 'off';
   secondsPerScenario: number;
   cast: Record<string, number>;
   scenarios: ScenarioResult[];
@@ -70,7 +78,15 @@ async function dataDirFor(dataset: 'demo' | 'ciao', log: (m: string) => void): P
   return { dir: path.join(cache, 'data'), temporary: false };
 }
 
+/** The server's response-cache lookups so far, from /metrics. */
+async function cacheLookups(url: string): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const count = (result: string) => Number(new RegExp(`^graphql_response_cache_lookups_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { hit: count('hit'), miss: count('miss') };
+}
+
 async function measure(url: string, scenario: Scenario, seconds: number, rng: Rng): Promise<Omit<ScenarioResult, 'ratioToTrivial' | 'meetsTarget'>> {
+  const before = await cacheLookups(url);
   const latencies: number[] = [];
   let errors = 0;
   const instance = autocannon({
@@ -92,6 +108,8 @@ async function measure(url: string, scenario: Scenario, seconds: number, rng: Rn
   });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
+  const after = await cacheLookups(url);
+  const [hits, lookups] = [after.hit - before.hit, after.hit + after.miss - before.hit - before.miss];
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
   return {
@@ -100,17 +118,24 @@ async function measure(url: string, scenario: Scenario, seconds: number, rng: Rn
     requestsPerSecond: round(latencies.length / seconds),
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) },
     errors: errors + result.errors + result.timeouts,
+    responseCacheHitRate: lookups ? round(hits / lookups) : null,
   };
 }
 
-export async function runLoadBench(opts: { dataset: 'demo' | 'ciao'; seconds: number; seed: number; log?: (m: string) => void }): Promise<LoadResult> {
+export async function runLoadBench(opts: {
+  dataset: 'demo' | 'ciao';
+  seconds: number;
+  seed: number;
+  responseCache: boolean;
+  log?: (m: string) => void;
+}): Promise<LoadResult> {
   const log = opts.log ?? (() => {});
   const { dir, temporary } = await dataDirFor(opts.dataset, log);
   const loadAverageBefore = loadavg().map(round);
   let server: ServerProcess | undefined;
   try {
     log(`${opts.dataset}: starting the server on ${dir}${opts.dataset === 'demo' ? ' (seeding the demo community)' : ''}`);
-    server = await startServerProcess({ dataDir: dir });
+    server = await startServerProcess({ dataDir: dir, env: opts.responseCache ? {} : { RESPONSE_CACHE_ENTRIES: '0' } });
     const rng = new Rng(opts.seed);
     const cast: Cast = await pickCast(server.url, rng);
     const auth = authHeaders();
@@ -130,6 +155,7 @@ export async function runLoadBench(opts: { dataset: 'demo' | 'ciao'; seconds: nu
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, node: process.version, loadAverageBefore, loadAverageAfter: loadavg().map(round) },
       connections: CONNECTIONS,
+      responseCache: opts.responseCache ? 'on' : 'off',
       secondsPerScenario: opts.seconds,
       cast: cast.sizes,
       scenarios: results,
@@ -141,12 +167,21 @@ export async function runLoadBench(opts: { dataset: 'demo' | 'ciao'; seconds: nu
 }
 
 export function table(result: LoadResult): string {
+  const hitRate = (r: number | null) => (r === null ? '-' : `${Math.round(r * 100)}%`);
   const rows = result.scenarios.map((s) =>
-    [s.name.padEnd(24), String(s.requestsPerSecond).padStart(8), s.ratioToTrivial.toFixed(3).padStart(6), ...[s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99].map((n) => n.toFixed(1).padStart(7)), String(s.errors).padStart(7), s.meetsTarget === null ? '' : s.meetsTarget ? 'yes' : 'NO'].join(' '),
+    [
+      s.name.padEnd(24),
+      String(s.requestsPerSecond).padStart(8),
+      s.ratioToTrivial.toFixed(3).padStart(6),
+      ...[s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99].map((n) => n.toFixed(1).padStart(7)),
+      String(s.errors).padStart(7),
+      hitRate(s.responseCacheHitRate).padStart(6),
+      s.meetsTarget === null ? '' : s.meetsTarget ? 'yes' : 'NO',
+    ].join(' '),
   );
   return [
-    `${result.dataset} (${result.machine.cpus} cpus, load average ${result.machine.loadAverageBefore.join(' ')} before, ${result.machine.loadAverageAfter.join(' ')} after)`,
-    `${'scenario'.padEnd(24)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} target`,
+    `${result.dataset}, response cache ${result.responseCache} (${result.machine.cpus} cpus, load average ${result.machine.loadAverageBefore.join(' ')} before, ${result.machine.loadAverageAfter.join(' ')} after)`,
+    `${'scenario'.padEnd(24)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'cached'.padStart(6)} target`,
     ...rows,
   ].join('\n');
 }
@@ -156,12 +191,18 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { dataset: { type: 'string', multiple: true }, seconds: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } },
+    options: {
+      dataset: { type: 'string', multiple: true },
+      seconds: { type: 'string', default: '10' },
+      seed: { type: 'string', default: '1' },
+      'no-response-cache': { type: 'boolean', default: false },
+    },
   });
+  const responseCache = !values['no-response-cache'];
   const datasets = (values.dataset ?? ['demo', ...(existsSync(CIAO) ? ['ciao'] : [])]) as ('demo' | 'ciao')[];
   for (const dataset of datasets) {
-    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), log: (m) => console.log(m) });
-    const out = path.join(ROOT, `bench/results/load-${dataset}.json`);
+    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, log: (m) => console.log(m) });
+    const out = path.join(ROOT, `bench/results/load-${dataset}${responseCache ? '' : '-uncached'}.json`);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${table(result)}\nwritten to ${path.relative(process.cwd(), out)}\n`);

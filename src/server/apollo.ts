@@ -8,9 +8,13 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { operationLog } from './operation-log';
 import { operationMetrics } from './operation-metrics';
+import { responseCache } from './response-cache';
 
-/** Apollo Server over our schema; HTTP is app.ts's job, so Apollo's own landing page is off. */
-export async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<Context>> {
+/**
+ * Apollo Server over our schema; HTTP is app.ts's job, so Apollo's own landing page is off.
+ * `stamp` changes whenever a cached response may have become stale (see response-cache.ts).
+ */
+export async function createApollo(config: Config, logger: Logger, stamp: () => string): Promise<ApolloServer<Context>> {
   const limits = armor(config);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -21,7 +25,13 @@ export async function createApollo(config: Config, logger: Logger): Promise<Apol
     parseOptions: limits.parseOptions,
     // One operation per request, so the limits and the rate limit count what they should.
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLog(logger), operationMetrics(), ...limits.plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      operationLog(logger),
+      operationMetrics(),
+      ...limits.plugins,
+      responseCache({ maxEntries: config.responseCacheEntries, stamp }),
+    ],
     logger,
   });
   await apollo.start();

@@ -74,16 +74,12 @@ interface AppDeps {
   authenticate: Authenticator;
   logger: Logger;
   models: ModelServices;
+  versionSources: ModelVersionSources;
 }
 
-function createRequestHandler({ config, store, apollo, authenticate, logger, models }: AppDeps) {
+function createRequestHandler({ config, store, apollo, authenticate, logger, models, versionSources }: AppDeps) {
   const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
   const rateLimit = createRateLimit(config);
-  const versionSources: ModelVersionSources = {
-    recommend: () => models.recommender.live.version(),
-    influence: () => models.influence.version(),
-    forecast: () => models.communities.live.version(),
-  };
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
@@ -166,11 +162,18 @@ export async function startServer(
   const store =
     existingStore ??
     (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j, queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
-  const apollo = await createApollo(config, logger);
   let port = config.port;
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);
-  const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models });
+  const versionSources = {
+    recommend: () => models.recommender.live.version(),
+    influence: () => models.influence.version(),
+    forecast: () => models.communities.live.version(),
+  } satisfies ModelVersionSources;
+  // Answers change with the data and with the models in memory (which follow local writes at once).
+  const stamp = () => `${store.stats.writes}|${versionSources.recommend()}|${versionSources.influence()}|${versionSources.forecast()}`;
+  const apollo = await createApollo(config, logger, stamp);
+  const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -33,6 +33,8 @@ export interface Config {
   rateLimit: RateLimitConfig;
   /** Per-query database timeout in ms; 0 disables it. */
   dbQueryTimeoutMs: number;
+  /** Query responses kept in the response cache (response-cache.ts); 0 disables it. */
+  responseCacheEntries: number;
   introspection: boolean;
   playground: boolean;
   /** Take the client address from `x-forwarded-for` (only behind a proxy that sets it). */
@@ -108,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tokenPerMinute: int(env.RATE_LIMIT_TOKEN_PER_MINUTE, 1200, 'RATE_LIMIT_TOKEN_PER_MINUTE'),
     },
     dbQueryTimeoutMs: int(env.DB_QUERY_TIMEOUT_MS, 30_000, 'DB_QUERY_TIMEOUT_MS'),
+    // Exact only when this process sees every write: not so with Neo4j and several instances.
+    responseCacheEntries: int(env.RESPONSE_CACHE_ENTRIES, env.NEO4J_URI ? 0 : 5_000, 'RESPONSE_CACHE_ENTRIES'),
     introspection: bool(env.GRAPHQL_INTROSPECTION, !production, 'GRAPHQL_INTROSPECTION'),
     playground: bool(env.GRAPHQL_PLAYGROUND, !production, 'GRAPHQL_PLAYGROUND'),
     trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),

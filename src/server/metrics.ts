@@ -32,6 +32,13 @@ const dbSeconds = new Histogram({
   registers: [registry],
 });
 
+const responseCacheLookups = new Counter({
+  name: 'graphql_response_cache_lookups_total',
+  help: 'Query lookups in the response cache, by result (hit or miss)',
+  labelNames: ['result'],
+  registers: [registry],
+});
+
 const modelVersion = new Gauge({
   name: 'model_version_info',
   help: 'The model version the API serves, per kind (value 1; the version is the label)',
@@ -57,6 +64,10 @@ export function observeOperation(operation: string | null, type: string | null, 
 
 export function countError(code: string): void {
   errors.inc({ code });
+}
+
+export function countResponseCache(result: 'hit' | 'miss'): void {
+  responseCacheLookups.inc({ result });
 }
 
 export const observeDbQuery: QueryObserver = (kind, seconds, failed) => dbSeconds.observe({ kind, failed: String(failed) }, seconds);

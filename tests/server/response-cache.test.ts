@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { toGlobalId } from '../../src/domain/ids';
+import { startTestApi, type TestApi } from '../graphql/support/api';
+import { handleOf, productId } from '../graphql/support/community';
+
+let api: TestApi;
+let uncached: TestApi;
+before(async () => {
+  [api, uncached] = await Promise.all([startTestApi(), startTestApi({ config: { responseCacheEntries: 0 } })]);
+});
+after(() => Promise.all([api?.close(), uncached?.close()]));
+
+const PRODUCT = `query ($id: ID!) { product(id: $id) { reviewCount reviews(first: 50) { edges { node { title } } } } }`;
+const productVars = (i: number) => ({ variables: { id: toGlobalId('Product', productId(i)) } });
+
+/** The answer and how many database round trips it cost. */
+async function timedGql(on: TestApi, query: string, opts: Parameters<TestApi['gql']>[1] = {}) {
+  const before = on.store.stats.roundTrips;
+  const result = await on.gql(query, opts);
+  return { result, roundTrips: on.store.stats.roundTrips - before };
+}
+
+test('a repeated query is answered from the cache, without the database', async () => {
+  const first = await timedGql(api, PRODUCT, productVars(1));
+  const again = await timedGql(api, PRODUCT, productVars(1));
+  assert.ok(first.roundTrips > 0);
+  assert.equal(again.roundTrips, 0);
+  assert.deepEqual(again.result, first.result);
+  assert.ok((await timedGql(api, PRODUCT, productVars(2))).roundTrips > 0, 'other variables are another entry');
+});
+
+test('a write is seen by the next read: the cache never serves what was true before it', async () => {
+  await api.gql(PRODUCT, productVars(3));
+  const written = await api.gql(
+    `mutation ($input: WriteReviewInput!) { writeReview(input: $input) { id } }`,
+    { variables: { input: { productId: toGlobalId('Product', productId(3)), rating: 5, title: 'Cached?', body: 'No.' } }, as: handleOf(59) },
+  );
+  assert.equal(written.errors, undefined);
+  const after = await api.gql(PRODUCT, productVars(3));
+  assert.ok(after.data.product.reviews.edges.some((e: { node: { title: string } }) => e.node.title === 'Cached?'));
+  // Writes outside GraphQL (imports, training) go through the same store and count the same.
+  await api.store.users.updateProfile('u58', { displayName: 'Renamed in the store' });
+  const { data } = await api.gql(`{ user(handle: "${handleOf(58)}") { displayName } }`);
+  assert.equal(data.user.displayName, 'Renamed in the store');
+});
+
+test('answers are per viewer', async () => {
+  const VIEWER = '{ viewer { handle } }';
+  assert.equal((await api.gql(VIEWER, { as: handleOf(1) })).data.viewer.handle, handleOf(1));
+  assert.equal((await api.gql(VIEWER, { as: handleOf(2) })).data.viewer.handle, handleOf(2));
+  assert.equal((await api.gql(VIEWER)).data.viewer, null);
+});
+
+test('responses with errors are not cached', async () => {
+  const MISSING = `{ node(id: "${toGlobalId('Product', 'nope')}") { id } product(id: "not-a-global-id") { name } }`;
+  const first = await timedGql(api, MISSING);
+  assert.ok(first.result.errors?.length);
+  assert.ok((await timedGql(api, MISSING)).roundTrips > 0);
+});
+
+test('with RESPONSE_CACHE_ENTRIES=0 every query is executed', async () => {
+  await uncached.gql(PRODUCT, productVars(1));
+  assert.ok((await timedGql(uncached, PRODUCT, productVars(1))).roundTrips > 0);
+});
+
+test('a newly published model is served at once, cached answers notwithstanding', async () => {
+  const LEADERS = '{ opinionLeaders(first: 1) { edges { score node { handle } } } }';
+  const publish = (version: string, userId: string) =>
+    api.store.models.publish({ kind: 'influence', version, createdAt: Date.now(), metadata: {} }, [
+      [{ entityId: userId, data: { score: 1, rank: 1, percentile: 100, byCategory: [], explanation: { followersReached: 0, followersEngaged: 0, topCategories: [], examples: [] } } }],
+    ]);
+  const token = await api.token('u00', ['manager']);
+  await publish('v1', 'u10');
+  const first = await api.gql(LEADERS, { token });
+  assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+  await publish('v2', 'u20');
+  const second = await api.gql(LEADERS, { token });
+  assert.deepEqual([first, second].map((r) => r.data.opinionLeaders.edges[0]?.node.handle), [handleOf(10), handleOf(20)]);
+});
+
+test('a request that names no operation it defines is refused, not broken', async () => {
+  const res = await api.gql('query A { __typename } query B { __typename }');
+  assert.equal(res.status, 400);
+  assert.equal(res.errors?.[0]?.extensions?.code, 'OPERATION_RESOLUTION_FAILURE');
+});

@@ -13,6 +13,7 @@
  *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache]
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { Rng } from '../seeds/random';
 import { authHeaders } from '../tests/support/auth-headers';
 import { startServerProcess, type ServerProcess } from '../tests/support/server-process';
 import { pickCast, type Cast } from './load/cast';
-import { SCENARIOS, type Scenario } from './load/scenarios';
+import { SCENARIOS, type Request, type Scenario } from './load/scenarios';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CIAO = path.resolve(ROOT, '../shared/datasets/ciao');
@@ -76,6 +77,18 @@ async function dataDirFor(dataset: 'demo' | 'ciao', log: (m: string) => void): P
     await writeFile(marker, `${JSON.stringify({ files, size, at: new Date().toISOString() })}\n`);
   }
   return { dir: path.join(cache, 'data'), temporary: false };
+}
+
+/** Sends each request once, CONNECTIONS at a time: the measured run then starts with a warm cache. */
+async function sendEach(url: string, requests: Request[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const { headers, body } = requests[next++];
+      await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })).text();
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
 }
 
 /** The server's response-cache lookups so far, from /metrics. */
@@ -135,14 +148,20 @@ export async function runLoadBench(opts: {
   let server: ServerProcess | undefined;
   try {
     log(`${opts.dataset}: starting the server on ${dir}${opts.dataset === 'demo' ? ' (seeding the demo community)' : ''}`);
-    server = await startServerProcess({ dataDir: dir, env: opts.responseCache ? {} : { RESPONSE_CACHE_ENTRIES: '0' } });
+    // Signed-in scenarios use Bearer tokens, as production clients do (the dev header costs a user lookup).
+    const jwtSecret = randomBytes(32).toString('hex');
+    server = await startServerProcess({
+      dataDir: dir,
+      env: { AUTH_JWT_SECRET: jwtSecret, ...(opts.responseCache ? {} : { RESPONSE_CACHE_ENTRIES: '0' }) },
+    });
     const rng = new Rng(opts.seed);
     const cast: Cast = await pickCast(server.url, rng);
-    const auth = authHeaders();
+    const auth = authHeaders({ jwtSecret });
     const results: ScenarioResult[] = [];
     for (const make of SCENARIOS) {
       const scenario = await make(cast, auth);
-      await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm caches and the JIT
+      if (scenario.all) await sendEach(server.url, scenario.all);
+      await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm the JIT
       const measured = await measure(server.url, scenario, opts.seconds, rng);
       const trivial = results[0]?.requestsPerSecond ?? measured.requestsPerSecond;
       const ratioToTrivial = Math.round((measured.requestsPerSecond / trivial) * 1000) / 1000;

@@ -53,11 +53,10 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
       return db.write(async (tx) => {
         await mustExist(tx, 'User', authorId);
         await mustExist(tx, 'Product', input.productId);
-        const existing = await tx.run(
-          'MATCH (:User {id: $authorId})-[:WROTE]->(r:Review)-[:REVIEWS]->(:Product {id: $productId}) RETURN r.id AS id',
-          { authorId, productId: input.productId },
-        );
-        if (existing.length) throw new ConflictError('you have already reviewed this product; update that review instead');
+        // The author's reviews, compared here: LadybugDB joins the product side 4-5x slower (Ciao).
+        const authorProduct = `${authorId}|${input.productId}`;
+        const mine = await tx.run('MATCH (:User {id: $authorId})-[:WROTE]->(r:Review) RETURN r.authorProduct AS key', { authorId });
+        if (mine.some((r) => r.key === authorProduct)) throw new ConflictError('you have already reviewed this product; update that review instead');
         await tx.run(
           'MATCH (a:User {id: $authorId}) MATCH (p:Product {id: $productId}) ' +
             'CREATE (r:Review {id: $id, authorProduct: $authorProduct, rating: $rating, title: $title, body: $body, ' +
@@ -67,7 +66,7 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
             productId: input.productId,
             id: stamp.id,
             at: stamp.at,
-            authorProduct: `${authorId}|${input.productId}`,
+            authorProduct,
             rating: input.rating,
             title: input.title ?? '',
             body: input.body ?? '',

@@ -10,6 +10,7 @@ import { createLocalJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose
 import { UnauthenticatedError } from '../../domain/errors';
 import type { Viewer } from '../../graphql/context';
 import type { AuthConfig } from '../config';
+import { rememberVerified } from './remembered-tokens';
 
 export type TokenVerifier = (token: string) => Promise<Viewer>;
 
@@ -38,7 +39,7 @@ export async function jwtVerifier(auth: AuthConfig): Promise<TokenVerifier | nul
 
   // jose has already refused algorithms outside the list, so `alg` picks the key family.
   const key: JWTVerifyGetKey = (header, token) => (header.alg === 'HS256' ? secret! : (jwks?.(header, token) ?? pem!.key));
-  return async (token) => {
+  return rememberVerified(async (token) => {
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms,
@@ -47,13 +48,13 @@ export async function jwtVerifier(auth: AuthConfig): Promise<TokenVerifier | nul
         requiredClaims: ['sub', 'exp'],
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-      return { userId: payload.sub!, roles: ['user', ...roles] };
+      return { viewer: { userId: payload.sub!, roles: ['user', ...roles] }, expiresAt: payload.exp! * 1000 };
     } catch (err) {
       if (err instanceof errors.JWTExpired) throw new UnauthenticatedError('the token has expired');
       if (err instanceof errors.JOSEError) throw new UnauthenticatedError('the token is not valid');
       throw err;
     }
-  };
+  });
 }
 
 /** The token of an `Authorization: Bearer` header; anything else there is refused. */

@@ -4,25 +4,31 @@ import { shareVisible, viewerParam } from './visibility';
 
 /**
  * A user's feed: reviews and follower-wide shares by the people they follow, and shares sent to
- * them directly, each share only if the user may see it (visibility.ts). Keys of all three are
- * gathered in one UNION query, ordered and paged here, and only the page's entities are loaded.
+ * them directly, each share only if the user may see it (visibility.ts). Each of the three sources
+ * returns its newest offset+limit keys (a UNION ALL of top-k queries, merged and paged here) and,
+ * in a second query run alongside, its count; only the page's entities are loaded. Returning every
+ * key instead cost 2x on Ciao, where a well-connected user's followees wrote 36,000 reviews.
  */
-const FEED_KEYS = `
-MATCH (:User {id: $viewerId})-[:FOLLOWS]->(:User)-[:WROTE]->(r:Review)
-RETURN 'REVIEW' AS kind, r.id AS id, r.createdAt AS at
-UNION ALL
-MATCH (:User {id: $viewerId})-[:FOLLOWS]->(u:User)-[:SHARED]->(s:Share)
-WHERE s.audience = 'FOLLOWERS' AND ${shareVisible()}
-RETURN 'SHARE' AS kind, s.id AS id, s.createdAt AS at
-UNION ALL
-MATCH (:User {id: $viewerId})<-[:SHARED_WITH]-(s:Share)<-[:SHARED]-(u:User)
-WHERE ${shareVisible()}
-RETURN 'SHARE' AS kind, s.id AS id, s.createdAt AS at`;
+const SOURCES = [
+  { kind: 'REVIEW', match: 'MATCH (:User {id: $viewerId})-[:FOLLOWS]->(:User)-[:WROTE]->(x:Review)' },
+  {
+    kind: 'SHARE',
+    match: `MATCH (:User {id: $viewerId})-[:FOLLOWS]->(u:User)-[:SHARED]->(x:Share) WHERE x.audience = 'FOLLOWERS' AND ${shareVisible('x')}`,
+  },
+  { kind: 'SHARE', match: `MATCH (:User {id: $viewerId})<-[:SHARED_WITH]-(x:Share)<-[:SHARED]-(u:User) WHERE ${shareVisible('x')}` },
+] as const;
+
+const FEED_KEYS = SOURCES.map((s) => `${s.match} RETURN '${s.kind}' AS kind, x.id AS id, x.createdAt AS at ORDER BY at DESC, id LIMIT $n`).join(
+  '\nUNION ALL\n',
+);
+const FEED_COUNTS = SOURCES.map((s) => `${s.match} RETURN count(*) AS n`).join('\nUNION ALL\n');
 
 export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: ShareRepository): FeedRepository {
   return {
     async of(userId, page) {
-      const keys = (await db.read(FEED_KEYS, viewerParam(userId))).map((k) => ({
+      const viewer = viewerParam(userId);
+      const [rows, counts] = await Promise.all([db.read(FEED_KEYS, { ...viewer, n: page.offset + page.limit }), db.read(FEED_COUNTS, viewer)]);
+      const keys = rows.map((k) => ({
         kind: k.kind as FeedEntry['kind'],
         id: String(k.id),
         at: Number(k.at),
@@ -42,7 +48,7 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
         const item = share.get(k.id);
         return item ? [{ kind: 'SHARE', item }] : [];
       });
-      return { items, totalCount: keys.length };
+      return { items, totalCount: counts.reduce((n, c) => n + Number(c.n), 0) };
     },
   };
 }

@@ -14,6 +14,7 @@ import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
 import { openStore } from '../store/open';
 import { createApollo } from './apollo';
+import { answerClientError } from './client-error';
 import { DEV_USER_HEADER } from './auth/dev-header';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
@@ -175,6 +176,7 @@ export async function startServer(
   const apollo = await createApollo(config, logger, stamp);
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

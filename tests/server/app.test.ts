@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { pino } from 'pino';
@@ -81,6 +82,21 @@ test('malformed requests are 4xx with a code, never 500', async () => {
 
   const huge = await post(JSON.stringify({ query: `{ categories { name } } # ${'x'.repeat(2 * 1024 * 1024)}` }));
   assert.equal(huge.status, 413);
+});
+
+test('requests the HTTP parser refuses (headers over 16 KB, broken HTTP) still get a GraphQL-shaped error', async () => {
+  const longHeader = await post('{"query":"{ __typename }"}', { 'x-padding': 'x'.repeat(20_000) });
+  assert.equal(longHeader.status, 431);
+  assert.equal((await longHeader.json()).errors[0].extensions.code, 'BAD_REQUEST');
+
+  const { port } = api.server;
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk)).on('end', () => resolve(answer)).on('error', reject);
+  });
+  assert.match(raw, /^HTTP\/1\.1 400 /);
+  assert.equal(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code, 'BAD_REQUEST');
 });
 
 test('the dev x-user-id header names the viewer by handle or id; an unknown one is 401', async () => {

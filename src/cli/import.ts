@@ -9,7 +9,7 @@ import { importCiao } from '../../seeds/import/ciao';
 import { importLastfm } from '../../seeds/import/lastfm';
 import { formatSummary, type ImportOptions, type ImportSummary } from '../../seeds/import/run';
 import { loadConfig } from '../server/config';
-import { openStore } from '../store/open';
+import { configuredStore, openStore } from '../store/open';
 import { Progress } from './progress';
 
 const HELP = `Usage:
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   // openStore explains itself when the directory is locked by a running server.
-  const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+  const store = await openStore(configuredStore(config));
   const opts: ImportOptions = { chunkRows, progress: (label, total) => new Progress({ label, total }) };
   let summary: ImportSummary;
   try {

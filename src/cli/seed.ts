@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { seedDemo, seedDemoIfEmpty } from '../../seeds/demo';
 import { DEFAULT_GENERATOR_OPTIONS, type GeneratorOptions } from '../../seeds/generator';
 import { loadConfig } from '../server/config';
-import { openStore } from '../store/open';
+import { configuredStore, openStore } from '../store/open';
 
 const SIZES = ['users', 'products', 'categories', 'reviews', 'follows', 'shares', 'communities', 'influencers', 'months', 'seed'] as const;
 
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+  const store = await openStore(configuredStore(config));
   try {
     const seed = values.force ? seedDemo : seedDemoIfEmpty;
     const result = await seed(store, {

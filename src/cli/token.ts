@@ -7,7 +7,7 @@ import { normaliseHandle } from '../domain/user';
 import { ROLES } from '../graphql/authorize';
 import { signingSecret, signToken } from '../server/auth/sign';
 import { loadConfig } from '../server/config';
-import { openStore } from '../store/open';
+import { configuredStore, openStore } from '../store/open';
 
 const HELP = `Usage: npm run token -- (--user HANDLE | --user-id ID) [--role ROLE]... [--ttl SPAN]
 
@@ -23,7 +23,7 @@ AUTH_JWT_SECRET (and AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE when set). The token is
 
 async function userIdFor(handle: string): Promise<string> {
   const config = loadConfig();
-  const store = await openStore({ dataDir: config.dataDir, neo4j: config.neo4j });
+  const store = await openStore(configuredStore(config));
   try {
     const [user] = await store.users.getByHandle([handle]);
     if (!user) throw new Error(`no user has the handle ${JSON.stringify(handle)}`);

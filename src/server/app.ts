@@ -12,7 +12,7 @@ import { createContext, type Context } from '../graphql/context';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
-import { openStore } from '../store/open';
+import { configuredStore, openStore } from '../store/open';
 import { createApollo } from './apollo';
 import { answerClientError } from './client-error';
 import { DEV_USER_HEADER } from './auth/dev-header';
@@ -162,7 +162,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store =
     existingStore ??
-    (await openStore({ dataDir: config.dataDir, neo4j: config.neo4j, queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
+    (await openStore({ ...configuredStore(config), queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
   let port = config.port;
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { seedDemoIfEmpty } from '../../seeds/demo';
-import { openStore } from '../store/open';
+import { configuredStore, openStore } from '../store/open';
 import { startServer } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -12,12 +12,7 @@ import { observeDbQuery } from './metrics';
 
 const config = loadConfig();
 const logger = createLogger(config);
-const store = await openStore({
-  dataDir: config.dataDir,
-  neo4j: config.neo4j,
-  queryTimeoutMs: config.dbQueryTimeoutMs,
-  onQuery: observeDbQuery,
-});
+const store = await openStore({ ...configuredStore(config), queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery });
 
 if (config.seedOnEmpty) {
   const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');

@@ -6,7 +6,7 @@
 import type { Config } from '../server/config';
 import type { TrainingStore } from './contract';
 import { DatabaseInUseError } from './ladybug/runner';
-import { openStore, type StoreOptions } from './open';
+import { configuredStore, openStore, type StoreOptions } from './open';
 import { remoteTrainingStore } from './remote/remote-training-store';
 
 export interface TrainingStoreOptions extends StoreOptions {
@@ -34,8 +34,7 @@ export async function openTrainingStore(opts: TrainingStoreOptions): Promise<Tra
 /** The training store the configuration names, logging to stderr (what every `train` command uses). */
 export function openConfiguredTrainingStore(config: Config): Promise<TrainingStore> {
   return openTrainingStore({
-    dataDir: config.dataDir,
-    neo4j: config.neo4j,
+    ...configuredStore(config),
     server: config.training.server,
     token: config.training.token,
     port: config.port,

@@ -3,7 +3,7 @@
  * the data directory.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Neo4jConfig } from '../server/config';
+import type { Config, Neo4jConfig } from '../server/config';
 import type { Store } from './contract';
 import { instrumented, type QueryObserver } from './cypher/instrumented-runner';
 import type { CypherRunner } from './cypher/runner';
@@ -18,6 +18,11 @@ export interface StoreOptions {
   queryTimeoutMs?: number;
   /** Told the duration of every database call (metrics). */
   onQuery?: QueryObserver;
+}
+
+/** The store the configuration names. Servers add their query timeout; imports run without one. */
+export function configuredStore(config: Config): StoreOptions {
+  return { dataDir: config.dataDir, neo4j: config.neo4j, ladybug: { skipDamagedWal: config.skipDamagedWal } };
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {

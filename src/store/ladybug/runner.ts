@@ -73,6 +73,8 @@ export interface LadybugOptions {
   readers?: number;
   /** Per-query timeout; 0 disables it. */
   queryTimeoutMs?: number;
+  /** Replay a damaged write-ahead log up to the damage instead of refusing to open. */
+  skipDamagedWal?: boolean;
 }
 
 export class LadybugRunner implements CypherRunner {
@@ -90,7 +92,8 @@ export class LadybugRunner implements CypherRunner {
   }
 
   static async open(dir: string, opts: LadybugOptions = {}): Promise<LadybugRunner> {
-    const db = new lbug.Database(dir);
+    // Defaults but the last flag: throwOnWalReplayFailure (a damaged log tail stops the open unless told).
+    const db = new lbug.Database(dir, 0, true, false, 0, true, -1, !opts.skipDamagedWal);
     try {
       await db.init();
     } catch (err) {
@@ -179,6 +182,13 @@ function explainOpenError(dir: string, err: unknown): Error {
     return new DatabaseInUseError(
       `The database in ${dir} is in use by another process (is the server running?). ` +
         'LadybugDB allows one writing process per data directory: stop that process, or point DATA_DIR elsewhere.',
+    );
+  }
+  if (/WAL/.test(message)) {
+    return new Error(
+      `The write-ahead log of ${dir} is damaged (${message}): usually a crash while a transaction was being ` +
+        'written, which was then never acknowledged. Keep a copy of the directory, then start with ' +
+        'LADYBUG_SKIP_DAMAGED_WAL=true to open it as of its last intact transaction.',
     );
   }
   return new Error(`Could not open the LadybugDB database in ${dir}: ${message}`);

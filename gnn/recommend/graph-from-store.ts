@@ -3,6 +3,7 @@
  * one (user, product) pair per reviewed or shared product, and the follow edges as trust pairs.
  */
 import { createHash } from 'node:crypto';
+import type { Follow } from '../../src/domain/follow';
 import type { TrainingStore } from '../../src/store/contract';
 import type { PairList } from '../dataset/split';
 import { Interner } from '../graph/interner';
@@ -40,27 +41,33 @@ export async function readRecommendGraph(store: TrainingStore, source: string): 
       hash.update(`${row.userId}\t${row.productId}\n`);
     }
   }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for await (const batch of store.snapshot.follows()) {
-    for (const f of batch) {
-      const a = users.get(f.followerId);
-      const b = users.get(f.followeeId);
-      if (a === undefined || b === undefined) continue;
-      ta.push(a);
-      tb.push(b);
-      hash.update(`${f.followerId}>${f.followeeId}\n`);
-    }
-  }
+  const trust = await readTrust(store, users, (f) => hash.update(`${f.followerId}>${f.followeeId}\n`));
   return {
     userIds: users.ids,
     products,
     interactions: { a: Int32Array.from(iu), b: Int32Array.from(ip) },
-    trust: { a: Int32Array.from(ta), b: Int32Array.from(tb) },
+    trust,
     snapshot: {
       source,
       sha256: hash.digest('hex'),
-      counts: { users: users.ids.length, products: products.length, interactions: iu.length, follows: ta.length },
+      counts: { users: users.ids.length, products: products.length, interactions: iu.length, follows: trust.a.length },
     },
   };
+}
+
+/** The follow edges between `users` as (follower, followee) index pairs, each edge also told to `seen`. */
+export async function readTrust(store: TrainingStore, users: Interner, seen: (f: Follow) => void = () => {}): Promise<PairList> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for await (const batch of store.snapshot.follows()) {
+    for (const f of batch) {
+      const follower = users.get(f.followerId);
+      const followee = users.get(f.followeeId);
+      if (follower === undefined || followee === undefined) continue;
+      a.push(follower);
+      b.push(followee);
+      seen(f);
+    }
+  }
+  return { a: Int32Array.from(a), b: Int32Array.from(b) };
 }

@@ -3,7 +3,10 @@
  * product (`p:<id>`, with its category) carrying the final embedding. Training writes it with
  * `recommenderRows`; the API rebuilds contiguous matrices from it with `buildPublishedRecommender`.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { ModelOutputRow } from '../../src/store/contract';
+import { initBackend } from '../backend';
+import { Interner } from '../graph/interner';
 import type { ModelBuilder } from '../serving/live-model';
 
 const USER = 'u:';
@@ -18,7 +21,11 @@ export interface PublishedRecommender {
   productRow: Map<string, number>;
   /** [products, dim] row-major. */
   productEmb: Float32Array;
-  productCategory: string[];
+  /** The same, transposed to [dim, products] and held by the tfjs backend: all scores in one matMul. */
+  productEmbT: tf.Tensor2D;
+  categories: Interner;
+  /** Each product's category, as its index in `categories` (filters compare integers). */
+  productCategory: Int32Array;
   /** L2 norm of each product embedding, for cosine similarity. */
   productNorm: Float32Array;
 }
@@ -49,6 +56,9 @@ export function* recommenderRows(
   }
 }
 
+/** Frees a model's tensor with the model, not when a newer one is loaded: requests still scoring with it keep it alive. */
+const release = new FinalizationRegistry<tf.Tensor>((t) => t.dispose());
+
 export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = async (_run, batches) => {
   const users: ModelOutputRow[] = [];
   const products: ModelOutputRow[] = [];
@@ -72,14 +82,20 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
     for (let d = 0; d < dim; d++) s += productEmb[p * dim + d] ** 2;
     productNorm[p] = Math.sqrt(s);
   }
-  return {
+  await initBackend();
+  const categories = new Interner();
+  const model: PublishedRecommender = {
     dim,
     userRow: new Map(users.map((r, k) => [r.entityId.slice(USER.length), k])),
     userEmb: pack(users),
     productIds: products.map((r) => r.entityId.slice(PRODUCT.length)),
     productRow: new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k])),
     productEmb,
-    productCategory: products.map((r) => String(r.data.categoryId ?? '')),
+    productEmbT: tf.tidy(() => tf.tensor2d(productEmb, [products.length, dim]).transpose<tf.Tensor2D>()),
+    categories,
+    productCategory: Int32Array.from(products, (r) => categories.of(String(r.data.categoryId ?? ''))),
     productNorm,
   };
+  release.register(model, model.productEmbT);
+  return model;
 };

@@ -1,5 +1,6 @@
 /**
- * Recommendations as the API serves them. With a published model: the user's vector is folded in
+ * Recommendations as the API serves them, from the user's signals (signals.ts: own products,
+ * followees, followee activity). With a published model: the user's vector is folded in
  * from the live graph (fold-in.ts), every product is scored by dot product plus social proof from
  * the people they follow, and products the user already reviewed or shared are never returned. Before any model exists, or for a user the model
  * knows nothing about, a fallback ranks what the people they follow engaged with, then what is
@@ -9,10 +10,11 @@
  */
 import { NotFoundError } from '../../src/domain/errors';
 import type { Product } from '../../src/domain/product';
-import type { Store } from '../../src/store/contract';
+import type { Store, UserSignals } from '../../src/store/contract';
 import { LiveModel } from '../serving/live-model';
 import { foldInUser } from './fold-in';
 import { buildPublishedRecommender, type PublishedRecommender } from './published';
+import { SignalSource } from './signals';
 import { cosine, cosineAll, dotAll } from './similarity';
 import { topK } from './top-k';
 
@@ -41,32 +43,34 @@ export interface SimilarProduct {
 
 const RESEMBLES = 2;
 
-type FolloweeActivity = Awaited<ReturnType<Store['network']['followeeActivity']>>;
+type FolloweeActivity = UserSignals['activity'];
 const FALLBACK_POOL = 200;
 
 export class Recommender {
   readonly live: LiveModel<PublishedRecommender>;
+  private readonly signals: SignalSource;
 
   constructor(
     private readonly store: Store,
     live?: LiveModel<PublishedRecommender>,
   ) {
     this.live = live ?? new LiveModel(store, 'recommend', buildPublishedRecommender);
+    this.signals = new SignalSource(store);
   }
 
   async forUser(userId: string, q: { offset: number; limit: number; categoryId?: string }): Promise<RecommendationPage> {
-    const [hood, activity, loaded] = await Promise.all([
-      this.store.network.neighbourhood(userId),
-      this.store.network.followeeActivity(userId),
-      this.live.get(),
-    ]);
-    if (!hood) throw new NotFoundError('User', userId);
-    const vector = loaded ? foldInUser(loaded.value, userId, hood.productIds, hood.followeeIds) : null;
+    const [signals, loaded] = await Promise.all([this.signals.forUser(userId), this.live.get()]);
+    if (!signals) throw new NotFoundError('User', userId);
+    const { productIds, followeeIds, activity } = signals;
+    const vector = loaded ? foldInUser(loaded.value, userId, productIds, followeeIds) : null;
     const page = loaded && vector
-      ? this.byModel(loaded.value, vector, hood.productIds, activity, q)
-      : await this.byFallback(hood.productIds, activity, q);
-    const engaged = new Map(activity.map((a) => [a.productId, a.followeeIds]));
-    for (const item of page.items) item.followees = engaged.get(item.productId) ?? [];
+      ? this.byModel(loaded.value, vector, productIds, activity, q)
+      : await this.byFallback(productIds, activity, q);
+    const byProduct = new Map(page.items.map((i) => [i.productId, i]));
+    for (const a of activity) {
+      const item = byProduct.get(a.productId);
+      if (item) item.followees = a.followeeIds;
+    }
     return { ...page, modelVersion: page.source === 'MODEL' ? loaded!.run.version : null };
   }
 
@@ -76,7 +80,9 @@ export class Recommender {
     if (loaded && row !== undefined) {
       const m = loaded.value;
       const scores = cosineAll(m, row);
-      const { indices } = topK(scores, limit, (i) => i !== row);
+      const others = new Uint8Array(scores.length).fill(1);
+      others[row] = 0;
+      const { indices } = topK(scores, limit, others);
       return { source: 'MODEL', items: indices.map((i) => ({ productId: m.productIds[i], score: scores[i] })) };
     }
     const [product] = await this.store.products.get([productId]);
@@ -99,21 +105,21 @@ export class Recommender {
     q: { offset: number; limit: number; categoryId?: string },
   ): Omit<RecommendationPage, 'modelVersion'> {
     const scores = dotAll(m, vector);
-    const ownRows = new Set(own.flatMap((id) => m.productRow.get(id) ?? []));
-    const eligibleRow = (p: number) => !ownRows.has(p) && (!q.categoryId || m.productCategory[p] === q.categoryId);
-    const spread = standardDeviation(scores, eligibleRow);
+    const ownRows = own.flatMap((id) => m.productRow.get(id) ?? []);
+    const eligible = eligibleRows(m, ownRows, q.categoryId);
+    const spread = standardDeviation(scores, eligible);
     for (const a of activity) {
       const p = m.productRow.get(a.productId);
       if (p !== undefined) scores[p] += spread * Math.log1p(a.followeeIds.length);
     }
-    const { indices, eligible } = topK(scores, q.offset + q.limit, eligibleRow);
+    const { indices, eligible: count } = topK(scores, q.offset + q.limit, eligible);
     const items = indices.slice(q.offset).map((p) => ({
       productId: m.productIds[p],
       score: scores[p],
       followees: [],
-      resembles: resembling(m, p, [...ownRows]),
+      resembles: resembling(m, p, ownRows),
     }));
-    return { source: 'MODEL', items, totalCount: eligible };
+    return { source: 'MODEL', items, totalCount: count };
   }
 
   private async byFallback(
@@ -122,7 +128,10 @@ export class Recommender {
     q: { offset: number; limit: number; categoryId?: string },
   ): Promise<Omit<RecommendationPage, 'modelVersion'>> {
     const mine = new Set(own);
-    const favourites = activity.slice(0, FALLBACK_POOL);
+    // The products most followees engaged with (ties by id, so the pool is deterministic).
+    const favourites = [...activity]
+      .sort((a, b) => b.followeeIds.length - a.followeeIds.length || (a.productId < b.productId ? -1 : 1))
+      .slice(0, FALLBACK_POOL);
     const [favProducts, ownProducts] = await Promise.all([
       this.store.products.get(favourites.map((f) => f.productId)),
       this.store.products.get(own),
@@ -145,21 +154,38 @@ export class Recommender {
   }
 }
 
-/** The user's products closest (cosine) to product row `p`. */
-function resembling(m: PublishedRecommender, p: number, ownRows: number[]): string[] {
-  const cos = new Map(ownRows.map((o) => [o, cosine(m, p, o)]));
-  return [...ownRows]
-    .sort((a, b) => cos.get(b)! - cos.get(a)!)
-    .slice(0, RESEMBLES)
-    .map((o) => m.productIds[o]);
+/** 1 for the products a user may be recommended: not their own, and in the category asked for. */
+function eligibleRows(m: PublishedRecommender, ownRows: number[], categoryId: string | undefined): Uint8Array {
+  const eligible = new Uint8Array(m.productIds.length);
+  if (categoryId === undefined) eligible.fill(1);
+  else {
+    const c = m.categories.get(categoryId);
+    for (let p = 0; p < eligible.length; p++) eligible[p] = m.productCategory[p] === c ? 1 : 0;
+  }
+  for (const o of ownRows) eligible[o] = 0;
+  return eligible;
 }
 
-function standardDeviation(xs: Float32Array, include: (i: number) => boolean): number {
+/** The user's products closest (cosine) to product row `p`, best first (ties: the earlier one). */
+function resembling(m: PublishedRecommender, p: number, ownRows: number[]): string[] {
+  const best: { row: number; cos: number }[] = [];
+  for (const row of ownRows) {
+    const cos = cosine(m, p, row);
+    let k = best.length;
+    while (k > 0 && best[k - 1].cos < cos) k--;
+    if (k >= RESEMBLES) continue;
+    best.splice(k, 0, { row, cos });
+    if (best.length > RESEMBLES) best.pop();
+  }
+  return best.map((b) => m.productIds[b.row]);
+}
+
+function standardDeviation(xs: Float32Array, include: Uint8Array): number {
   let n = 0;
   let sum = 0;
   let sumSq = 0;
   for (let i = 0; i < xs.length; i++) {
-    if (!include(i)) continue;
+    if (!include[i]) continue;
     n++;
     sum += xs[i];
     sumSq += xs[i] * xs[i];

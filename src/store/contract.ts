@@ -105,15 +105,32 @@ export interface FeedRepository {
   of(userId: string, page: Page): Promise<Slice<FeedEntry>>;
 }
 
-/** What recommendation serving reads about one user's network at query time; shares count only where that user may see them. */
-export interface NetworkRepository {
-  /** Products the user reviewed or shared, and the users they follow; null for an unknown user. */
-  neighbourhood(userId: string): Promise<{ productIds: string[]; followeeIds: string[] } | null>;
+/** What recommendations read about one user; shares count only where that user may see them. */
+export interface UserSignals {
+  /** Products the user reviewed or shared. */
+  productIds: string[];
+  followeeIds: string[];
   /**
-   * Products the people `userId` follows reviewed or shared (shares as `userId` may see them), each
-   * with those followees, most recent first; products with the most followees first.
+   * Products the people the user follows reviewed or shared, in no particular order, each with
+   * those followees, most recent first (ties by id).
    */
-  followeeActivity(userId: string): Promise<{ productId: string; followeeIds: string[] }[]>;
+  activity: { productId: string; followeeIds: string[] }[];
+}
+
+/** A share as one follower of its sharer may see it: the per-user input of recommendation signals. */
+export interface FolloweeShareRow {
+  viewerId: string;
+  followeeId: string;
+  productId: string;
+  at: number;
+}
+
+/** What recommendation serving reads about users' networks. */
+export interface NetworkRepository {
+  /** One user's signals, in one round trip; null for an unknown user. */
+  signals(userId: string): Promise<UserSignals | null>;
+  /** Every share each user may see from the people they follow, in batches (for an index of all signals). */
+  followeeShares(batchSize?: number): AsyncIterable<FolloweeShareRow[]>;
 }
 
 /** Rows for bulk loading (seeds and importers). Upserts by id, so loading twice adds nothing. */

@@ -82,6 +82,25 @@ test('opinion leaders are ranked, explained, and filtered by category and commun
   assert.deepEqual(c2.data.opinionLeaders.edges.map((e: any) => [e.rank, e.node.handle]), [[3, 'alice']], 'ranks stay global');
 });
 
+test('an explanation reads products and followers only when its examples are asked for', async () => {
+  const roundTrips = async (explanation: string) => {
+    const counts = [];
+    // Two aliases, so the response cache cannot answer the second.
+    for (const alias of ['a', 'b']) {
+      const before = api.store.stats.roundTrips;
+      const res = await asManager(`{ ${alias}: opinionLeaders(first: 2) { edges { rank explanation { ${explanation} } } } }`);
+      assert.equal(res.errors, undefined);
+      counts.push(api.store.stats.roundTrips - before);
+    }
+    // A model version check (at most one per refresh interval) lands in one of the two at most.
+    return Math.min(...counts);
+  };
+  const bare = await roundTrips('followersReached');
+  const withExamples = await roundTrips('followersReached examples { product { name } follower { handle } }');
+  // The followers join the leaders' batch of users; the products are one more read.
+  assert.equal(withExamples - bare, 1);
+});
+
 test('opinion leaders are for managers; influence for the user and managers', async () => {
   const plain = await api.gql(LEADERS, { as: 'alice' });
   assert.equal(plain.errors?.[0].extensions?.code, 'FORBIDDEN');

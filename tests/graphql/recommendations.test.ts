@@ -11,8 +11,23 @@ import { FIXTURE } from '../store/contract/fixture';
 import { startTestApi, type TestApi } from './support/api';
 
 let api: TestApi;
+/** Every product id the server reads. */
+const productsRead: string[] = [];
 before(async () => {
-  api = await startTestApi({ seed: async (store) => void (await store.bulk.upsert(FIXTURE)), config: { modelRefreshMs: 0 } });
+  api = await startTestApi({
+    seed: async (store) => void (await store.bulk.upsert(FIXTURE)),
+    config: { modelRefreshMs: 0 },
+    wrap: (store) => ({
+      ...store,
+      products: {
+        ...store.products,
+        get: (ids) => {
+          productsRead.push(...ids);
+          return store.products.get(ids);
+        },
+      },
+    }),
+  });
 });
 after(() => api.close());
 
@@ -64,4 +79,17 @@ test('a newly published model answers without a restart, with its version and si
 
   const similar = await api.gql(`{ product: node(id: "${toGlobalId('Product', 'p1')}") { ... on Product { similarProducts(first: 1) { source score product { name } } } } }`);
   assert.deepEqual(similar.data.product.similarProducts.map((s: { source: string; product: { name: string } }) => [s.source, s.product.name]), [['MODEL', 'Emma']]);
+});
+
+test('a reason reads the products it resembles only when they are asked for', async () => {
+  const read = async (reason: string) => {
+    productsRead.length = 0;
+    const query = `query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 2) { edges { node { name } reason { ${reason} } } } } } }`;
+    const res = await api.gql(query, { variables: { id: toGlobalId('User', 'bob') }, as: 'bob' });
+    assert.equal(res.errors, undefined);
+    return [...new Set(productsRead)].sort();
+  };
+  // bob reviewed dune and emma, so chess is all that is left, resembling both.
+  assert.deepEqual(await read('followedUsers { handle }'), ['p3']);
+  assert.deepEqual(await read('followedUsers { handle } similarTo { name }'), ['p1', 'p2', 'p3']);
 });

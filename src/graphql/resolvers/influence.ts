@@ -15,16 +15,21 @@ import { decodeId } from '../global-id';
 import { Influence, OpinionLeaderConnection, OpinionLeadersArgs } from '../types/influence';
 import { User } from '../types/user';
 
+/** Lists as getters, read only when the query selects them: no loads for fields nobody asked for. */
 function explanation(ctx: Context, e: InfluenceData['explanation']) {
   return {
     followersReached: e.followersReached,
     followersEngaged: e.followersEngaged,
-    topCategories: e.topCategories.map((id) => ctx.loaders.categories.load(id)),
-    examples: e.examples.map((x) => ({
-      product: ctx.loaders.products.load(x.productId),
-      follower: ctx.loaders.users.load(x.followerId),
-      daysLater: x.daysLater,
-    })),
+    get topCategories() {
+      return e.topCategories.map((id) => ctx.loaders.categories.load(id));
+    },
+    get examples() {
+      return e.examples.map((x) => ({
+        product: ctx.loaders.products.load(x.productId),
+        follower: ctx.loaders.users.load(x.followerId),
+        daysLater: x.daysLater,
+      }));
+    },
   };
 }
 

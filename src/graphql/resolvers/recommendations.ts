@@ -45,9 +45,14 @@ export class UserRecommendationsResolver {
         cursor,
         node: ctx.loaders.products.load(item.productId),
         score: item.score,
+        // Getters: a reason loads only what the query selects (unasked products tripled the product read).
         reason: {
-          followedUsers: existing(ctx.loaders.users, item.followees),
-          similarTo: existing(ctx.loaders.products, item.resembles),
+          get followedUsers() {
+            return existing(ctx.loaders.users, item.followees);
+          },
+          get similarTo() {
+            return existing(ctx.loaders.products, item.resembles);
+          },
         },
       }),
     );

@@ -63,7 +63,7 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
           await tx.run(
             'UNWIND $rows AS row MATCH (c:Category {id: row.categoryId}) ' +
               'CREATE (:Product {id: row.id, name: row.name, description: row.description, priceCents: row.priceCents, ' +
-              'currency: row.currency, createdAt: row.createdAt, reviewCount: 0, ratingSum: 0})-[:IN_CATEGORY]->(c)',
+              'currency: row.currency, createdAt: row.createdAt, reviewCount: 0, ratingSum: 0, categoryId: c.id})-[:IN_CATEGORY]->(c)',
             {
               rows: products.map(({ id, name, description, price, currency, categoryId, createdAt }) => ({
                 id, name, description, priceCents: toCents(price), currency, categoryId, createdAt,

@@ -14,7 +14,9 @@
  * money is integer minor units (`priceCents`), exact in both engines and never a mixed
  * integer/float column (LadybugDB infers a parameter list's type from its values).
  * Product keeps `reviewCount` and `ratingSum` so averages are a property read; every review write
- * updates them in the same transaction. `Review.authorProduct` ("authorId|productId") lets Neo4j
+ * updates them in the same transaction. Product also keeps `categoryId`, its IN_CATEGORY edge's
+ * category, so products are read by key alone: LadybugDB joins the edge by scanning every product
+ * (60 ms for a page of 20 on Ciao, against 5 without it). `Review.authorProduct` ("authorId|productId") lets Neo4j
  * enforce one review per author and product with a uniqueness constraint, and lets a review be
  * read by key alone, without joining its author and product (user ids never contain "|").
  */
@@ -60,6 +62,7 @@ export const NODES: readonly NodeTable[] = [
       createdAt: 'INT64',
       reviewCount: 'INT64',
       ratingSum: 'INT64',
+      categoryId: 'STRING',
     },
     indexed: ['createdAt', 'reviewCount'],
   },
@@ -115,4 +118,7 @@ export const RELS: readonly RelTable[] = [
  * Schema version of this model. Bump it and add a migration in each engine when the model changes;
  * engines record the version in `(:Meta {key: 'schemaVersion'})`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** Version 3: products copy their category id (both engines' migration). */
+export const PRODUCT_CATEGORY_BACKFILL = 'MATCH (p:Product)-[:IN_CATEGORY]->(c:Category) SET p.categoryId = c.id';

@@ -29,7 +29,7 @@ export function toCategory(c: Props): Category {
   return { id: str(c.id), name: str(c.name) };
 }
 
-/** Expects `{ p, categoryId }`. */
+/** Expects `{ p }`. */
 export function toProduct(row: Row): Product {
   const p = row.p as Props;
   return {
@@ -38,21 +38,25 @@ export function toProduct(row: Row): Product {
     description: str(p.description),
     price: num(p.priceCents) / 100,
     currency: str(p.currency),
-    categoryId: str(row.categoryId),
+    categoryId: str(p.categoryId),
     createdAt: num(p.createdAt),
     reviewCount: num(p.reviewCount),
     ratingSum: num(p.ratingSum),
   };
 }
 
-/** A review node; its author and product come from `authorProduct` ("authorId|productId"). */
+/** The author and product a review's `authorProduct` ("authorId|productId") names; user ids never contain "|". */
+export function splitAuthorProduct(authorProduct: unknown): { authorId: string; productId: string } {
+  const s = str(authorProduct);
+  const bar = s.indexOf('|');
+  return { authorId: s.slice(0, bar), productId: s.slice(bar + 1) };
+}
+
+/** A review node; its author and product come from `authorProduct`. */
 export function toReview(r: Props): Review {
-  const authorProduct = str(r.authorProduct);
-  const bar = authorProduct.indexOf('|');
   return {
     id: str(r.id),
-    authorId: authorProduct.slice(0, bar),
-    productId: authorProduct.slice(bar + 1),
+    ...splitAuthorProduct(r.authorProduct),
     rating: num(r.rating),
     title: str(r.title),
     body: str(r.body),

@@ -5,12 +5,17 @@
  * existed have none, which means PUBLIC.
  */
 
-/** A Cypher condition on share `share` by user `sharer`, for the viewer in `$viewerId`. */
-export function shareVisible(share = 's', sharer = 'u'): string {
-  return `(${sharer}.id = $viewerId
-  OR (${share}.audience = 'USER' AND EXISTS { MATCH (${share})-[:SHARED_WITH]->(:User {id: $viewerId}) })
+/**
+ * A Cypher condition on share `share` by user `sharer`, for the viewer in `$viewerId`, or for the
+ * bound user node `viewer` when given (to read what every user may see in one query).
+ */
+export function shareVisible(share = 's', sharer = 'u', viewer?: string): string {
+  const viewerId = viewer ? `${viewer}.id` : '$viewerId';
+  const viewerNode = viewer ? `(${viewer})` : '(:User {id: $viewerId})';
+  return `(${sharer}.id = ${viewerId}
+  OR (${share}.audience = 'USER' AND EXISTS { MATCH (${share})-[:SHARED_WITH]->${viewerNode} })
   OR (${share}.audience = 'FOLLOWERS' AND (coalesce(${sharer}.shareVisibility, 'PUBLIC') = 'PUBLIC'
-      OR EXISTS { MATCH (:User {id: $viewerId})-[:FOLLOWS]->(${sharer}) })))`;
+      OR EXISTS { MATCH ${viewerNode}-[:FOLLOWS]->(${sharer}) })))`;
 }
 
 /** The `$viewerId` parameter: no user has the empty id, so an anonymous viewer sees public shares only. */

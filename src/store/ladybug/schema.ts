@@ -2,7 +2,7 @@
  * LadybugDB schema: DDL derived from the shared graph model, applied idempotently at start, with
  * the schema version recorded in a Meta node so later versions can migrate.
  */
-import { NODES, RELS, SCHEMA_VERSION } from '../cypher/model';
+import { NODES, PRODUCT_CATEGORY_BACKFILL, RELS, SCHEMA_VERSION } from '../cypher/model';
 
 export function ladybugDdl(): string[] {
   const nodes = NODES.map((n) => {
@@ -20,6 +20,8 @@ export function ladybugDdl(): string[] {
 const MIGRATIONS: Record<number, string[]> = {
   // Existing users keep showing their shares to everyone.
   1: ["ALTER TABLE User ADD shareVisibility STRING DEFAULT 'PUBLIC'"],
+  // IF NOT EXISTS: a step interrupted before its version was recorded runs again.
+  2: ['ALTER TABLE Product ADD IF NOT EXISTS categoryId STRING', PRODUCT_CATEGORY_BACKFILL],
 };
 
 export interface SchemaRunner {

@@ -3,7 +3,7 @@
  * node key and `unique` property, a range index on every `indexed` one, and the schema version in
  * `(:Meta {key: 'schemaVersion'})`. Applying it is idempotent, so it runs at every start.
  */
-import { type NodeTable, NODES, SCHEMA_VERSION } from '../cypher/model';
+import { type NodeTable, NODES, PRODUCT_CATEGORY_BACKFILL, SCHEMA_VERSION } from '../cypher/model';
 import type { CypherRunner } from '../cypher/runner';
 
 /** Moves the data from the previous version to the one it is keyed by. */
@@ -19,6 +19,9 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Neo4j needs no DDL for a new property; spell out the default so both engines store the same.
   2: async (runner) => {
     await runner.write((tx) => tx.run(SHARE_VISIBILITY_BACKFILL));
+  },
+  3: async (runner) => {
+    await runner.write((tx) => tx.run(PRODUCT_CATEGORY_BACKFILL));
   },
 };
 

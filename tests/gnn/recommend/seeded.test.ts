@@ -49,12 +49,12 @@ test('recommendations favour what followees reviewed over equally popular produc
   let wins = 0;
   let pairs = 0;
   for (const user of users.slice(0, 120)) {
-    const hood = (await t.store.network.neighbourhood(user.id))!;
-    if (hood.followeeIds.length < 3) continue;
+    const signals = (await t.store.network.signals(user.id))!;
+    if (signals.followeeIds.length < 3) continue;
     const answer = await recommender.forUser(user.id, { offset: 0, limit: 1000 });
     assert.equal(answer.source, 'MODEL');
     const score = new Map(answer.items.map((i) => [i.productId, i.score]));
-    const theirs = new Set((await t.store.network.followeeActivity(user.id)).map((f) => f.productId));
+    const theirs = new Set(signals.activity.map((f) => f.productId));
     const others = answer.items.filter((i) => !theirs.has(i.productId)).map((i) => i.productId);
     for (const p of theirs) {
       if (!score.has(p)) continue;

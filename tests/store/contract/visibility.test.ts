@@ -36,7 +36,10 @@ forEachEngine('contract: share visibility', ({ store }) => {
     assert.deepEqual([await counted('carol', 'dave'), await counted('carol', 'erin'), await counted('carol', null)], [1, 0, 0]);
     // Followers still get it in their feed and as a recommendation signal.
     assert.ok((await store().feed.of('alice', ALL)).items.some((e) => e.item.id === 's1'));
-    assert.deepEqual((await store().network.followeeActivity('alice')).find((a) => a.productId === 'p3')?.followeeIds, ['carol']);
+    assert.deepEqual((await store().network.signals('alice'))?.activity.find((a) => a.productId === 'p3')?.followeeIds, ['carol']);
+    const followeeShares = [];
+    for await (const batch of store().network.followeeShares()) followeeShares.push(...batch.map((r) => `${r.viewerId}<${r.followeeId}`));
+    assert.ok(followeeShares.includes('alice<carol'));
 
     await store().users.updateProfile('carol', { shareVisibility: 'PUBLIC' });
     assert.ok(await visible('s1', 'erin'));

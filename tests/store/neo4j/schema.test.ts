@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { SCHEMA_VERSION } from '../../../src/store/cypher/model';
+import { PRODUCT_CATEGORY_BACKFILL, SCHEMA_VERSION } from '../../../src/store/cypher/model';
 import type { CypherRunner, CypherTx, Params, Row } from '../../../src/store/cypher/runner';
 import { applySchema, schemaStatements, SHARE_VISIBILITY_BACKFILL } from '../../../src/store/neo4j/schema';
 
@@ -96,6 +96,13 @@ test('version 1 to 2 gives every user the PUBLIC share visibility', async () => 
   await applySchema(runner, { version: 2 });
   assert.deepEqual(runner.writes.slice(0, 2).map((w) => w.query), [SHARE_VISIBILITY_BACKFILL, 'MERGE (m:Meta {key: $key}) SET m.value = $value']);
   assert.equal(runner.version, '2');
+});
+
+test('version 2 to 3 copies the category id of every product onto it', async () => {
+  const runner = new FakeRunner('2');
+  await applySchema(runner, { version: 3 });
+  assert.deepEqual(runner.writes.slice(0, 2).map((w) => w.query), [PRODUCT_CATEGORY_BACKFILL, 'MERGE (m:Meta {key: $key}) SET m.value = $value']);
+  assert.equal(runner.version, '3');
 });
 
 test('an older database without a migration path is refused', async () => {

@@ -1,0 +1,115 @@
+/**
+ * Every user's recommendation signals at once, in memory: what `store.network.signals` answers,
+ * without its per-request traversal. On LadybugDB that traversal costs a scan per hop (the
+ * engine joins by scanning the far table), 10-100 ms per request on Ciao; here it is a few
+ * array reads. Built from one pass over the graph; SignalSource (signals.ts) decides when it is
+ * current.
+ */
+import type { Store, UserSignals } from '../../src/store/contract';
+import { groupActivity, type ActivityEvent } from '../../src/store/signals';
+import { buildCsr, rowOf, type Csr } from '../graph/csr';
+import { Interner } from '../graph/interner';
+import { readTrust } from './graph-from-store';
+
+/** Where each owner's rows go when rows are grouped by owner (a counting sort): owner o's are `start[o] .. start[o + 1]`. */
+function groupBy(numOwners: number, owner: number[]): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(numOwners + 1);
+  for (const o of owner) start[o + 1]++;
+  for (let o = 0; o < numOwners; o++) start[o + 1] += start[o];
+  const fill = start.slice(0, numOwners);
+  const order = new Int32Array(owner.length);
+  owner.forEach((o, k) => (order[fill[o]++] = k));
+  return { start, order };
+}
+
+export class SignalIndex {
+  private constructor(
+    private readonly users: Interner,
+    private readonly products: Interner,
+    /** user → products they reviewed or shared */
+    private readonly own: Csr,
+    /** user → users they follow */
+    private readonly follows: Csr,
+    /** author → their reviews: (product, at) rows grouped by author */
+    private readonly reviews: { start: Int32Array; product: Int32Array; at: Float64Array },
+    /** viewer → the shares they may see from people they follow: (followee, product, at) rows grouped by viewer */
+    private readonly shares: { start: Int32Array; followee: Int32Array; product: Int32Array; at: Float64Array },
+  ) {}
+
+  static async build(store: Store): Promise<SignalIndex> {
+    const users = new Interner();
+    for await (const batch of store.snapshot.users()) for (const u of batch) users.of(u.id);
+    const products = new Interner();
+    const ownUser: number[] = [];
+    const ownProduct: number[] = [];
+    const reviews = { author: [] as number[], product: [] as number[], at: [] as number[] };
+    for await (const batch of store.snapshot.interactions()) {
+      for (const row of batch) {
+        const u = users.get(row.userId);
+        if (u === undefined) continue;
+        const p = products.of(row.productId);
+        ownUser.push(u);
+        ownProduct.push(p);
+        if (row.kind !== 'REVIEW') continue;
+        reviews.author.push(u);
+        reviews.product.push(p);
+        reviews.at.push(row.at);
+      }
+    }
+    const trust = await readTrust(store, users);
+    const shares = { viewer: [] as number[], followee: [] as number[], product: [] as number[], at: [] as number[] };
+    for await (const batch of store.network.followeeShares()) {
+      for (const s of batch) {
+        const v = users.get(s.viewerId);
+        const f = users.get(s.followeeId);
+        if (v === undefined || f === undefined) continue;
+        shares.viewer.push(v);
+        shares.followee.push(f);
+        shares.product.push(products.of(s.productId));
+        shares.at.push(s.at);
+      }
+    }
+    const n = users.ids.length;
+    const byAuthor = groupBy(n, reviews.author);
+    const byViewer = groupBy(n, shares.viewer);
+    const ints = (order: Int32Array, column: number[]) => Int32Array.from(order, (k) => column[k]);
+    const times = (order: Int32Array, column: number[]) => Float64Array.from(order, (k) => column[k]);
+    return new SignalIndex(
+      users,
+      products,
+      buildCsr(n, Int32Array.from(ownUser), Int32Array.from(ownProduct)),
+      buildCsr(n, trust.a, trust.b),
+      { start: byAuthor.start, product: ints(byAuthor.order, reviews.product), at: times(byAuthor.order, reviews.at) },
+      {
+        start: byViewer.start,
+        followee: ints(byViewer.order, shares.followee),
+        product: ints(byViewer.order, shares.product),
+        at: times(byViewer.order, shares.at),
+      },
+    );
+  }
+
+  /** The same answer as `store.network.signals(userId)` on the graph the index was built from. */
+  signals(userId: string): UserSignals | null {
+    const u = this.users.get(userId);
+    if (u === undefined) return null;
+    const userIds = this.users.ids;
+    const productIds = this.products.ids;
+    const followees = rowOf(this.follows, u);
+    const events: ActivityEvent[] = [];
+    const { reviews, shares } = this;
+    for (const f of followees) {
+      for (let k = reviews.start[f]; k < reviews.start[f + 1]; k++) {
+        events.push({ followeeId: userIds[f], productId: productIds[reviews.product[k]], at: reviews.at[k] });
+      }
+    }
+    for (let k = shares.start[u]; k < shares.start[u + 1]; k++) {
+      events.push({ followeeId: userIds[shares.followee[k]], productId: productIds[shares.product[k]], at: shares.at[k] });
+    }
+    return {
+      productIds: Array.from(rowOf(this.own, u), (p) => productIds[p]),
+      followeeIds: Array.from(followees, (f) => userIds[f]),
+      activity: groupActivity(events),
+    };
+  }
+}

@@ -3,43 +3,60 @@
  * queries on a database whose models are trained (`npm run gnn -- train recommend|influence|forecast`):
  * recommendedProducts(first: 20) for sampled users as themselves, opinionLeaders(first: 20) overall
  * and per category, and communities with forecasts. One request at a time over loopback after
- * warm-up, so the numbers are the server's time plus a fraction of a millisecond of HTTP.
+ * warm-up, to the server as its own process (as `npm start` runs it, so the client does not share
+ * its event loop): the numbers are the server's time plus a fraction of a millisecond of HTTP.
+ * Clients sign in with Bearer tokens, as in production (the dev header would add a user lookup),
+ * and the response cache is off: every sampled request reaches the resolvers.
  * Writes bench/results/model-latency-NAME.json and prints a table.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Rng } from '../seeds/random';
-import { startServer } from '../src/server/app';
 import { toGlobalId } from '../src/domain/ids';
+import { loadConfig } from '../src/server/config';
 import type { ModelKind } from '../src/store/contract';
-import { testConfig } from '../tests/graphql/support/api';
+import { configuredStore, openStore } from '../src/store/open';
+import { authHeaders } from '../tests/support/auth-headers';
+import { startServerProcess } from '../tests/support/server-process';
 
 const WARMUP = 20;
+const KINDS: ModelKind[] = ['recommend', 'influence', 'forecast'];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** Model versions, users and categories, read before the server takes the database (LadybugDB allows one process). */
+async function readCast(dataDir: string) {
+  const store = await openStore(configuredStore(loadConfig({ DATA_DIR: dataDir })));
+  try {
+    return {
+      versions: Object.fromEntries(await Promise.all(KINDS.map(async (k) => [k, (await store.models.current(k))?.version ?? null]))),
+      users: (await store.users.list({ filter: {}, sort: 'NEWEST', page: { offset: 0, limit: 5000 } })).items.map((u) => u.id),
+      categories: (await store.categories.list()).map((c) => c.id),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, name: { type: 'string', default: 'demo' }, requests: { type: 'string', default: '200' } } });
-  if (!values['data-dir']) throw new Error('--data-dir DIR is required (a database with trained models)');
+  const dataDir = values['data-dir'];
+  if (!dataDir) throw new Error('--data-dir DIR is required (a database with trained models)');
   const requests = Number(values.requests);
-  const server = await startServer(testConfig({ dataDir: values['data-dir'], neo4j: null, seedOnEmpty: false }));
+  const { versions, users, categories } = await readCast(dataDir);
+  const jwtSecret = randomBytes(32).toString('hex');
+  const server = await startServerProcess({ dataDir, env: { AUTH_JWT_SECRET: jwtSecret, RESPONSE_CACHE_ENTRIES: '0', SEED_ON_EMPTY: 'false' } });
+  const auth = authHeaders({ jwtSecret });
   const rng = new Rng(7);
   try {
-    const versions = Object.fromEntries(
-      await Promise.all((['recommend', 'influence', 'forecast'] as ModelKind[]).map(async (k) => [k, (await server.store.models.current(k))?.version ?? null])),
-    );
-    const users = (await server.store.users.list({ filter: {}, sort: 'NEWEST', page: { offset: 0, limit: 5000 } })).items.map((u) => u.id);
-    const categories = (await server.store.categories.list()).map((c) => c.id);
-    const gql = async (query: string, variables: Record<string, unknown>, as: string, roles = '') => {
+    const gql = async (query: string, variables: Record<string, unknown>, as: string, roles: string[] = []) => {
+      const headers = { 'content-type': 'application/json', ...(await auth(as, roles)) };
       const started = performance.now();
-      const res = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-user-id': as, ...(roles ? { 'x-user-roles': roles } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
+      const res = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { errors?: { message: string }[] };
       if (body.errors) throw new Error(`${query.slice(0, 60)}: ${body.errors[0].message}`);
       return performance.now() - started;
@@ -57,18 +74,18 @@ export async function main(argv: string[]): Promise<void> {
       {
         name: 'opinionLeaders(first: 20)',
         model: 'influence',
-        run: () => gql('{ opinionLeaders(first: 20) { edges { rank score node { handle } explanation { followersReached topCategories { name } } } } }', {}, manager, 'manager'),
+        run: () => gql('{ opinionLeaders(first: 20) { edges { rank score node { handle } explanation { followersReached topCategories { name } } } } }', {}, manager, ['manager']),
       },
       {
         name: 'opinionLeaders(category, first: 20)',
         model: 'influence',
         run: () =>
-          gql('query ($c: ID) { opinionLeaders(first: 20, category: $c) { edges { rank node { handle } } } }', { c: toGlobalId('Category', rng.pick(categories)) }, manager, 'manager'),
+          gql('query ($c: ID) { opinionLeaders(first: 20, category: $c) { edges { rank node { handle } } } }', { c: toGlobalId('Category', rng.pick(categories)) }, manager, ['manager']),
       },
       {
         name: 'communities(first: 10) with forecasts',
         model: 'forecast',
-        run: () => gql('{ communities(first: 10) { edges { node { label size engagement(periods: 12) { reviews } engagementForecast(periods: 4) { expected low high } } } } }', {}, manager, 'manager'),
+        run: () => gql('{ communities(first: 10) { edges { node { label size engagement(periods: 12) { reviews } engagementForecast(periods: 4) { expected low high } } } } }', {}, manager, ['manager']),
       },
     ];
     const results = [];
@@ -91,6 +108,6 @@ export async function main(argv: string[]): Promise<void> {
     for (const r of results) console.log('p95' in r ? `${r.name.padEnd(40)} p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms` : `${r.name.padEnd(40)} skipped: ${r.skipped}`);
     console.log(`wrote ${file}`);
   } finally {
-    await server.close();
+    await server.stop();
   }
 }

@@ -6,16 +6,17 @@
 import { signToken } from '../../src/server/auth/sign';
 import { loadConfig, type AuthConfig } from '../../src/server/config';
 
-export type AuthHeaders = (userId: string) => Promise<Record<string, string>>;
+export type AuthHeaders = (userId: string, roles?: readonly string[]) => Promise<Record<string, string>>;
 
 export function authHeaders(auth: AuthConfig = loadConfig().auth): AuthHeaders {
-  if (!auth.jwtSecret) return async (userId) => ({ 'x-user-id': userId });
+  if (!auth.jwtSecret) return async (userId, roles = []) => ({ 'x-user-id': userId, ...(roles.length ? { 'x-user-roles': roles.join(',') } : {}) });
   const tokens = new Map<string, Promise<string>>();
-  return async (userId) => {
-    let token = tokens.get(userId);
+  return async (userId, roles = []) => {
+    const key = `${userId}|${roles.join(',')}`;
+    let token = tokens.get(key);
     if (!token) {
-      token = signToken(auth, { userId, roles: [], ttl: '2h' });
-      tokens.set(userId, token);
+      token = signToken(auth, { userId, roles, ttl: '2h' });
+      tokens.set(key, token);
     }
     return { authorization: `Bearer ${await token}` };
   };

@@ -51,6 +51,11 @@ export class SignalSource {
     return this.store.network.signals(userId);
   }
 
+  /** Resolves once a rebuild in progress, if any, has finished. */
+  async settled(): Promise<void> {
+    await this.building?.catch(() => {});
+  }
+
   private rebuildWhenQuiet(writes: number): void {
     const now = this.now();
     if (writes !== this.seen.writes) this.seen = { writes, at: now };

@@ -7,7 +7,7 @@ export const FORECAST_DEFAULTS = {
   epochs: 200,
   warmEpochs: 20,
   refitEvery: 1,
-  trainWindow: 36,
+  trainWindow: 60,
   lr: 0.01,
   hidden: 16,
   userDim: 8,

@@ -30,6 +30,22 @@ test('fitting lowers the pinball loss and quantiles come out ordered', () => {
   model.dispose();
 });
 
+test('untrained, the median is the seasonal level forecast e^(ℓ + s) − 1', () => {
+  const data = syntheticData();
+  const model = new CommunityForecaster(data, config, 1);
+  const w = makeWindows(data, [{ c: 0, t: 30 }, { c: 1, t: 40 }], 3, -1);
+  const q = model.predict(w);
+  for (let i = 0; i < 2; i++) {
+    for (let h = 0; h < 3; h++) {
+      const expected = Math.exp(w.level[i] + w.season[i * 3 + h]) - 1;
+      assert.ok(Math.abs(q.median[i * 3 + h] - expected) < 1e-3 * expected, `window ${i} h${h + 1}: ${q.median[i * 3 + h]} vs ${expected}`);
+    }
+  }
+  // The wave is planted in every user, so the platform's factors carry it: its peak (April) well above its trough (October).
+  assert.ok(data.season.log[40 * 12 + 3] - data.season.log[40 * 12 + 9] > 0.5);
+  model.dispose();
+});
+
 test('backtest forecasts at an origin do not depend on anything after it', () => {
   const opts: BacktestOptions = {
     origins: [30, 31, 32],

@@ -4,17 +4,11 @@
  * the directory is itself the recovery under test: LadybugDB replays its WAL here.
  */
 import path from 'node:path';
+import type { Review } from '../../../src/domain/review';
 import { LadybugRunner } from '../../../src/store/ladybug/runner';
 
-export interface StoredReview {
-  id: string;
-  authorId: string;
-  productId: string;
-  rating: number;
-  title: string;
-  body: string;
-  helpfulVotes: number;
-}
+/** A review as the check reads it: the domain's, without its timestamps. */
+export type StoredReview = Omit<Review, 'createdAt' | 'updatedAt'>;
 
 export interface GraphState {
   /** Keyed by `authorId|productId`. */

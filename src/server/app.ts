@@ -153,6 +153,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The configured store as a server uses it: with the query timeout and the query metrics. */
+export function openServerStore(config: Config): Promise<Store> {
+  return openStore({ ...configuredStore(config), queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery });
+}
+
 /** Listens on config.host:config.port (0 picks a free port, as tests do). */
 export async function startServer(
   config: Config,
@@ -160,9 +165,7 @@ export async function startServer(
   logger = createLogger(config),
   trainingCommand: TrainingCommand = trainCommand,
 ): Promise<RunningServer> {
-  const store =
-    existingStore ??
-    (await openStore({ ...configuredStore(config), queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery }));
+  const store = existingStore ?? (await openServerStore(config));
   let port = config.port;
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);
@@ -172,7 +175,7 @@ export async function startServer(
     forecast: () => models.communities.live.version(),
   } satisfies ModelVersionSources;
   // Answers change with the data and with the models in memory (which follow local writes at once).
-  const stamp = () => `${store.stats.writes}|${versionSources.recommend()}|${versionSources.influence()}|${versionSources.forecast()}`;
+  const stamp = () => [store.stats.writes, ...Object.values(versionSources).map((version) => version())].join('|');
   const apollo = await createApollo(config, logger, stamp);
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));

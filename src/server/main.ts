@@ -4,15 +4,13 @@
  */
 import path from 'node:path';
 import { seedDemoIfEmpty } from '../../seeds/demo';
-import { configuredStore, openStore } from '../store/open';
-import { startServer } from './app';
+import { openServerStore, startServer } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
-import { observeDbQuery } from './metrics';
 
 const config = loadConfig();
 const logger = createLogger(config);
-const store = await openStore({ ...configuredStore(config), queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery });
+const store = await openServerStore(config);
 
 if (config.seedOnEmpty) {
   const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');

@@ -30,7 +30,7 @@ export interface EvaluationReport {
   chosenEpochs: number;
   members: number;
   trainingSnapshots: string[];
-  validation: { epoch: number; ndcg: number; spearman: number }[];
+  validation: { epoch: number; nll: number; ndcg: number; spearman: number }[];
   model: InfluenceMetrics;
   baselines: Record<BaselineName, InfluenceMetrics>;
 }
@@ -64,7 +64,7 @@ export async function evaluateInfluence(log: ActivityLog, cutoff: number, opts: 
     chosenEpochs: run.chosenEpochs,
     members: run.models.length,
     trainingSnapshots: run.snapshotTimes.map(day),
-    validation: run.validationHistory.map((h) => ({ epoch: h.epoch, ndcg: h.validation!.ndcg, spearman: h.validation!.spearman })),
+    validation: run.validationHistory.map((h) => ({ epoch: h.epoch, nll: h.validation!.nll, ndcg: h.validation!.ndcg, spearman: h.validation!.spearman })),
     model: influenceMetrics(on(run.scores), trueValues, K),
     baselines: Object.fromEntries(BASELINES.map((b) => [b, influenceMetrics(on(baselines[b]), trueValues, K)])) as Record<BaselineName, InfluenceMetrics>,
   };

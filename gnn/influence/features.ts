@@ -46,7 +46,7 @@ export interface Snapshot {
   actUser: Int32Array;
   actProduct: Int32Array;
   /** Raw (unscaled) signals the baselines and explanations use. */
-  raw: { followers: Float64Array; actions: Float64Array; pastInfluence: Float64Array; pageRank: Float64Array; categoryActions: Float64Array };
+  raw: { followers: Float64Array; actions: Float64Array; actionsPeriod: Float64Array; pastInfluence: Float64Array; pageRank: Float64Array; categoryActions: Float64Array };
 }
 
 export function snapshotAt(index: LogIndex, time: number, periodMs: number, windowMs: number): Snapshot {
@@ -120,7 +120,7 @@ export function snapshotAt(index: LogIndex, time: number, periodMs: number, wind
   return {
     time, numUsers: n, numProducts: log.productIds.length, active, features, numFeatures,
     followFrom: edges.from, followTo: edges.to, actUser, actProduct,
-    raw: { followers, actions, pastInfluence, pageRank: pr, categoryActions },
+    raw: { followers, actions, actionsPeriod, pastInfluence, pageRank: pr, categoryActions },
   };
 }
 

@@ -19,6 +19,7 @@ type Settings = Omit<RecommendRunOptions, 'split' | 'log'>;
 const SETTINGS: Record<string, Settings> = {
   lastfm: {
     grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
+    ensemble: { lambda: [60, 100, 200], dropout: [0.25], gnnWeight: [1, 0.65, 0.5, 0.35, 0] },
     maxEpochs: 250,
     valFraction: 0.1,
     valUsers: 3000,
@@ -30,6 +31,7 @@ const SETTINGS: Record<string, Settings> = {
   // Ciao is 6x larger: only 5% of the training data is held out for choosing the epoch count.
   ciao: {
     grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
+    ensemble: { lambda: [60, 200], dropout: [0.25, 0.5], gnnWeight: [1, 0.65, 0.5, 0.35, 0] },
     maxEpochs: 40,
     valFraction: 0.05,
     valUsers: 3000,
@@ -45,7 +47,8 @@ function commandLine(name: string, s: Settings, predictions: string): string {
   return [
     'npm run gnn -- recommend', `--split ${join(DATASETS, name, 'sociallgn-split')}`, `--predictions ${predictions}`,
     `--epochs ${s.maxEpochs}`, `--dim ${g.dim}`, `--layers ${g.layers}`, `--lr ${g.lr}`, `--l2 ${g.l2}`, `--batch ${g.batchSize}`,
-    `--social ${g.social}`, `--loss ${g.loss}`, `--temperature ${g.temperature}`, `--val-fraction ${s.valFraction}`, `--val-users ${s.valUsers}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
+    `--social ${g.social}`, `--loss ${g.loss}`, `--temperature ${g.temperature}`,
+    `--dlae-lambda ${s.ensemble.lambda}`, `--dlae-dropout ${s.ensemble.dropout}`, `--gnn-weight ${s.ensemble.gnnWeight}`, `--val-fraction ${s.valFraction}`, `--val-users ${s.valUsers}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
     s.refit ? '--refit' : '--no-refit', `--seed ${s.seed}`,
   ].join(' ');
 }
@@ -71,6 +74,8 @@ for (const name of names) {
     epochs: run.epochs,
     finalModel: run.finalModel,
     trials: run.trials,
+    ensemble: run.ensemble ?? 'GNN alone',
+    ensembleTrials: run.ensembleTrials,
     test: run.test,
     independentCheck: independent,
     date: new Date().toISOString(),

@@ -1,8 +1,7 @@
-/** Evaluate final embeddings against held-out items: full ranking with `exclude` masked, then metrics. */
-import type * as tf from '@tensorflow/tfjs';
+/** Evaluate a scorer against held-out items: full ranking with `exclude` masked, then metrics. */
 import { rowOf, type Csr } from '../graph/csr';
 import { rankingMetrics, type RankingMetrics } from './metrics';
-import { topKItems } from './rank';
+import { topKItems, type ItemScorer } from './rank';
 
 export interface Evaluation {
   metrics: RankingMetrics;
@@ -13,7 +12,7 @@ export interface Evaluation {
 }
 
 export function evaluateRanking(
-  embeddings: { users: tf.Tensor2D; items: tf.Tensor2D },
+  scorer: ItemScorer,
   truth: Csr,
   exclude: Csr,
   ks: number[],
@@ -21,7 +20,7 @@ export function evaluateRanking(
   const users: number[] = [];
   for (let u = 0; u < truth.numRows; u++) if (truth.rowPtr[u + 1] > truth.rowPtr[u]) users.push(u);
   const query = Int32Array.from(users);
-  const ranked = topKItems(embeddings.users, embeddings.items, query, exclude, Math.max(...ks));
+  const ranked = topKItems(scorer, query, exclude, Math.max(...ks));
   const metrics = rankingMetrics(ranked, users.map((u) => rowOf(truth, u)), ks);
   return { metrics, users: query, ranked };
 }

@@ -1,28 +1,26 @@
 /**
- * Full-catalogue top-K retrieval: for each query user, score every item (dot product of final
- * embeddings), mask the user's excluded (training) items to -∞, keep the K best.
+ * Full-catalogue top-K retrieval: for each query user, score every item with an `ItemScorer`,
+ * mask the user's excluded (training) items to -∞, keep the K best.
  * Users are processed in row blocks so the [block, numItems] score matrix stays ~16M floats.
- * Items are transposed once up front: on wasm, matMul(a, b, false, true) is several times slower
- * than a plain product for these shapes (inner dimension 64, 100k columns).
  */
 import * as tf from '@tensorflow/tfjs';
 import { rowOf, type Csr } from '../graph/csr';
 
 const SCORE_BUDGET = 16_000_000;
 
+/** Any model that scores the whole catalogue for a block of users. */
+export interface ItemScorer {
+  readonly numItems: number;
+  /** Scores [users.length, numItems], higher is better; the caller disposes the tensor. */
+  score(users: Int32Array): tf.Tensor2D;
+}
+
 /** Per query user, up to k item ids best first (fewer only if fewer candidates remain). */
-export function topKItems(
-  userEmb: tf.Tensor2D,
-  itemEmb: tf.Tensor2D,
-  queryUsers: Int32Array,
-  exclude: Csr,
-  k: number,
-): Int32Array[] {
-  const numItems = itemEmb.shape[0];
+export function topKItems(scorer: ItemScorer, queryUsers: Int32Array, exclude: Csr, k: number): Int32Array[] {
+  const { numItems } = scorer;
   const kk = Math.min(k, numItems);
   const block = Math.max(1, Math.floor(SCORE_BUDGET / numItems));
   const result: Int32Array[] = [];
-  const itemsT = itemEmb.transpose();
   for (let start = 0; start < queryUsers.length; start += block) {
     const users = queryUsers.subarray(start, Math.min(queryUsers.length, start + block));
     const maskIdx: number[] = [];
@@ -30,7 +28,7 @@ export function topKItems(
       for (const item of rowOf(exclude, u)) maskIdx.push(row, item);
     });
     const [values, indices] = tf.tidy(() => {
-      const scores = tf.matMul(tf.gather(userEmb, tf.tensor1d(users, 'int32')), itemsT);
+      const scores = scorer.score(users);
       const masked = maskIdx.length
         ? scores.add(tf.scatterND(tf.tensor2d(maskIdx, [maskIdx.length / 2, 2], 'int32'), tf.fill([maskIdx.length / 2], -Infinity), scores.shape))
         : scores;
@@ -43,6 +41,5 @@ export function topKItems(
       result.push(indices.slice(row * kk, row * kk + n));
     }
   }
-  itemsT.dispose();
   return result;
 }

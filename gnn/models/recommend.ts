@@ -15,6 +15,7 @@
  *              Scores are then cosines, so `embed` returns L2-normalised rows.
  */
 import * as tf from '@tensorflow/tfjs';
+import { EmbeddingScorer } from '../eval/embedding-scorer';
 import { bipartiteGraph, undirectedGraph } from '../graph/graph';
 import { gatherRows } from '../graph/gather-rows';
 import { SparseAdjacency } from '../graph/sparse-aggregate';
@@ -103,6 +104,12 @@ export class SocialRecommender {
       const [users, items] = tf.split(scored, [this.numUsers, this.numItems]) as tf.Tensor2D[];
       return { users, items };
     });
+  }
+
+  /** The final embeddings as a dot-product scorer over all items (the caller disposes it). */
+  scorer(): EmbeddingScorer {
+    const { users, items } = this.embed();
+    return new EmbeddingScorer(users, items);
   }
 
   /** Loss + L2 for a batch of (user, positive item, negative item) triples; call inside a gradient scope. */

@@ -80,9 +80,9 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
     }
     const record: EpochRecord = { epoch, loss: lossSum / n };
     if (val && (epoch % val.every === 0 || epoch === opts.maxEpochs)) {
-      const emb = model.embed();
-      const { metrics } = evaluateRanking(emb, val.truth, positives, [20]);
-      tf.dispose([emb.users, emb.items]);
+      const scorer = model.scorer();
+      const { metrics } = evaluateRanking(scorer, val.truth, positives, [20]);
+      scorer.dispose();
       record.recall20 = metrics[20].recall;
       record.ndcg20 = metrics[20].ndcg;
       if (metrics[20].recall > best.recall) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../gnn/backend';
 import { buildCsr, hasEdge } from '../../../gnn/graph/csr';
+import { EmbeddingScorer } from '../../../gnn/eval/embedding-scorer';
 import { topKItems } from '../../../gnn/eval/rank';
 import { Random } from '../../../gnn/train/random';
 
@@ -20,7 +21,7 @@ test('top-K matches a brute-force ranking with training items excluded', () => {
   for (let i = 3; i < numItems; i++) (rows.push(8), cols.push(i));
   const exclude = buildCsr(numUsers, Int32Array.from(rows), Int32Array.from(cols));
   const query = Int32Array.from([0, 2, 5, 8]);
-  const ranked = topKItems(users, items, query, exclude, k);
+  const ranked = topKItems(new EmbeddingScorer(users.clone(), items.clone()), query, exclude, k);
   const u = users.arraySync();
   const it = items.arraySync();
   query.forEach((user, q) => {

@@ -47,7 +47,7 @@ export const DEFAULT_TRAIN_OPTIONS: InfluenceTrainOptions = {
   periodMs: 365 * DAY_MS,
   snapshots: 4,
   strideMs: 182 * DAY_MS,
-  epochs: 200,
+  epochs: 400,
   evalEvery: 5,
   members: 3,
   hp: DEFAULT_HYPER_PARAMS,

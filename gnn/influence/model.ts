@@ -41,7 +41,7 @@ export class InfluenceGnn {
 
   /**
    * `baseLogRate`: the head's bias starts at the log of the mean label, the intercept-only
-   * Poisson fit; from 0 it takes Adam a hundred steps just to walk the bias down to it.
+   * Poisson fit; from 0 Adam spends hundreds of steps just walking the bias down to it.
    */
   constructor(numFeatures: number, readonly hp: InfluenceHyperParams, seed: number, baseLogRate = 0) {
     this.convs = Array.from({ length: hp.layers }, (_, l) => new InfluenceConv(`conv${l}`, l === 0 ? numFeatures : hp.hidden, hp.hidden, seed + 10 * l));

@@ -10,9 +10,9 @@
  * one inverse over users (the dual form) instead of over items — both shipped splits have far
  * fewer users than items (1.9k vs 17.6k, 7.4k vs 105k). X only touches the user's own items,
  * which ranking excludes, so score(u, ·) = −(K⁻¹X)_u.
- * Why: a closed-form item–item model is strong exactly where LightGCN is weak (sparse users,
- * long-tail co-occurrence); on LastFM validation it scores above the GNN, and the two together
- * above either (see the README).
+ * Only the users of X can be scored (no fold-in of new users' interactions: that would need B).
+ * Why: on both shipped splits it ranks validation items better than the GNN (Recall@20 LastFM
+ * 0.2699 vs 0.2529, Ciao 0.0661 vs 0.0544), and blended with it better than either (README).
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildCsr, rowOf, type Csr } from '../graph/csr';

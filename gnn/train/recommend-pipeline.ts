@@ -135,7 +135,11 @@ function blend(gnn: ItemScorer, choice: EnsembleChoice | undefined, numUsers: nu
   return new ScoreEnsemble([{ scorer: gnn, weight: choice.gnnWeight }, { scorer: dlae, weight: 1 - choice.gnnWeight }]);
 }
 
-/** Step 4: every (λ, p, w) of the grid on validation; the choice is the best Recall@20, or the GNN alone. */
+/**
+ * Step 4: every (λ, p, w < 1) of the grid on validation; the choice is the best Recall@20, or the
+ * GNN alone. w = 1 is not ranked again per (λ, p): it is the GNN alone, whose Recall@20 on the same
+ * users and exclusions training already measured (`gnnRecall20`).
+ */
 function chooseEnsemble(
   gnn: ItemScorer,
   grid: EnsembleGrid,
@@ -151,13 +155,13 @@ function chooseEnsemble(
     for (const dropout of grid.dropout) {
       const started = Date.now();
       const dlae = new Dlae(numUsers, numItems, fit, { lambda, dropout });
-      for (const gnnWeight of grid.gnnWeight) {
+      for (const gnnWeight of grid.gnnWeight.filter((w) => w !== 1)) {
         const scorer = new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae, weight: 1 - gnnWeight }]);
         const { metrics } = evaluateRanking(scorer, truth, exclude, [20]);
         const choice = { dlae: { lambda, dropout }, gnnWeight };
         trials.push({ ...choice, valRecall20: metrics[20].recall, valNdcg20: metrics[20].ndcg, seconds: (Date.now() - started) / 1000 });
         log(`gnn: validation Recall@20 ${metrics[20].recall.toFixed(4)} NDCG@20 ${metrics[20].ndcg.toFixed(4)} for ${describeEnsemble(choice)}`);
-        if (metrics[20].recall > best.recall) best = { choice: gnnWeight === 1 ? undefined : choice, recall: metrics[20].recall };
+        if (metrics[20].recall > best.recall) best = { choice, recall: metrics[20].recall };
       }
     }
   return { choice: best.choice, trials };

@@ -10,10 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initBackend } from '../gnn/backend';
-import { runCiaoBacktest, type CiaoBacktestOptions } from '../gnn/forecast/ciao-backtest';
+import { initBackend } from '../gnn/core/backend';
+import { runCiaoBacktest, type CiaoBacktestOptions } from '../gnn/forecast/offline/ciao-backtest';
 import { FORECAST_DEFAULTS as D } from '../gnn/forecast/defaults';
-import { formatBacktest } from '../gnn/forecast/format';
+import { formatBacktest } from '../gnn/forecast/offline/format';
 
 const CIAO = '../shared/datasets/ciao';
 const RESULTS = 'bench/results/forecast.json';

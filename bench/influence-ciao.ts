@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DAY_MS, parseDate } from '../gnn/influence/activity';
-import { readCiao } from '../gnn/influence/ciao';
-import { evaluateInfluence } from '../gnn/influence/evaluate';
+import { DAY_MS, parseDate } from '../gnn/core/activity-log';
+import { readCiao } from '../gnn/core/ciao';
+import { evaluateInfluence } from '../gnn/influence/offline/evaluate';
 import { DEFAULT_TRAIN_OPTIONS } from '../gnn/influence/pipeline';
 
 const DATA = '../shared/datasets/ciao';

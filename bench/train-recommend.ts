@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runRecommend, type RecommendRunOptions } from '../gnn/train/recommend-pipeline';
+import { runRecommend, type RecommendRunOptions } from '../gnn/recommend/offline/pipeline';
 
 const DATASETS = '../shared/datasets';
 

@@ -2,13 +2,13 @@
  * Entry point: `npm run gnn -- <command> [options]`, `npm run gnn -- --help`,
  * `npm run gnn -- <command> --help`.
  */
-import { commandHelp, parseOptions, UsageError, type Command } from './commands/command';
-import { recommendCommand } from './commands/recommend';
-import { trainRecommendCommand } from './commands/train-recommend';
-import { influenceCommand } from './commands/influence';
-import { trainInfluenceCommand } from './commands/train-influence';
-import { forecastCommand } from './commands/forecast';
-import { trainForecastCommand } from './commands/train-forecast';
+import { commandHelp, parseOptions, UsageError, type Command } from './core/command';
+import { recommendCommand } from './recommend/offline/command';
+import { trainRecommendCommand } from './recommend/train-command';
+import { influenceCommand } from './influence/offline/command';
+import { trainInfluenceCommand } from './influence/train-command';
+import { forecastCommand } from './forecast/offline/command';
+import { trainForecastCommand } from './forecast/train-command';
 
 const PROGRAM = 'npm run gnn --';
 const COMMANDS: Command[] = [recommendCommand, trainRecommendCommand, influenceCommand, trainInfluenceCommand, forecastCommand, trainForecastCommand];

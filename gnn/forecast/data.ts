@@ -16,8 +16,8 @@
  * Everything is relative to log levels, so windows of communities of any size and of any year
  * are comparable and one model learns from all of them.
  */
-import type { Graph } from '../graph/graph';
-import type { PeriodUnit } from '../communities/periods';
+import type { Graph } from '../core/graph/graph';
+import type { PeriodUnit } from './communities/periods';
 import { factorAt, seasonalFactors, type SeasonalFactors } from './season';
 import { neighbourFeatures, userFeatures, USER_FEATURES } from './user-features';
 

@@ -20,7 +20,7 @@
  * windows' total scale e^ℓ; plus l2 · ‖W‖².
  */
 import * as tf from '@tensorflow/tfjs';
-import { gatherRows } from '../graph/gather-rows';
+import { gatherRows } from '../core/graph/gather-rows';
 import { USER_FEATURES } from './user-features';
 import { contextWidth, DYNAMICS, type ForecastData, type Windows } from './data';
 

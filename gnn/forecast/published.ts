@@ -5,7 +5,7 @@
  * `communityRows`; the API loads it with `buildPublishedCommunities`.
  */
 import type { ModelOutputRow } from '../../src/store/contract';
-import type { ModelBuilder } from '../serving/live-model';
+import type { ModelBuilder } from '../core/live-model';
 
 export interface EngagementPoint {
   /** Period label: "YYYY-MM-DD" (the week's Monday) for weeks, "YYYY-MM" for months. */

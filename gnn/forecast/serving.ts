@@ -4,7 +4,7 @@
  * published. Before any run exists every answer is empty (lists) or null (lookups).
  */
 import type { Store } from '../../src/store/contract';
-import { LiveModel } from '../serving/live-model';
+import { LiveModel } from '../core/live-model';
 import { buildPublishedCommunities, type EngagementPoint, type ForecastPoint, type PublishedCommunities, type PublishedCommunity } from './published';
 
 /** SIZE: most members first. ENGAGEMENT: most reviews + shares in the last complete period first. */

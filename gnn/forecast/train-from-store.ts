@@ -8,13 +8,13 @@
  * weeks go into the run's metadata. Returns the run and rows to publish.
  */
 import type { ModelOutputRow, ModelRun, TrainingStore } from '../../src/store/contract';
-import { detectCommunities, sizeDistribution } from '../communities/detect';
-import { engagementSeries, type EngagementEvent } from '../communities/engagement';
-import { communityLabel, insideFollowerCounts, opinionLeaders, topCategories } from '../communities/label';
-import { periodLabel, periodOf } from '../communities/periods';
-import { readSocialSnapshot } from '../communities/snapshot';
-import { assignStableIds, type Community } from '../communities/stable-ids';
-import { undirectedGraph } from '../graph/graph';
+import { detectCommunities, sizeDistribution } from './communities/detect';
+import { engagementSeries, type EngagementEvent } from './communities/engagement';
+import { communityLabel, insideFollowerCounts, opinionLeaders, topCategories } from './communities/label';
+import { periodLabel, periodOf } from './communities/periods';
+import { readSocialSnapshot } from './communities/snapshot';
+import { assignStableIds, type Community } from './communities/stable-ids';
+import { undirectedGraph } from '../core/graph/graph';
 import { backtest, type BacktestOptions } from './backtest';
 import { buildForecastData, LAGS } from './data';
 import { evaluateBacktest } from './evaluate';

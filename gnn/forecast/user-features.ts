@@ -14,8 +14,8 @@
  *   5 log1p(periods since the last activity) / 3, 0 before the first
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Graph } from '../graph/graph';
-import { SparseAdjacency } from '../graph/sparse-aggregate';
+import type { Graph } from '../core/graph/graph';
+import { SparseAdjacency } from '../core/graph/sparse-aggregate';
 
 export const USER_FEATURES = 6;
 

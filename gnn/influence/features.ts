@@ -9,8 +9,8 @@
  * among a product's first 3), then the category mix (share of actions per category).
  * Columns are z-scored over the users active before c, so snapshots at different times are comparable.
  */
-import type { ActivityLog } from './activity';
-import { DAY_MS } from './activity';
+import type { ActivityLog } from '../core/activity-log';
+import { DAY_MS } from '../core/activity-log';
 import { followIndex, forEachInfluencePair, groupByProduct, influenceCounts, type ProductGroups } from './ground-truth';
 import { pageRank } from './pagerank';
 

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ModelRun, TrainingStore } from '../../src/store/contract';
-import { saveModel } from '../registry';
-import { DAY_MS, type ActivityLog } from './activity';
+import { saveModel } from '../core/registry';
+import { DAY_MS, type ActivityLog } from '../core/activity-log';
 import { indexLog } from './features';
 import { DEFAULT_TRAIN_OPTIONS, ensembleWeights, trainAndScore, type InfluenceTrainOptions } from './pipeline';
 import { influenceRows } from './publish';

@@ -9,7 +9,7 @@
  * (c, ∞, ∞); a training label at a snapshot c' < c uses (c', c, c) (see pipeline.ts), so every
  * label is observable at c.
  */
-import type { ActivityLog } from './activity';
+import type { ActivityLog } from '../core/activity-log';
 
 export interface InfluencePeriod {
   actorFrom: number;

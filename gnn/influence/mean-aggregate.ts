@@ -5,8 +5,8 @@
  * mean a broadcast; nodes without in-neighbours get 0.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildCsr } from '../graph/csr';
-import { SparseAdjacency } from '../graph/sparse-aggregate';
+import { buildCsr } from '../core/graph/csr';
+import { SparseAdjacency } from '../core/graph/sparse-aggregate';
 
 export class MeanAggregation {
   private readonly sum: SparseAdjacency;

@@ -1,6 +1,6 @@
 /** Command-line options shared by `influence` and `train influence`, and their translation. */
-import { UsageError, type OptionSpec, type Options } from '../commands/command';
-import { DAY_MS } from './activity';
+import { UsageError, type OptionSpec, type Options } from '../core/command';
+import { DAY_MS } from '../core/activity-log';
 import type { InfluenceTrainOptions } from './pipeline';
 
 export function trainOptionSpecs(D: InfluenceTrainOptions): OptionSpec[] {

@@ -18,10 +18,10 @@
  * of the users active before a cutoff but only 9% of those with influence after it.
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, type BackendName } from '../backend';
-import { Random } from '../train/random';
-import type { ActivityLog } from './activity';
-import { DAY_MS } from './activity';
+import { initBackend, type BackendName } from '../core/backend';
+import { Random } from '../core/random';
+import type { ActivityLog } from '../core/activity-log';
+import { DAY_MS } from '../core/activity-log';
 import { snapshotAt, indexLog, type LogIndex, type Snapshot } from './features';
 import { influenceCounts } from './ground-truth';
 import { GraphViews } from './graph-views';

@@ -9,9 +9,9 @@
  *               and the most recent reactions (product, follower, days later).
  */
 import type { ModelOutputRow } from '../../src/store/contract';
-import type { ActivityLog } from './activity';
-import { DAY_MS } from './activity';
-import { compareIds } from './evaluate';
+import type { ActivityLog } from '../core/activity-log';
+import { DAY_MS } from '../core/activity-log';
+import { compareIds } from './offline/evaluate';
 import type { LogIndex } from './features';
 import { forEachInfluencePair, type InfluencePair } from './ground-truth';
 import type { InfluenceRun } from './pipeline';

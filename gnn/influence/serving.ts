@@ -59,7 +59,7 @@ export class InfluenceIndex {
 }
 
 /**
- * Builds the index from a run's rows: a `ModelBuilder` for gnn/serving/live-model.ts, which
+ * Builds the index from a run's rows: a `ModelBuilder` for gnn/core/live-model.ts, which
  * follows new versions (`new LiveModel(store, 'influence', buildInfluenceIndex, refreshMs)`).
  */
 export async function buildInfluenceIndex(run: ModelRun, rows: AsyncIterable<ModelOutputRow[]>): Promise<InfluenceIndex> {

@@ -1,7 +1,7 @@
 /** Reads the whole graph from the store's streaming snapshot into an ActivityLog (reviews and shares are both actions). */
 import type { TrainingStore } from '../../src/store/contract';
-import { Interner } from '../graph/interner';
-import { buildActivityLog, type ActivityLog, type RawActivity } from './activity';
+import { Interner } from '../core/graph/interner';
+import { buildActivityLog, type ActivityLog, type RawActivity } from '../core/activity-log';
 
 export async function readSnapshot(store: TrainingStore): Promise<ActivityLog> {
   const raw: RawActivity = { users: new Interner(), products: new Interner(), categories: new Interner(), productCategory: [], actions: [], follows: [] };

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Follow } from '../../src/domain/follow';
 import type { TrainingStore } from '../../src/store/contract';
-import type { PairList } from '../dataset/split';
-import { Interner } from '../graph/interner';
+import type { PairList } from './offline/split';
+import { Interner } from '../core/graph/interner';
 
 export interface RecommendGraph {
   userIds: string[];

@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelOutputRow } from '../../src/store/contract';
-import { initBackend } from '../backend';
-import { Interner } from '../graph/interner';
-import type { ModelBuilder } from '../serving/live-model';
+import { initBackend } from '../core/backend';
+import { Interner } from '../core/graph/interner';
+import type { ModelBuilder } from '../core/live-model';
 
 const USER = 'u:';
 const PRODUCT = 'p:';

@@ -11,7 +11,7 @@
 import { NotFoundError } from '../../src/domain/errors';
 import type { Product } from '../../src/domain/product';
 import type { Store, UserSignals } from '../../src/store/contract';
-import { LiveModel } from '../serving/live-model';
+import { LiveModel } from '../core/live-model';
 import { foldInUser } from './fold-in';
 import { buildPublishedRecommender, type PublishedRecommender } from './published';
 import { SignalSource } from './signals';

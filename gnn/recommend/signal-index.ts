@@ -7,8 +7,8 @@
  */
 import type { Store, UserSignals } from '../../src/store/contract';
 import { groupActivity, type ActivityEvent } from '../../src/store/signals';
-import { buildCsr, rowOf, type Csr } from '../graph/csr';
-import { Interner } from '../graph/interner';
+import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
+import { Interner } from '../core/graph/interner';
 import { readTrust } from './graph-from-store';
 
 /** Where each owner's rows go when rows are grouped by owner (a counting sort): owner o's are `start[o] .. start[o + 1]`. */

@@ -6,12 +6,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelRun, TrainingStore } from '../../src/store/contract';
-import { buildCsr } from '../graph/csr';
-import { SocialRecommender, type RecommendHyperParams } from '../models/recommend';
-import { saveModel } from '../registry';
-import { holdOut } from '../train/holdout';
-import { Random } from '../train/random';
-import { trainBpr } from '../train/train-bpr';
+import { buildCsr } from '../core/graph/csr';
+import { SocialRecommender, type RecommendHyperParams } from './model';
+import { saveModel } from '../core/registry';
+import { holdOut } from './holdout';
+import { Random } from '../core/random';
+import { trainBpr } from './train-bpr';
 import { readRecommendGraph } from './graph-from-store';
 import { recommenderRows } from './published';
 

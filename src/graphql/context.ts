@@ -1,4 +1,4 @@
-import type { ModelServices } from '../../gnn/serving/services';
+import type { ModelServices } from '../../gnn/services';
 import type { Config } from '../server/config';
 import type { Store } from '../store/contract';
 import { UnauthenticatedError } from '../domain/errors';

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { createModelServices, type ModelServices } from '../../gnn/serving/services';
+import { createModelServices, type ModelServices } from '../../gnn/services';
 import { DomainError } from '../domain/errors';
 import { createContext, type Context } from '../graphql/context';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { initBackend } from '../../../gnn/backend';
+import { initBackend } from '../../../gnn/core/backend';
 import { backtest, type BacktestOptions } from '../../../gnn/forecast/backtest';
 import { makeWindows, trainingPairs } from '../../../gnn/forecast/data';
 import { CommunityForecaster } from '../../../gnn/forecast/model';

@@ -2,7 +2,7 @@
  * A small forecasting dataset with known structure: two communities of five users on a ring-ish
  * follow graph; user u reviews base_u + a yearly wave, so community totals are smooth and seasonal.
  */
-import { undirectedGraph } from '../../../gnn/graph/graph';
+import { undirectedGraph } from '../../../gnn/core/graph/graph';
 import { buildForecastData, type ForecastData } from '../../../gnn/forecast/data';
 
 export const PERIODS = 48;

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEFAULT_GENERATOR_OPTIONS, generateCommunity } from '../../../seeds/generator';
 import { seedDemo } from '../../../seeds/demo';
-import { initBackend } from '../../../gnn/backend';
-import { adjustedRandIndex, normalizedMutualInformation } from '../../../gnn/communities/agreement';
+import { initBackend } from '../../../gnn/core/backend';
+import { adjustedRandIndex, normalizedMutualInformation } from '../../../gnn/forecast/communities/agreement';
 import { WEEKLY_DEFAULTS } from '../../../gnn/forecast/defaults';
 import { CommunityForecasts, engagement, engagementForecast } from '../../../gnn/forecast/serving';
 import { snapshotNames, trainForecastFromStore, type TrainForecastOptions } from '../../../gnn/forecast/train-from-store';
-import { Random } from '../../../gnn/train/random';
+import { Random } from '../../../gnn/core/random';
 import { tempStore, type TempStore } from '../../support/store';
 import { SMALL_COMMUNITY } from '../../seeds/small';
 

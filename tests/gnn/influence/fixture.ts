@@ -1,6 +1,6 @@
 /** A hand-checkable activity log for the influence unit tests. Times are in days. */
-import { Interner } from '../../../gnn/graph/interner';
-import { buildActivityLog, DAY_MS, type ActivityLog } from '../../../gnn/influence/activity';
+import { Interner } from '../../../gnn/core/graph/interner';
+import { buildActivityLog, DAY_MS, type ActivityLog } from '../../../gnn/core/activity-log';
 
 export interface TinyAction {
   user: string;

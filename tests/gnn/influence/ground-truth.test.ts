@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DAY_MS } from '../../../gnn/influence/activity';
+import { DAY_MS } from '../../../gnn/core/activity-log';
 import { forEachInfluencePair, influenceCounts, type InfluencePeriod } from '../../../gnn/influence/ground-truth';
 import { tinyLog } from './fixture';
 

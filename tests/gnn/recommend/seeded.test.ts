@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { initBackend } from '../../../gnn/backend';
+import { initBackend } from '../../../gnn/core/backend';
 import { Recommender } from '../../../gnn/recommend/serving';
 import { STORE_DEFAULTS, trainRecommendFromStore } from '../../../gnn/recommend/train-from-store';
 import { seedDemo } from '../../../seeds/demo';

@@ -1,0 +1,69 @@
+/**
+ * DLAE, the dropout-denoising linear autoencoder (Steck, "Autoencoders that don't overfit towards
+ * the identity", NeurIPS 2020): item–item weights
+ *   B = argmin ‖X − XB‖² + ‖Λ^{1/2} B‖²,   Λ = diag(λ + p/(1−p)·n_i),
+ * X the binary user×item matrix, n_i = item i's interaction count; the p-term is input dropout
+ * with probability p, in closed form, and penalises popular items' self-reconstruction most.
+ * B = (XᵀX + Λ)⁻¹XᵀX = I − (XᵀX + Λ)⁻¹Λ, and with the Woodbury identity
+ * X(XᵀX + Λ)⁻¹ = (I + XΛ⁻¹Xᵀ)⁻¹XΛ⁻¹, so the scores are
+ *   XB = X − K⁻¹X,   K = I + XΛ⁻¹Xᵀ  [U, U]:
+ * one inverse over users (the dual form) instead of over items — both shipped splits have far
+ * fewer users than items (1.9k vs 17.6k, 7.4k vs 105k). X only touches the user's own items,
+ * which ranking excludes, so score(u, ·) = −(K⁻¹X)_u.
+ * `score` covers only the users of X. A new interaction row x could still be scored without B, by
+ * the push-through identity B = Λ⁻¹XᵀK⁻¹X: xB = (xΛ⁻¹Xᵀ)K⁻¹X, one [U]·[U, U] product; serving
+ * does not do it yet (K⁻¹ would have to be published: U² floats, 218 MB on Ciao).
+ * Why: on both shipped splits it ranks validation items better than the GNN (Recall@20 LastFM
+ * 0.2699 vs 0.2529, Ciao 0.0661 vs 0.0544), and blended with it better than either (README).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
+import type { PairList } from './offline/split';
+import { spdInverse } from '../core/linalg/spd-inverse';
+
+export interface DlaeHyperParams {
+  /** λ: the ridge part of Λ. */
+  lambda: number;
+  /** p: input dropout probability, in [0, 1). */
+  dropout: number;
+}
+
+export class Dlae {
+  /** K⁻¹, row-major [U, U]. */
+  private readonly kInv: Float32Array;
+  private readonly byUser: Csr;
+  private readonly numUsers: number;
+
+  constructor(numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams) {
+    this.numUsers = numUsers;
+    this.byUser = buildCsr(numUsers, interactions.a, interactions.b);
+    const byItem = buildCsr(numItems, interactions.b, interactions.a);
+    // K = I + Σ_i (1/Λ_i) x_i x_iᵀ over item columns x_i: each item adds 1/Λ_i to every pair of its users.
+    const k = new Float32Array(numUsers * numUsers);
+    for (let u = 0; u < numUsers; u++) k[u * numUsers + u] = 1;
+    for (let i = 0; i < numItems; i++) {
+      const users = rowOf(byItem, i);
+      const w = 1 / (hp.lambda + (hp.dropout / (1 - hp.dropout)) * users.length);
+      for (const u of users) for (const v of users) k[u * numUsers + v] += w;
+    }
+    const kTensor = tf.tensor2d(k, [numUsers, numUsers]);
+    const inverse = spdInverse(kTensor);
+    this.kInv = inverse.dataSync() as Float32Array;
+    tf.dispose([kTensor, inverse]);
+  }
+
+  /** Scores of every item for `users`, [users.length, numItems]: −(K⁻¹X)_u, built row by row from X's sparse rows. */
+  score(users: Int32Array): tf.Tensor2D {
+    const { numUsers, numItems, kInv, byUser } = this;
+    const out = new Float32Array(users.length * numItems);
+    users.forEach((u, r) => {
+      const row = kInv.subarray(u * numUsers, (u + 1) * numUsers);
+      const base = r * numItems;
+      for (let v = 0; v < numUsers; v++) {
+        const c = row[v];
+        for (let p = byUser.rowPtr[v]; p < byUser.rowPtr[v + 1]; p++) out[base + byUser.cols[p]] -= c;
+      }
+    });
+    return tf.tensor2d(out, [users.length, numItems]);
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * End-to-end social recommendation run on one split directory:
+ *  1. carve a validation set from the training data (seeded, per user); the validation metric is
+ *     computed on a seeded sample of at most `valUsers` of those users (ranking is the costly part);
+ *  2. for each hyper-parameter combination, train with early stopping on validation Recall@20;
+ *  3. keep the best combination and its best epoch count;
+ *  4. with a DLAE grid (../dlae.ts): fit DLAE on the same fit part for each (λ, p) and score the
+ *     per-user standardised blend w·GNN + (1−w)·DLAE (../score-ensemble.ts) on validation for
+ *     each GNN weight w of the grid (w = 1 is the GNN alone, w = 0 DLAE alone); keep the best;
+ *  5. retrain the GNN from scratch on the full training set for the chosen epoch count (`refit`;
+ *     without it the early-stopped model is kept) and fit the chosen DLAE on the full training set;
+ *  6. touch the test set once: rank all non-training items for every test user, top 20, metrics.
+ */
+import { initBackend } from '../../core/backend';
+import { readSplit, type PairList, type Split } from './split';
+import { evaluateRanking } from './evaluate';
+import type { RankingMetrics } from './metrics';
+import type { ItemScorer } from './rank';
+import { buildCsr, type Csr } from '../../core/graph/csr';
+import { Dlae, type DlaeHyperParams } from '../dlae';
+import { SocialRecommender, type RecommendHyperParams } from '../model';
+import { ScoreEnsemble } from '../score-ensemble';
+import { holdOut, sampleUsers } from '../holdout';
+import { Random } from '../../core/random';
+import { trainBpr, type TrainResult } from '../train-bpr';
+
+export interface RecommendGrid {
+  dim: number[];
+  layers: number[];
+  lr: number[];
+  l2: number[];
+  batchSize: number[];
+  social: RecommendHyperParams['social'][];
+  loss: RecommendHyperParams['loss'][];
+  temperature: number[];
+}
+
+/** DLAE settings tried as the GNN's blend partner; GNN weights of only 1 mean the GNN alone (no DLAE is fitted). */
+export interface EnsembleGrid {
+  lambda: number[];
+  dropout: number[];
+  /** GNN weights w in the blend w·GNN + (1−w)·DLAE. */
+  gnnWeight: number[];
+}
+
+export interface RecommendRunOptions {
+  split: string;
+  grid: RecommendGrid;
+  ensemble: EnsembleGrid;
+  /** Maximum epochs per validation run, or the exact count when there is no validation. */
+  maxEpochs: number;
+  /** Fraction of each user's training items held out for validation; 0 disables selection. */
+  valFraction: number;
+  /** At most this many users are ranked for each validation check. */
+  valUsers: number;
+  evalEvery: number;
+  patience: number;
+  refit: boolean;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export interface Trial {
+  hyperParameters: RecommendHyperParams;
+  bestEpoch: number;
+  valRecall20: number;
+  epochsRun: number;
+  seconds: number;
+}
+
+export interface EnsembleTrial {
+  dlae: DlaeHyperParams;
+  gnnWeight: number;
+  valRecall20: number;
+  valNdcg20: number;
+  /** DLAE fit plus the validation rankings of every weight. */
+  seconds: number;
+}
+
+/** The chosen blend; undefined when the GNN alone was chosen (or the only GNN weight given was 1). */
+export interface EnsembleChoice {
+  dlae: DlaeHyperParams;
+  gnnWeight: number;
+}
+
+export interface RecommendRun {
+  backend: string;
+  split: Split;
+  chosen: RecommendHyperParams;
+  /** Epochs the final model was trained for. */
+  epochs: number;
+  /** 'refit on full training set' or 'early-stopped on 90% of training set' etc. */
+  finalModel: string;
+  trials: Trial[];
+  ensemble?: EnsembleChoice;
+  ensembleTrials: EnsembleTrial[];
+  test: RankingMetrics;
+  /** Top-20 per test user, best first. */
+  predictions: Record<string, number[]>;
+  trainSeconds: number;
+  /** CPU time of this process over the same span: what the run costs on an otherwise idle core. */
+  trainCpuSeconds: number;
+  model: SocialRecommender;
+}
+
+const KS = [10, 20];
+
+function* combinations(grid: RecommendGrid): Generator<RecommendHyperParams> {
+  for (const dim of grid.dim)
+    for (const layers of grid.layers)
+      for (const lr of grid.lr)
+        for (const l2 of grid.l2)
+          for (const batchSize of grid.batchSize)
+            for (const social of grid.social)
+              for (const loss of grid.loss)
+                // τ only matters for the softmax loss: do not repeat BPR runs per temperature.
+                for (const temperature of loss === 'softmax' ? grid.temperature : grid.temperature.slice(0, 1))
+                  yield { dim, layers, lr, l2, batchSize, social, loss, temperature };
+}
+
+export function describe(hp: RecommendHyperParams): string {
+  const loss = hp.loss === 'softmax' ? `softmax(τ=${hp.temperature})` : hp.loss;
+  return `social=${hp.social} loss=${loss} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}`;
+}
+
+export function describeEnsemble(choice: EnsembleChoice | undefined): string {
+  if (!choice) return 'GNN alone';
+  return `${choice.gnnWeight}·GNN + ${Number((1 - choice.gnnWeight).toFixed(6))}·DLAE(λ=${choice.dlae.lambda}, p=${choice.dlae.dropout})`;
+}
+
+/** The GNN's scorer blended with a DLAE fitted on `interactions` (the GNN alone without a choice). */
+function blend(gnn: ItemScorer, choice: EnsembleChoice | undefined, numUsers: number, numItems: number, interactions: PairList): ItemScorer {
+  if (!choice) return gnn;
+  const dlae = new Dlae(numUsers, numItems, interactions, choice.dlae);
+  return new ScoreEnsemble([{ scorer: gnn, weight: choice.gnnWeight }, { scorer: dlae, weight: 1 - choice.gnnWeight }]);
+}
+
+/**
+ * Step 4: every (λ, p, w < 1) of the grid on validation; the choice is the best Recall@20, or the
+ * GNN alone. w = 1 is not ranked again per (λ, p): it is the GNN alone, whose Recall@20 on the same
+ * users and exclusions training already measured (`gnnRecall20`).
+ */
+function chooseEnsemble(
+  gnn: ItemScorer,
+  grid: EnsembleGrid,
+  data: { numUsers: number; numItems: number; fit: PairList; truth: Csr },
+  gnnRecall20: number,
+  log: (line: string) => void,
+): { choice?: EnsembleChoice; trials: EnsembleTrial[] } {
+  const { numUsers, numItems, fit, truth } = data;
+  const exclude = buildCsr(numUsers, fit.a, fit.b);
+  const trials: EnsembleTrial[] = [];
+  let best: { choice?: EnsembleChoice; recall: number } = { recall: gnnRecall20 };
+  for (const lambda of grid.lambda)
+    for (const dropout of grid.dropout) {
+      const started = Date.now();
+      const dlae = new Dlae(numUsers, numItems, fit, { lambda, dropout });
+      for (const gnnWeight of grid.gnnWeight.filter((w) => w !== 1)) {
+        const scorer = new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae, weight: 1 - gnnWeight }]);
+        const { metrics } = evaluateRanking(scorer, truth, exclude, [20]);
+        const choice = { dlae: { lambda, dropout }, gnnWeight };
+        trials.push({ ...choice, valRecall20: metrics[20].recall, valNdcg20: metrics[20].ndcg, seconds: (Date.now() - started) / 1000 });
+        log(`gnn: validation Recall@20 ${metrics[20].recall.toFixed(4)} NDCG@20 ${metrics[20].ndcg.toFixed(4)} for ${describeEnsemble(choice)}`);
+        if (metrics[20].recall > best.recall) best = { choice, recall: metrics[20].recall };
+      }
+    }
+  return { choice: best.choice, trials };
+}
+
+export async function runRecommend(opts: RecommendRunOptions): Promise<RecommendRun> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const backend = await initBackend(log);
+  const split = readSplit(opts.split);
+  const { numUsers, numItems } = split;
+  log(`gnn: ${opts.split}: ${numUsers} users, ${numItems} items, ${split.train.a.length} train / ${split.test.a.length} test interactions, ${split.trust.a.length} trust edges`);
+  const started = Date.now();
+  const cpuStarted = process.cpuUsage();
+  const trials: Trial[] = [];
+  const grid = [...combinations(opts.grid)];
+  let chosen = grid[0];
+  let epochs = opts.maxEpochs;
+  let model: SocialRecommender | undefined;
+  let finalModel = `trained on the full training set for ${epochs} epochs (no validation)`;
+  const blends = opts.ensemble.gnnWeight.some((w) => w !== 1);
+  // Without validation the first value of each list is used.
+  let ensemble: EnsembleChoice | undefined =
+    opts.ensemble.gnnWeight[0] !== 1 ? { dlae: { lambda: opts.ensemble.lambda[0], dropout: opts.ensemble.dropout[0] }, gnnWeight: opts.ensemble.gnnWeight[0] } : undefined;
+  let ensembleTrials: EnsembleTrial[] = [];
+
+  if (opts.valFraction > 0) {
+    const rng = new Random(opts.seed);
+    const { fit, validation } = holdOut(split.train, numUsers, opts.valFraction, rng);
+    const checked = sampleUsers(validation, opts.valUsers, rng);
+    const truth = buildCsr(numUsers, checked.a, checked.b);
+    let best: { trial: Trial; model: SocialRecommender } | undefined;
+    for (const hp of grid) {
+      const candidate = new SocialRecommender({ numUsers, numItems, interactions: fit, trust: split.trust }, hp, opts.seed);
+      const result: TrainResult = trainBpr(candidate, fit, {
+        maxEpochs: opts.maxEpochs,
+        seed: opts.seed + 1,
+        numUsers,
+        numItems,
+        validation: { truth, every: opts.evalEvery, patience: opts.patience },
+        label: `validate ${describe(hp)}`,
+      });
+      const trial: Trial = {
+        hyperParameters: hp,
+        bestEpoch: result.bestEpoch,
+        valRecall20: result.bestRecall20 ?? 0,
+        epochsRun: result.epochs,
+        seconds: result.seconds,
+      };
+      trials.push(trial);
+      log(`gnn: validation Recall@20 ${trial.valRecall20.toFixed(4)} at epoch ${trial.bestEpoch} for ${describe(hp)}`);
+      if (!best || trial.valRecall20 > best.trial.valRecall20) {
+        best?.model.dispose();
+        best = { trial, model: candidate };
+      } else {
+        candidate.dispose();
+      }
+    }
+    chosen = best!.trial.hyperParameters;
+    epochs = best!.trial.bestEpoch;
+    if (blends) {
+      const gnn = best!.model.scorer();
+      ({ choice: ensemble, trials: ensembleTrials } = chooseEnsemble(gnn, opts.ensemble, { numUsers, numItems, fit, truth }, best!.trial.valRecall20, log));
+      gnn.dispose();
+      log(`gnn: chosen on validation: ${describeEnsemble(ensemble)}`);
+    }
+    if (opts.refit) {
+      best!.model.dispose();
+      finalModel = `retrained on the full training set for the validation-chosen ${epochs} epochs`;
+    } else {
+      model = best!.model;
+      finalModel = `early-stopped at epoch ${epochs}, trained on ${Math.round((1 - opts.valFraction) * 100)}% of the training set`;
+    }
+  }
+  if (!model) {
+    model = new SocialRecommender({ numUsers, numItems, interactions: split.train, trust: split.trust }, chosen, opts.seed);
+    trainBpr(model, split.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}` });
+  }
+  const gnn = model.scorer();
+  const scorer = blend(gnn, ensemble, numUsers, numItems, split.train);
+  if (ensemble) finalModel += `, blended as ${describeEnsemble(ensemble)} with DLAE fitted on the full training set`;
+  const trainSeconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+  // The single look at the test set.
+  const result = evaluateRanking(scorer, buildCsr(numUsers, split.test.a, split.test.b), buildCsr(numUsers, split.train.a, split.train.b), KS);
+  gnn.dispose();
+  const predictions: Record<string, number[]> = {};
+  result.users.forEach((u, k) => {
+    predictions[String(u)] = Array.from(result.ranked[k]);
+  });
+  return { backend, split, chosen, epochs, finalModel, trials, ensemble, ensembleTrials, test: result.metrics, predictions, trainSeconds, trainCpuSeconds, model };
+}

@@ -1,0 +1,118 @@
+/**
+ * BPR training loop with Adam. Each epoch visits every training interaction once in a seeded
+ * shuffled order, pairing it with a uniform negative; the full propagation is recomputed per batch.
+ * With a validation set, Recall@20 on it is checked every `every` epochs and training stops
+ * after `patience` checks without improvement; the best checkpoint is restored.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Progress } from '../../src/cli/progress';
+import { buildCsr, type Csr } from '../core/graph/csr';
+import { evaluateRanking } from './offline/evaluate';
+import type { PairList } from './offline/split';
+import type { SocialRecommender } from './model';
+import { sampleNegative } from './negative-sampler';
+import { Random } from '../core/random';
+
+export interface ValidationOptions {
+  /** Held-out items per user. */
+  truth: Csr;
+  every: number;
+  patience: number;
+}
+
+export interface TrainOptions {
+  maxEpochs: number;
+  seed: number;
+  numUsers: number;
+  numItems: number;
+  validation?: ValidationOptions;
+  label?: string;
+}
+
+export interface EpochRecord {
+  epoch: number;
+  loss: number;
+  recall20?: number;
+  ndcg20?: number;
+}
+
+export interface TrainResult {
+  epochs: number;
+  /** Epoch of the restored checkpoint (= epochs without validation). */
+  bestEpoch: number;
+  bestRecall20?: number;
+  history: EpochRecord[];
+  seconds: number;
+}
+
+export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainOptions): TrainResult {
+  const rng = new Random(opts.seed);
+  const positives = buildCsr(opts.numUsers, train.a, train.b);
+  const optimizer = tf.train.adam(model.hp.lr);
+  const vars = model.variables();
+  const batch = model.hp.batchSize;
+  const n = train.a.length;
+  const order = Int32Array.from({ length: n }, (_, k) => k);
+  const u = new Int32Array(batch);
+  const i = new Int32Array(batch);
+  const j = new Int32Array(batch);
+  const progress = new Progress({ label: opts.label ?? 'train', total: opts.maxEpochs });
+  const history: EpochRecord[] = [];
+  const val = opts.validation;
+  let best = { epoch: 0, recall: -1, weights: undefined as tf.NamedTensorMap | undefined };
+  let stale = 0;
+  let epoch = 0;
+  while (epoch < opts.maxEpochs) {
+    epoch++;
+    rng.shuffle(order);
+    let lossSum = 0;
+    for (let start = 0; start < n; start += batch) {
+      const size = Math.min(batch, n - start);
+      for (let b = 0; b < size; b++) {
+        const k = order[start + b];
+        u[b] = train.a[k];
+        i[b] = train.b[k];
+        j[b] = sampleNegative(positives, u[b], opts.numItems, rng);
+      }
+      const loss = optimizer.minimize(() => model.loss(u.subarray(0, size), i.subarray(0, size), j.subarray(0, size)), true, vars) as tf.Scalar;
+      lossSum += loss.dataSync()[0] * size;
+      loss.dispose();
+    }
+    const record: EpochRecord = { epoch, loss: lossSum / n };
+    if (val && (epoch % val.every === 0 || epoch === opts.maxEpochs)) {
+      const scorer = model.scorer();
+      const { metrics } = evaluateRanking(scorer, val.truth, positives, [20]);
+      scorer.dispose();
+      record.recall20 = metrics[20].recall;
+      record.ndcg20 = metrics[20].ndcg;
+      if (metrics[20].recall > best.recall) {
+        if (best.weights) tf.dispose(Object.values(best.weights));
+        best = { epoch, recall: metrics[20].recall, weights: snapshot(model.weights()) };
+        stale = 0;
+      } else {
+        stale++;
+      }
+    }
+    history.push(record);
+    const bestNote = !val ? '' : best.epoch ? `  best val R@20 ${best.recall.toFixed(4)} (ep ${best.epoch})` : '  val R@20 -';
+    progress.tick(1, `loss ${record.loss.toFixed(4)}${bestNote}`);
+    if (val && stale >= val.patience) break;
+  }
+  progress.finish();
+  optimizer.dispose();
+  if (best.weights) {
+    model.setWeights(best.weights);
+    tf.dispose(Object.values(best.weights));
+  }
+  return {
+    epochs: epoch,
+    bestEpoch: val ? best.epoch : epoch,
+    bestRecall20: val ? best.recall : undefined,
+    history,
+    seconds: progress.elapsedSeconds(),
+  };
+}
+
+function snapshot(weights: tf.NamedTensorMap): tf.NamedTensorMap {
+  return Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, v.clone()]));
+}

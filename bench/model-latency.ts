@@ -16,13 +16,12 @@ import { parseArgs } from 'node:util';
 import { Rng } from '../seeds/random';
 import { toGlobalId } from '../src/domain/ids';
 import { loadConfig } from '../src/server/config';
-import type { ModelKind } from '../src/store/contract';
+import { MODEL_KINDS, type ModelKind } from '../src/store/contract';
 import { configuredStore, openStore } from '../src/store/open';
 import { authHeaders } from '../tests/support/auth-headers';
 import { startServerProcess } from '../tests/support/server-process';
 
 const WARMUP = 20;
-const KINDS: ModelKind[] = ['recommend', 'influence', 'forecast'];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -33,7 +32,7 @@ async function readCast(dataDir: string) {
   const store = await openStore(configuredStore(loadConfig({ DATA_DIR: dataDir })));
   try {
     return {
-      versions: Object.fromEntries(await Promise.all(KINDS.map(async (k) => [k, (await store.models.current(k))?.version ?? null]))),
+      versions: Object.fromEntries(await Promise.all(MODEL_KINDS.map(async (k) => [k, (await store.models.current(k))?.version ?? null]))),
       users: (await store.users.list({ filter: {}, sort: 'NEWEST', page: { offset: 0, limit: 5000 } })).items.map((u) => u.id),
       categories: (await store.categories.list()).map((c) => c.id),
     };

@@ -2,16 +2,12 @@
  * Entry point: `npm run gnn -- <command> [options]`, `npm run gnn -- --help`,
  * `npm run gnn -- <command> --help`.
  */
+import { MODEL_KINDS } from '../src/store/contract';
 import { commandHelp, parseOptions, UsageError, type Command } from './core/command';
-import { recommendCommand } from './recommend/offline/command';
-import { trainRecommendCommand } from './recommend/train-command';
-import { influenceCommand } from './influence/offline/command';
-import { trainInfluenceCommand } from './influence/train-command';
-import { forecastCommand } from './forecast/offline/command';
-import { trainForecastCommand } from './forecast/train-command';
+import { KIND_COMMANDS } from './kinds';
 
 const PROGRAM = 'npm run gnn --';
-const COMMANDS: Command[] = [recommendCommand, trainRecommendCommand, influenceCommand, trainInfluenceCommand, forecastCommand, trainForecastCommand];
+const COMMANDS: Command[] = MODEL_KINDS.flatMap((kind) => [KIND_COMMANDS[kind].evaluate, KIND_COMMANDS[kind].train]);
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -4,7 +4,7 @@
  * for a newer one at most every `refreshMs`.
  */
 import type { TrainingJobs } from '../src/server/training-jobs';
-import type { Store } from '../src/store/contract';
+import type { ModelKind, Store } from '../src/store/contract';
 import { CommunityForecasts } from './forecast/serving';
 import { buildInfluenceIndex, type InfluenceIndex } from './influence/serving';
 import { buildPublishedRecommender } from './recommend/published';
@@ -25,5 +25,14 @@ export function createModelServices(store: Store, refreshMs: number, training: T
     recommender: new Recommender(store, new LiveModel(store, 'recommend', buildPublishedRecommender, refreshMs)),
     influence: new LiveModel(store, 'influence', buildInfluenceIndex, refreshMs),
     communities: new CommunityForecasts(store, refreshMs),
+  };
+}
+
+/** The version each kind's service has in memory (null before one is loaded), by kind. */
+export function servedVersions(models: ModelServices): Record<ModelKind, () => string | null> {
+  return {
+    recommend: () => models.recommender.live.version(),
+    influence: () => models.influence.version(),
+    forecast: () => models.communities.live.version(),
   };
 }

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { createModelServices, type ModelServices } from '../../gnn/services';
+import { createModelServices, servedVersions, type ModelServices } from '../../gnn/services';
 import { DomainError } from '../domain/errors';
 import { createContext, type Context } from '../graphql/context';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
@@ -169,11 +169,7 @@ export async function startServer(
   let port = config.port;
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);
-  const versionSources = {
-    recommend: () => models.recommender.live.version(),
-    influence: () => models.influence.version(),
-    forecast: () => models.communities.live.version(),
-  } satisfies ModelVersionSources;
+  const versionSources: ModelVersionSources = servedVersions(models);
   // Answers change with the data and with the models in memory (which follow local writes at once).
   const stamp = () => [store.stats.writes, ...Object.values(versionSources).map((version) => version())].join('|');
   const apollo = await createApollo(config, logger, stamp);

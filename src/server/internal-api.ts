@@ -9,9 +9,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Viewer } from '../graphql/context';
-import type { ModelKind, ModelRun, Store } from '../store/contract';
+import { MODEL_KINDS, type ModelKind, type ModelRun, type Store } from '../store/contract';
 import { ndjsonLines, toNdjson } from '../store/remote/ndjson';
-import { MODEL_KINDS, rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
+import { rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
 import type { Config } from './config';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

@@ -3,8 +3,7 @@
  * keeps a model in memory is a source (its loaded version); for a kind without a source, or whose
  * source has loaded nothing yet, the store's current run is what the next request will load.
  */
-import type { ModelKind, Store } from '../store/contract';
-import { MODEL_KINDS } from '../store/remote/wire';
+import { MODEL_KINDS, type ModelKind, type Store } from '../store/contract';
 
 export type ModelVersionSources = Partial<Record<ModelKind, () => string | null>>;
 

@@ -182,7 +182,9 @@ export interface SnapshotReader {
   follows(batchSize?: number): AsyncIterable<Follow[]>;
 }
 
-export type ModelKind = 'recommend' | 'influence' | 'forecast';
+/** Every model kind, once: the CLI, the API enum, serving and the internal API derive their lists from it. */
+export const MODEL_KINDS = ['recommend', 'influence', 'forecast'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** One published model run: its version and what it was trained on, with what settings and results. */
 export interface ModelRun {

@@ -1,11 +1,15 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { JobStatus } from '../../server/training-jobs';
-import type { ModelKind as Kind } from '../../store/contract';
+import { MODEL_KINDS, type ModelKind as Kind } from '../../store/contract';
 import { User } from './user';
 
-export const ModelKind = { RECOMMEND: 'recommend', INFLUENCE: 'influence', FORECAST: 'forecast' } as const satisfies Record<string, Kind>;
-registerEnumType(ModelKind, { name: 'ModelKind', description: 'RECOMMEND: recommendations. INFLUENCE: opinion leaders. FORECAST: communities and engagement forecasts.' });
+/** What each kind serves; a kind added to MODEL_KINDS without a line here does not compile. */
+const SERVES: Record<Kind, string> = { recommend: 'recommendations', influence: 'opinion leaders', forecast: 'communities and engagement forecasts' };
+
+/** The GraphQL enum of MODEL_KINDS: RECOMMEND → 'recommend', ... */
+export const ModelKind = Object.fromEntries(MODEL_KINDS.map((k) => [k.toUpperCase(), k])) as { [K in Kind as Uppercase<K>]: K };
+registerEnumType(ModelKind, { name: 'ModelKind', description: MODEL_KINDS.map((k) => `${k.toUpperCase()}: ${SERVES[k]}.`).join(' ') });
 
 export const TrainingStatus = { RUNNING: 'RUNNING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const satisfies { [K in JobStatus]: K };
 registerEnumType(TrainingStatus, { name: 'TrainingStatus' });

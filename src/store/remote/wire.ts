@@ -8,13 +8,12 @@
  *   POST /internal/models/{kind}/publish    NDJSON body: the run, then row batches
  *   POST /internal/models/{kind}/prune?keep=N
  */
-import type { ModelKind, ModelOutputRow } from '../contract';
+import type { ModelOutputRow } from '../contract';
 import { decodeVector, encodeVector } from '../vector-codec';
 
 export const INTERNAL_PREFIX = '/internal/';
 export const SNAPSHOT_PARTS = ['users', 'categories', 'products', 'interactions', 'follows'] as const;
 export type SnapshotPart = (typeof SNAPSHOT_PARTS)[number];
-export const MODEL_KINDS: readonly ModelKind[] = ['recommend', 'influence', 'forecast'];
 
 export interface WireRow {
   entityId: string;

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { progressBars } from '../gnn/core/progress';
 import { initBackend } from '../gnn/core/backend';
 import { runCiaoBacktest, type CiaoBacktestOptions } from '../gnn/forecast/offline/ciao-backtest';
 import { FORECAST_DEFAULTS as D } from '../gnn/forecast/defaults';
@@ -59,7 +60,7 @@ for (const name of names) {
   const settings = SETTINGS[name];
   if (!settings) throw new Error(`unknown setting ${name}; known: ${Object.keys(SETTINGS).join(', ')}`);
   const started = Date.now();
-  const run = runCiaoBacktest(settings);
+  const run = runCiaoBacktest(settings, progressBars());
   const seconds = (Date.now() - started) / 1000;
   const report = join(tmpdir(), `forecast-ciao-${name}.json`);
   writeFileSync(report, JSON.stringify(run.report));

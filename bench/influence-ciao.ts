@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { progressBars } from '../gnn/core/progress';
 import { DAY_MS, parseDate } from '../gnn/core/activity-log';
 import { readCiao } from '../gnn/core/ciao';
 import { evaluateInfluence } from '../gnn/influence/offline/evaluate';
@@ -32,7 +33,7 @@ const results: Record<string, unknown> = existsSync(RESULTS) ? JSON.parse(readFi
 const log = readCiao(REVIEWS, TRUST);
 for (const cutoff of cutoffs) {
   const cpu = process.cpuUsage();
-  const { report, scores } = await evaluateInfluence(log, parseDate(cutoff), opts);
+  const { report, scores } = await evaluateInfluence(log, parseDate(cutoff), opts, progressBars());
   const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
   const scoresFile = join(tmpdir(), `influence-scores-${cutoff}.json`);
   writeFileSync(scoresFile, JSON.stringify(scores));

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { progressBars } from '../gnn/core/progress';
 import { runRecommend, type RecommendRunOptions } from '../gnn/recommend/offline/pipeline';
 
 const DATASETS = '../shared/datasets';
@@ -60,7 +61,7 @@ for (const name of names) {
   const settings = SETTINGS[name];
   if (!settings) throw new Error(`unknown dataset ${name}; known: ${Object.keys(SETTINGS).join(', ')}`);
   const split = join(DATASETS, name, 'sociallgn-split');
-  const run = await runRecommend({ split, ...settings });
+  const run = await runRecommend({ split, ...settings, onProgress: progressBars() });
   const predictions = join(tmpdir(), `recommend-${name}-predictions.json`);
   writeFileSync(predictions, JSON.stringify(run.predictions));
   const independent = JSON.parse(execFileSync(process.execPath, ['bench/eval-recommendations.mjs', predictions, split], { encoding: 'utf8' }));

@@ -2,9 +2,10 @@
  * The data every influence computation reads: who acted on which product when (reviews and
  * shares alike), product categories, and who follows whom since when. Entities are dense
  * indices into the id arrays; times are epoch milliseconds; actions are sorted by time.
- * Built from the Ciao CSVs (ciao.ts) or from the store's snapshot (snapshot.ts).
+ * Built from a GraphSnapshot (snapshot.ts: the store's, or the Ciao CSVs read by ciao.ts).
  */
-import { Interner } from './graph/interner';
+import type { GraphSnapshot } from './snapshot';
+
 export interface ActivityLog {
   userIds: string[];
   productIds: string[];
@@ -22,17 +23,8 @@ export interface ActivityLog {
 
 export const DAY_MS = 86_400_000;
 
-export interface RawActivity {
-  users: Interner;
-  products: Interner;
-  categories: Interner;
-  productCategory: number[];
-  actions: { user: number; product: number; at: number }[];
-  follows: { from: number; to: number; since: number }[];
-}
-
-/** Freezes interned rows into an ActivityLog, sorting actions by time (stable, so ties keep input order). */
-export function buildActivityLog(raw: RawActivity): ActivityLog {
+/** Freezes a snapshot into an ActivityLog, sorting actions by time (stable, so ties keep input order) and dropping self-follows. */
+export function buildActivityLog(raw: GraphSnapshot): ActivityLog {
   const actions = [...raw.actions].sort((a, b) => a.at - b.at);
   const follows = raw.follows.filter((f) => f.from !== f.to);
   return {

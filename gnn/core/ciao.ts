@@ -4,18 +4,18 @@
  * follow times, so every follow counts as always there).
  */
 import { readFileSync } from 'node:fs';
-import { Interner } from './graph/interner';
-import { buildActivityLog, type ActivityLog, type RawActivity } from './activity-log';
+import { buildActivityLog, type ActivityLog } from './activity-log';
+import { emptySnapshot } from './snapshot';
 
 export function readCiao(reviewsFile: string, trustFile: string): ActivityLog {
-  const raw: RawActivity = { users: new Interner(), products: new Interner(), categories: new Interner(), productCategory: [], actions: [], follows: [] };
+  const raw = emptySnapshot();
   for (const [line, f] of rows(reviewsFile, 6)) {
     const user = raw.users.of(f[0]);
     const product = raw.products.of(f[1]);
     raw.productCategory[product] ??= raw.categories.of(f[2]);
     const seconds = Number(f[5]);
     if (!Number.isFinite(seconds)) throw new Error(`${reviewsFile}:${line}: bad timestamp "${f[5]}"`);
-    raw.actions.push({ user, product, at: seconds * 1000 });
+    raw.actions.push({ user, product, kind: 'review', at: seconds * 1000 });
   }
   for (const [, f] of rows(trustFile, 2)) raw.follows.push({ from: raw.users.of(f[0]), to: raw.users.of(f[1]), since: -Infinity });
   return buildActivityLog(raw);

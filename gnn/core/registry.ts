@@ -4,7 +4,7 @@
  * snapshot it was trained on, its hyper-parameters and its evaluation metrics.
  */
 import * as tf from '@tensorflow/tfjs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileHandler } from './file-handler';
@@ -58,6 +58,11 @@ export async function saveModel(root: string, weights: tf.NamedTensorMap, info: 
   return { record, dir };
 }
 
+/** All members' weights of an ensemble under `m<k>/` prefixes, as one set for the registry. */
+export function ensembleWeights(models: readonly { weights(): tf.NamedTensorMap }[]): tf.NamedTensorMap {
+  return Object.assign({}, ...models.map((m, k) => Object.fromEntries(Object.entries(m.weights()).map(([name, w]) => [`m${k}/${name}`, w]))));
+}
+
 /** Load one version (default: the latest) from `root`. */
 export async function loadModel(root: string, version?: number): Promise<{ record: ModelRecord; weights: tf.NamedTensorMap }> {
   const v = version ?? (await versions(root)).at(-1);
@@ -67,4 +72,10 @@ export async function loadModel(root: string, version?: number): Promise<{ recor
   if (record?.format !== REGISTRY_FORMAT) throw new Error(`unsupported registry format ${record?.format} in ${root}/v${v}`);
   const weights = tf.io.decodeWeights(artifacts.weightData ?? new ArrayBuffer(0), artifacts.weightSpecs ?? []);
   return { record, weights };
+}
+
+/** Deletes all but the newest `keep` versions under `root`. */
+export async function pruneModels(root: string, keep: number): Promise<void> {
+  const all = await versions(root);
+  for (const v of all.slice(0, Math.max(0, all.length - keep))) await rm(join(root, `v${v}`), { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@
  * targets are observed by t; `warmupOrigins` extra origins before the first one are run only
  * to collect those scores and are not returned.
  */
+import { noProgress, type OnProgress } from '../core/progress';
 import { conformalMargin, conformityScore } from './calibrate';
 import { BASELINES, BASELINE_NAMES, type BaselineName } from './baselines';
 import { makeWindows, trainingPairs, type ForecastData } from './data';
@@ -42,7 +43,13 @@ export interface OriginForecast {
   baselines: Record<BaselineName, number[][]>;
 }
 
-export function backtest(data: ForecastData, opts: BacktestOptions, onOrigin?: (done: number, total: number) => void): OriginForecast[] {
+/** `onFitted` sees the models as they are after the last origin's fit, before they are freed. */
+export function backtest(
+  data: ForecastData,
+  opts: BacktestOptions,
+  onProgress: OnProgress = noProgress,
+  onFitted?: (models: readonly CommunityForecaster[]) => void,
+): OriginForecast[] {
   const H = opts.model.horizon;
   const C = data.series.length;
   const first = opts.origins[0];
@@ -70,8 +77,11 @@ export function backtest(data: ForecastData, opts: BacktestOptions, onOrigin?: (
         high: grid((c, h) => Math.max(0, q.high[c * H + h] + margins[h] * now.scale[c])),
         baselines: Object.fromEntries(BASELINE_NAMES.map((b) => [b, grid((c, h) => BASELINES[b](data.series[c], t, h + 1))])) as Record<BaselineName, number[][]>,
       });
-      onOrigin?.(out.length, opts.origins.length);
+      const done = out.length;
+      const total = opts.origins.length;
+      onProgress({ task: 'origins', done, total, note: `${done}/${total}`, finished: done === total });
     });
+    onFitted?.(models);
   } finally {
     for (const model of models) model.dispose();
   }

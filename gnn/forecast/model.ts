@@ -143,6 +143,12 @@ export class CommunityForecaster {
     return { low: pick(0), median: pick(1), high: pick(2) };
   }
 
+  /** Weights by stable name, for the model registry. */
+  weights(): tf.NamedTensorMap {
+    const { wUser, bUser, w1, b1, w2, b2, wLinear } = this;
+    return { 'user/w': wUser, 'user/b': bUser, 'head/w1': w1, 'head/b1': b1, 'head/w2': w2, 'head/b2': b2, 'linear/w': wLinear };
+  }
+
   dispose(): void {
     tf.dispose([this.memberInputs, this.pool, ...this.variables]);
   }

@@ -3,6 +3,8 @@ import { formatSeconds } from '../../src/cli/progress';
 import { loadConfig } from '../../src/server/config';
 import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../core/backend';
+import { progressBars } from '../core/progress';
+import { KEEP_OPTION } from '../core/publish';
 import { FORECAST_DEFAULTS, WEEKLY_DEFAULTS } from './defaults';
 import { snapshotNames, trainForecastFromStore } from './train-from-store';
 import { UsageError, type Command, type Options } from '../core/command';
@@ -21,7 +23,7 @@ export const trainForecastCommand: Command = {
     { name: 'evaluation-weeks', type: 'number', default: WEEKLY_DEFAULTS.evaluationWeeks, description: 'weeks backtested before the last complete one' },
     { name: 'epochs', type: 'number', default: FORECAST_DEFAULTS.epochs, description: 'epochs of the first fit' },
     { name: 'as-of', type: 'string', description: 'YYYY-MM-DD (UTC): forecast from the week containing it (default: just after the latest interaction)' },
-    { name: 'keep', type: 'number', default: 3, description: 'published runs kept (older ones are pruned)' },
+    KEEP_OPTION,
   ],
 
   async run(o: Options): Promise<void> {
@@ -45,20 +47,20 @@ export const trainForecastCommand: Command = {
           now: started,
           asOf: o['as-of'] === undefined ? undefined : asOfDate(o['as-of'] as string),
         },
+        { modelRoot: config.modelDir, keep: o.keep as number },
         backend,
         names,
+        progressBars(),
       );
-      await store.models.publish(trained.run, trained.rows);
-      await store.models.prune('forecast', o.keep as number);
-      const m = trained.run.metadata as { evaluation: { model: { mae: number[] }; baselines: Record<string, { mae: number[] }>; coverage: { overall: number } }; detection: { modularity: number } };
+      const m = trained.run.metadata as { metrics: { model: { mae: number[] }; baselines: Record<string, { mae: number[] }>; coverage: { overall: number } }; detection: { modularity: number } };
       const seconds = (Date.now() - started) / 1000;
       const f = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
       process.stdout.write(
         [
           `backend: ${backend}`,
           `communities: ${trained.communities.length} (sizes ${trained.communities.map((c) => c.size).join(', ')}), modularity ${m.detection.modularity.toFixed(3)}`,
-          `last ${o['evaluation-weeks']} weeks, weekly reviews MAE per horizon: model ${f(m.evaluation.model.mae)}, mean12 ${f(m.evaluation.baselines.mean12.mae)}, last ${f(m.evaluation.baselines.last.mae)}`,
-          `80% interval coverage over those weeks: ${(100 * m.evaluation.coverage.overall).toFixed(1)}%`,
+          `last ${o['evaluation-weeks']} weeks, weekly reviews MAE per horizon: model ${f(m.metrics.model.mae)}, mean12 ${f(m.metrics.baselines.mean12.mae)}, last ${f(m.metrics.baselines.last.mae)}`,
+          `80% interval coverage over those weeks: ${(100 * m.metrics.coverage.overall).toFixed(1)}%`,
           `published forecast version ${trained.run.version} in ${formatSeconds(seconds)}`,
         ].join('\n') + '\n',
       );

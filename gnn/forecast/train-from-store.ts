@@ -5,14 +5,19 @@
  * community's weekly reviews H weeks past the last complete week. The forecaster is the one
  * backtested on Ciao, run as a short rolling-origin backtest over the last weeks so its
  * intervals are calibrated on forecasts it could not have peeked at; the metrics of those
- * weeks go into the run's metadata. Returns the run and rows to publish.
+ * weeks are the run's metrics. Published with the ensemble's weights (core/publish.ts).
  */
-import type { ModelOutputRow, ModelRun, TrainingStore } from '../../src/store/contract';
+import * as tf from '@tensorflow/tfjs';
+import type { ModelRun, TrainingStore } from '../../src/store/contract';
+import type { OnProgress } from '../core/progress';
+import { publishTrained, type PublishOptions } from '../core/publish';
+import { ensembleWeights } from '../core/registry';
+import { readSnapshot } from '../core/snapshot';
 import { detectCommunities, sizeDistribution } from './communities/detect';
 import { engagementSeries, type EngagementEvent } from './communities/engagement';
 import { communityLabel, insideFollowerCounts, opinionLeaders, topCategories } from './communities/label';
 import { periodLabel, periodOf } from './communities/periods';
-import { readSocialSnapshot } from './communities/snapshot';
+import { socialGraph } from './communities/social-graph';
 import { assignStableIds, type Community } from './communities/stable-ids';
 import { undirectedGraph } from '../core/graph/graph';
 import { backtest, type BacktestOptions } from './backtest';
@@ -68,17 +73,21 @@ export function snapshotNames(store: TrainingStore): NameLookup {
 
 export interface TrainedForecast {
   run: ModelRun;
-  rows: ModelOutputRow[][];
+  modelDir: string;
   communities: PublishedCommunity[];
 }
 
 export async function trainForecastFromStore(
   store: TrainingStore,
   opts: TrainForecastOptions,
+  publish: PublishOptions,
   backend: string,
   names: NameLookup = ID_NAMES,
+  onProgress?: OnProgress,
 ): Promise<TrainedForecast> {
-  const snap = await readSocialSnapshot(store);
+  const started = Date.now();
+  const snapshot = await readSnapshot(store);
+  const snap = socialGraph(snapshot);
   const previousRun = await store.models.current('forecast');
   const previous: Community[] = [];
   if (previousRun) {
@@ -135,7 +144,10 @@ export async function trainForecastFromStore(
   const last = length - 1;
   const evalFrom = Math.max(LAGS, last - opts.evaluationWeeks);
   const origins = Array.from({ length: last - evalFrom + 1 }, (_, k) => evalFrom + k);
-  const results = backtest(data, { ...opts, origins });
+  let weights: tf.NamedTensorMap = {};
+  const results = backtest(data, { ...opts, origins }, onProgress, (models) => {
+    weights = tf.tidy(() => Object.fromEntries(Object.entries(ensembleWeights(models)).map(([name, w]) => [name, w.clone()])));
+  });
   const metrics = evaluateBacktest(results, series, last, H, opts.coverage);
   const final = results[results.length - 1];
 
@@ -174,25 +186,35 @@ export async function trainForecastFromStore(
     });
   }
 
-  const createdAt = opts.now;
-  const run: ModelRun = {
-    kind: 'forecast',
-    version: new Date(createdAt).toISOString(),
-    createdAt,
-    metadata: {
-      unit: 'week',
-      metric: 'reviews',
-      horizon: H,
-      asOf,
-      lastCompletePeriod: periodLabel('week', lastComplete),
-      lastIssued,
-      previousVersion: previousRun?.version ?? null,
-      detection: { resolution: opts.resolution, seed: opts.seed, minSize: opts.minSize, modularity: detection.modularity, sizes: sizeDistribution(detection.communities) },
-      data: { users: snap.userIds.length, follows: snap.follows.length, interactions: snap.interactions.length, weeks: length },
-      hyperParameters: { ...opts.model, epochs: opts.epochs, warmEpochs: opts.warmEpochs, refitEvery: opts.refitEvery, lr: opts.lr, trainWindow: opts.trainWindow },
-      evaluation: { weeks: origins.map((t) => periodLabel('week', first + t)), ...metrics },
-      backend,
-    },
-  };
-  return { run, rows: communityRows(published), communities: published };
+  try {
+    const { run, modelDir } = await publishTrained(
+      store,
+      {
+        kind: 'forecast',
+        snapshot,
+        weights,
+        hyperParameters: { ...opts.model, epochs: opts.epochs, warmEpochs: opts.warmEpochs, refitEvery: opts.refitEvery, lr: opts.lr, trainWindow: opts.trainWindow, ensemble: opts.ensemble, seed: opts.seed },
+        metrics: { weeks: origins.map((t) => periodLabel('week', first + t)), ...metrics },
+        backend,
+        trainSeconds: (Date.now() - started) / 1000,
+        metadata: {
+          unit: 'week',
+          metric: 'reviews',
+          horizon: H,
+          asOf,
+          lastCompletePeriod: periodLabel('week', lastComplete),
+          lastIssued,
+          previousVersion: previousRun?.version ?? null,
+          detection: { resolution: opts.resolution, seed: opts.seed, minSize: opts.minSize, modularity: detection.modularity, sizes: sizeDistribution(detection.communities) },
+          weeks: length,
+        },
+        rows: communityRows(published),
+        createdAt: opts.now,
+      },
+      publish,
+    );
+    return { run, modelDir, communities: published };
+  } finally {
+    tf.dispose(Object.values(weights));
+  }
 }

@@ -1,23 +1,21 @@
 /**
  * Training from the configured database (or the running server holding it, see
- * src/store/open-training.ts): read the graph through `store.snapshot`, train on its past, score
- * every user active before the cutoff (default: just after the last action), save the model in
- * the registry and publish the precomputed rows through `store.models`.
+ * src/store/open-training.ts): read the graph snapshot, train on its past, score every user
+ * active before the cutoff (default: just after the last action) and publish the precomputed
+ * rows with the model (core/publish.ts).
  */
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { ModelRun, TrainingStore } from '../../src/store/contract';
-import { saveModel } from '../core/registry';
-import { DAY_MS, type ActivityLog } from '../core/activity-log';
+import { buildActivityLog, DAY_MS } from '../core/activity-log';
+import type { OnProgress } from '../core/progress';
+import { batches, publishTrained, type PublishOptions } from '../core/publish';
+import { readSnapshot } from '../core/snapshot';
 import { indexLog } from './features';
-import { DEFAULT_TRAIN_OPTIONS, ensembleWeights, trainAndScore, type InfluenceTrainOptions } from './pipeline';
+import { ensembleWeights } from '../core/registry';
+import { DEFAULT_TRAIN_OPTIONS, trainAndScore, type InfluenceTrainOptions } from './pipeline';
 import { influenceRows } from './publish';
-import { readSnapshot } from './snapshot';
 
 /** A live store's "next period" is a quarter; snapshots every 45 days fit 18 months of history. */
 export const STORE_TRAIN_OPTIONS: InfluenceTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, periodMs: 90 * DAY_MS, strideMs: 45 * DAY_MS };
-
-const PUBLISH_BATCH = 1000;
 
 export interface PublishedInfluence {
   run: ModelRun;
@@ -29,52 +27,47 @@ export interface PublishedInfluence {
   ranking: string[];
 }
 
-export async function trainInfluenceFromStore(store: TrainingStore, opts: InfluenceTrainOptions, modelRoot: string, cutoff?: number): Promise<PublishedInfluence> {
-  const log = await readSnapshot(store);
+export async function trainInfluenceFromStore(
+  store: TrainingStore,
+  opts: InfluenceTrainOptions,
+  publish: PublishOptions,
+  cutoff?: number,
+  onProgress?: OnProgress,
+): Promise<PublishedInfluence> {
+  const snapshot = await readSnapshot(store);
+  const log = buildActivityLog(snapshot);
   if (log.actTime.length === 0) throw new Error('the store has no reviews or shares to learn influence from');
   const at = cutoff ?? log.actTime[log.actTime.length - 1] + 1;
   const index = indexLog(log);
-  const run = await trainAndScore(log, at, opts, index);
+  const run = await trainAndScore(log, at, opts, index, onProgress);
   const rows = influenceRows(index, run, opts.periodMs, opts.windowMs);
-  const hyperParameters = {
-    ...opts.hp,
-    members: run.models.length,
-    windowDays: opts.windowMs / DAY_MS,
-    periodDays: opts.periodMs / DAY_MS,
-    strideDays: opts.strideMs / DAY_MS,
-    snapshots: run.snapshotTimes.map((t) => new Date(t).toISOString()),
-    epochs: run.chosenEpochs,
-    seed: opts.seed,
-  };
-  const metrics = { validation: run.validationHistory.map((h) => ({ epoch: h.epoch, ...h.validation })) };
-  const counts = { users: log.userIds.length, products: log.productIds.length, actions: log.actTime.length, follows: log.followFrom.length };
-  const { record, dir } = await saveModel(join(modelRoot, 'influence'), ensembleWeights(run.models), {
-    kind: 'influence',
-    data: { source: 'engine' in store ? `store:${store.engine}` : 'store:server', sha256: fingerprint(log), counts },
-    hyperParameters,
-    metrics,
-    backend: run.backend,
-  });
-  for (const m of run.models) m.dispose();
-  const createdAt = Date.now();
-  const modelRun: ModelRun = {
-    kind: 'influence',
-    version: `v${record.version}-${createdAt}`,
-    createdAt,
-    metadata: { cutoff: new Date(at).toISOString(), data: counts, hyperParameters, metrics, backend: run.backend, trainSeconds: run.trainSeconds, registry: dir },
-  };
-  await store.models.publish(modelRun, batches(rows, PUBLISH_BATCH));
-  return { run: modelRun, users: rows.length, backend: run.backend, trainSeconds: run.trainSeconds, modelDir: dir, ranking: rows.map((r) => r.entityId) };
-}
-
-function* batches<T>(rows: T[], size: number): Generator<T[]> {
-  for (let k = 0; k < rows.length; k += size) yield rows.slice(k, k + size);
-}
-
-/** sha256 over the log's arrays: identifies the data a model was trained on. */
-function fingerprint(log: ActivityLog): string {
-  const h = createHash('sha256');
-  for (const ids of [log.userIds, log.productIds, log.categoryIds]) h.update(ids.join('\n'));
-  for (const a of [log.productCategory, log.actUser, log.actProduct, log.actTime, log.followFrom, log.followTo, log.followSince]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  return h.digest('hex');
+  try {
+    const { run: published, modelDir } = await publishTrained(
+      store,
+      {
+        kind: 'influence',
+        snapshot,
+        weights: ensembleWeights(run.models),
+        hyperParameters: {
+          ...opts.hp,
+          members: run.models.length,
+          windowDays: opts.windowMs / DAY_MS,
+          periodDays: opts.periodMs / DAY_MS,
+          strideDays: opts.strideMs / DAY_MS,
+          snapshots: run.snapshotTimes.map((t) => new Date(t).toISOString()),
+          epochs: run.chosenEpochs,
+          seed: opts.seed,
+        },
+        metrics: { validation: run.validationHistory.map((h) => ({ epoch: h.epoch, ...h.validation })) },
+        backend: run.backend,
+        trainSeconds: run.trainSeconds,
+        metadata: { cutoff: new Date(at).toISOString() },
+        rows: batches(rows),
+      },
+      publish,
+    );
+    return { run: published, users: rows.length, backend: run.backend, trainSeconds: run.trainSeconds, modelDir, ranking: rows.map((r) => r.entityId) };
+  } finally {
+    for (const m of run.models) m.dispose();
+  }
 }

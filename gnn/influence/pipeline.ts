@@ -19,6 +19,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendName } from '../core/backend';
+import type { OnProgress } from '../core/progress';
 import { Random } from '../core/random';
 import type { ActivityLog } from '../core/activity-log';
 import { DAY_MS } from '../core/activity-log';
@@ -67,7 +68,13 @@ export interface InfluenceRun {
   trainSeconds: number;
 }
 
-export async function trainAndScore(log: ActivityLog, cutoff: number, opts: InfluenceTrainOptions, index: LogIndex = indexLog(log)): Promise<InfluenceRun> {
+export async function trainAndScore(
+  log: ActivityLog,
+  cutoff: number,
+  opts: InfluenceTrainOptions,
+  index: LogIndex = indexLog(log),
+  onProgress?: OnProgress,
+): Promise<InfluenceRun> {
   const backend = await initBackend();
   const firstAction = log.actTime[0] ?? cutoff;
   const snapshotTimes: number[] = [];
@@ -93,6 +100,7 @@ export async function trainAndScore(log: ActivityLog, cutoff: number, opts: Infl
       epochs: opts.epochs,
       label: 'influence (validate)',
       validation: { example: latest.example, every: opts.evalEvery },
+      onProgress,
     });
     probe.dispose();
     chosenEpochs = result.bestEpoch;
@@ -100,7 +108,7 @@ export async function trainAndScore(log: ActivityLog, cutoff: number, opts: Infl
   }
   const models = seeds.map((seed, m) => {
     const model = new InfluenceGnn(numFeatures, opts.hp, seed, baseLogRate(examples));
-    trainInfluence(model, examples.map((e) => e.example), { epochs: chosenEpochs, label: `influence (fit ${m + 1}/${seeds.length})` });
+    trainInfluence(model, examples.map((e) => e.example), { epochs: chosenEpochs, label: `influence (fit ${m + 1}/${seeds.length})`, onProgress });
     return model;
   });
   const trainSeconds = (performance.now() - started) / 1000;
@@ -117,11 +125,6 @@ export async function trainAndScore(log: ActivityLog, cutoff: number, opts: Infl
   tf.dispose(input);
   views.dispose();
   return { backend, snapshot, scores, models, snapshotTimes, chosenEpochs, validationHistory, trainSeconds };
-}
-
-/** All members' weights under `m<k>/` prefixes, for the registry. */
-export function ensembleWeights(models: InfluenceGnn[]): tf.NamedTensorMap {
-  return Object.assign({}, ...models.map((m, k) => Object.fromEntries(Object.entries(m.weights()).map(([name, w]) => [`m${k}/${name}`, w]))));
 }
 
 function example(index: LogIndex, time: number, opts: InfluenceTrainOptions, horizonEnd: number): { snapshot: Snapshot; example: Example } {

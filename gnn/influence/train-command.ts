@@ -2,6 +2,8 @@
 import { loadConfig } from '../../src/server/config';
 import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { parseDate } from '../core/activity-log';
+import { progressBars } from '../core/progress';
+import { KEEP_OPTION } from '../core/publish';
 import { STORE_TRAIN_OPTIONS, trainInfluenceFromStore } from './from-store';
 import { trainOptions, trainOptionSpecs } from './options';
 import { UsageError, type Command, type Options } from '../core/command';
@@ -14,6 +16,7 @@ export const trainInfluenceCommand: Command = {
   options: [
     { name: 'cutoff', type: 'string', description: 'YYYY-MM-DD (UTC) to score at (default: just after the last action)' },
     ...trainOptionSpecs(STORE_TRAIN_OPTIONS),
+    KEEP_OPTION,
   ],
 
   async run(o: Options): Promise<void> {
@@ -27,7 +30,7 @@ export const trainInfluenceCommand: Command = {
     const config = loadConfig();
     const store = await openConfiguredTrainingStore(config);
     try {
-      const out = await trainInfluenceFromStore(store, opts, config.modelDir, cutoff);
+      const out = await trainInfluenceFromStore(store, opts, { modelRoot: config.modelDir, keep: o.keep as number }, cutoff, progressBars());
       process.stdout.write(
         [
           `backend: ${out.backend}`,

@@ -7,7 +7,8 @@
  * from one check to the next, so picking its maximum picked noise.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Progress } from '../../src/cli/progress';
+import { EarlyStopping } from '../core/early-stopping';
+import { noProgress, type OnProgress } from '../core/progress';
 import type { GraphViews } from './graph-views';
 import { influenceMetrics, type InfluenceMetrics } from './metrics';
 import type { InfluenceGnn, NodeInput } from './model';
@@ -44,14 +45,16 @@ export interface TrainOptions {
   epochs: number;
   label: string;
   validation?: { example: Example; every: number };
+  onProgress?: OnProgress;
 }
 
 export function trainInfluence(model: InfluenceGnn, examples: Example[], opts: TrainOptions): TrainResult {
   const optimizer = tf.train.adam(model.hp.lr);
   const vars = model.variables();
-  const progress = new Progress({ label: opts.label, total: opts.epochs });
+  const onProgress = opts.onProgress ?? noProgress;
+  const started = performance.now();
   const history: EpochRecord[] = [];
-  let best = { epoch: opts.epochs, nll: Infinity, weights: undefined as tf.NamedTensorMap | undefined };
+  const stopping = new EarlyStopping({ mode: 'min' });
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     const loss = tf.tidy(() => optimizer.minimize(() => tf.addN(examples.map((e) => model.loss(e.input, e.views, e.mask, e.y))) as tf.Scalar, true, vars) as tf.Scalar);
     const record: EpochRecord = { epoch, loss: loss.dataSync()[0] / examples.length };
@@ -59,23 +62,17 @@ export function trainInfluence(model: InfluenceGnn, examples: Example[], opts: T
     const val = opts.validation;
     if (val && (epoch % val.every === 0 || epoch === opts.epochs)) {
       record.validation = validate(model, val.example);
-      const { nll } = record.validation;
-      if (nll < best.nll) {
-        if (best.weights) tf.dispose(Object.values(best.weights));
-        best = { epoch, nll, weights: Object.fromEntries(Object.entries(model.weights()).map(([k, v]) => [k, v.clone()])) };
-      }
+      stopping.check(epoch, record.validation.nll, model.weights());
     }
     history.push(record);
     const v = history.findLast((h) => h.validation)?.validation;
-    progress.tick(1, `loss ${record.loss.toFixed(4)}` + (v ? `  val NLL ${v.nll.toFixed(4)} NDCG@100 ${v.ndcg.toFixed(3)} Spearman ${v.spearman.toFixed(3)} (best ep ${best.epoch})` : ''));
+    const bestEpoch = stopping.best.epoch ?? opts.epochs;
+    const note = `loss ${record.loss.toFixed(4)}` + (v ? `  val NLL ${v.nll.toFixed(4)} NDCG@100 ${v.ndcg.toFixed(3)} Spearman ${v.spearman.toFixed(3)} (best ep ${bestEpoch})` : '');
+    onProgress({ task: opts.label, done: epoch, total: opts.epochs, note, finished: epoch === opts.epochs });
   }
-  progress.finish();
   optimizer.dispose();
-  if (best.weights) {
-    model.setWeights(best.weights);
-    tf.dispose(Object.values(best.weights));
-  }
-  return { epochs: opts.epochs, bestEpoch: best.epoch, history, seconds: progress.elapsedSeconds() };
+  stopping.restore((w) => model.setWeights(w));
+  return { epochs: opts.epochs, bestEpoch: stopping.best.epoch ?? opts.epochs, history, seconds: (performance.now() - started) / 1000 };
 }
 
 /** NLL over the example's masked users, and metrics over its active users (unmasked ones score lowest, tied). */

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
-import type { PairList } from './offline/split';
+import type { PairList } from './graph';
 import { spdInverse } from '../core/linalg/spd-inverse';
 
 export interface DlaeHyperParams {

@@ -3,7 +3,7 @@
  * and a `fraction` of them held out; every user keeps at least one training interaction.
  */
 import { buildCsr, rowOf } from '../core/graph/csr';
-import type { PairList } from './offline/split';
+import type { PairList } from './graph';
 import type { Random } from '../core/random';
 
 export function holdOut(pairs: PairList, numUsers: number, fraction: number, rng: Random): { fit: PairList; validation: PairList } {

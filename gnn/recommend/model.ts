@@ -20,7 +20,7 @@ import { bipartiteGraph, undirectedGraph } from '../core/graph/graph';
 import { gatherRows } from '../core/graph/gather-rows';
 import { SparseAdjacency } from '../core/graph/sparse-aggregate';
 import { SocialFusion } from './social-fusion';
-import type { PairList } from './offline/split';
+import type { PairList } from './graph';
 
 export type SocialMode = 'none' | 'edges' | 'fusion';
 export const SOCIAL_MODES: SocialMode[] = ['none', 'edges', 'fusion'];

@@ -8,8 +8,9 @@
 import type { Store, UserSignals } from '../../src/store/contract';
 import { groupActivity, type ActivityEvent } from '../../src/store/signals';
 import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
-import { Interner } from '../core/graph/interner';
-import { readTrust } from './graph-from-store';
+import type { Interner } from '../core/graph/interner';
+import { readSnapshot } from '../core/snapshot';
+import { followPairs } from './graph';
 
 /** Where each owner's rows go when rows are grouped by owner (a counting sort): owner o's are `start[o] .. start[o + 1]`. */
 function groupBy(numOwners: number, owner: number[]): { start: Int32Array; order: Int32Array } {
@@ -37,26 +38,11 @@ export class SignalIndex {
   ) {}
 
   static async build(store: Store): Promise<SignalIndex> {
-    const users = new Interner();
-    for await (const batch of store.snapshot.users()) for (const u of batch) users.of(u.id);
-    const products = new Interner();
-    const ownUser: number[] = [];
-    const ownProduct: number[] = [];
-    const reviews = { author: [] as number[], product: [] as number[], at: [] as number[] };
-    for await (const batch of store.snapshot.interactions()) {
-      for (const row of batch) {
-        const u = users.get(row.userId);
-        if (u === undefined) continue;
-        const p = products.of(row.productId);
-        ownUser.push(u);
-        ownProduct.push(p);
-        if (row.kind !== 'REVIEW') continue;
-        reviews.author.push(u);
-        reviews.product.push(p);
-        reviews.at.push(row.at);
-      }
-    }
-    const trust = await readTrust(store, users);
+    const snapshot = await readSnapshot(store);
+    const { users, products } = snapshot;
+    const reviewed = snapshot.actions.filter((a) => a.kind === 'review');
+    const reviews = { author: reviewed.map((a) => a.user), product: reviewed.map((a) => a.product), at: reviewed.map((a) => a.at) };
+    const trust = followPairs(snapshot);
     const shares = { viewer: [] as number[], followee: [] as number[], product: [] as number[], at: [] as number[] };
     for await (const batch of store.network.followeeShares()) {
       for (const s of batch) {
@@ -77,7 +63,7 @@ export class SignalIndex {
     return new SignalIndex(
       users,
       products,
-      buildCsr(n, Int32Array.from(ownUser), Int32Array.from(ownProduct)),
+      buildCsr(n, Int32Array.from(snapshot.actions, (a) => a.user), Int32Array.from(snapshot.actions, (a) => a.product)),
       buildCsr(n, trust.a, trust.b),
       { start: byAuthor.start, product: ints(byAuthor.order, reviews.product), at: times(byAuthor.order, reviews.at) },
       {

@@ -5,10 +5,11 @@
  * after `patience` checks without improvement; the best checkpoint is restored.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Progress } from '../../src/cli/progress';
+import { EarlyStopping } from '../core/early-stopping';
 import { buildCsr, type Csr } from '../core/graph/csr';
+import { noProgress, type OnProgress } from '../core/progress';
 import { evaluateRanking } from './offline/evaluate';
-import type { PairList } from './offline/split';
+import type { PairList } from './graph';
 import type { SocialRecommender } from './model';
 import { sampleNegative } from './negative-sampler';
 import { Random } from '../core/random';
@@ -27,6 +28,7 @@ export interface TrainOptions {
   numItems: number;
   validation?: ValidationOptions;
   label?: string;
+  onProgress?: OnProgress;
 }
 
 export interface EpochRecord {
@@ -56,11 +58,12 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
   const u = new Int32Array(batch);
   const i = new Int32Array(batch);
   const j = new Int32Array(batch);
-  const progress = new Progress({ label: opts.label ?? 'train', total: opts.maxEpochs });
+  const task = opts.label ?? 'train';
+  const onProgress = opts.onProgress ?? noProgress;
+  const started = performance.now();
   const history: EpochRecord[] = [];
   const val = opts.validation;
-  let best = { epoch: 0, recall: -1, weights: undefined as tf.NamedTensorMap | undefined };
-  let stale = 0;
+  const stopping = new EarlyStopping({ mode: 'max', patience: val?.patience });
   let epoch = 0;
   while (epoch < opts.maxEpochs) {
     epoch++;
@@ -85,34 +88,22 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
       scorer.dispose();
       record.recall20 = metrics[20].recall;
       record.ndcg20 = metrics[20].ndcg;
-      if (metrics[20].recall > best.recall) {
-        if (best.weights) tf.dispose(Object.values(best.weights));
-        best = { epoch, recall: metrics[20].recall, weights: snapshot(model.weights()) };
-        stale = 0;
-      } else {
-        stale++;
-      }
+      stopping.check(epoch, metrics[20].recall, model.weights());
     }
     history.push(record);
-    const bestNote = !val ? '' : best.epoch ? `  best val R@20 ${best.recall.toFixed(4)} (ep ${best.epoch})` : '  val R@20 -';
-    progress.tick(1, `loss ${record.loss.toFixed(4)}${bestNote}`);
-    if (val && stale >= val.patience) break;
+    const { best } = stopping;
+    const bestNote = !val ? '' : best.epoch ? `  best val R@20 ${best.score.toFixed(4)} (ep ${best.epoch})` : '  val R@20 -';
+    const stop = Boolean(val) && stopping.shouldStop;
+    onProgress({ task, done: epoch, total: opts.maxEpochs, note: `loss ${record.loss.toFixed(4)}${bestNote}`, finished: stop || epoch === opts.maxEpochs });
+    if (stop) break;
   }
-  progress.finish();
   optimizer.dispose();
-  if (best.weights) {
-    model.setWeights(best.weights);
-    tf.dispose(Object.values(best.weights));
-  }
+  stopping.restore((w) => model.setWeights(w));
   return {
     epochs: epoch,
-    bestEpoch: val ? best.epoch : epoch,
-    bestRecall20: val ? best.recall : undefined,
+    bestEpoch: val ? (stopping.best.epoch ?? 0) : epoch,
+    bestRecall20: val ? stopping.best.score : undefined,
     history,
-    seconds: progress.elapsedSeconds(),
+    seconds: (performance.now() - started) / 1000,
   };
-}
-
-function snapshot(weights: tf.NamedTensorMap): tf.NamedTensorMap {
-  return Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, v.clone()]));
 }

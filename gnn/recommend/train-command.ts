@@ -2,6 +2,8 @@
 import { loadConfig } from '../../src/server/config';
 import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../core/backend';
+import { KEEP_OPTION } from '../core/publish';
+import { progressBars } from '../core/progress';
 import { STORE_DEFAULTS, trainRecommendFromStore } from './train-from-store';
 import type { Command, Options } from '../core/command';
 
@@ -15,7 +17,7 @@ export const trainRecommendCommand: Command = {
     { name: 'dim', type: 'number', default: STORE_DEFAULTS.hyperParameters.dim, description: 'embedding size' },
     { name: 'lr', type: 'number', default: STORE_DEFAULTS.hyperParameters.lr, description: 'Adam learning rate' },
     { name: 'seed', type: 'number', default: STORE_DEFAULTS.seed, description: 'random seed' },
-    { name: 'keep', type: 'number', default: 3, description: 'published runs kept (older ones are pruned)' },
+    KEEP_OPTION,
   ],
 
   async run(o: Options): Promise<void> {
@@ -31,11 +33,10 @@ export const trainRecommendCommand: Command = {
           maxEpochs: o.epochs as number,
           seed: o.seed as number,
         },
-        config.modelDir,
+        { modelRoot: config.modelDir, keep: o.keep as number },
         backend,
-        config.neo4j ? config.neo4j.uri : config.dataDir,
+        progressBars(),
       );
-      await store.models.prune('recommend', o.keep as number);
       const m = trained.run.metadata as { metrics: { validationRecall20: number | null; epochs: number }; data: { counts: Record<string, number> } };
       process.stdout.write(
         [

@@ -7,13 +7,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelRun, TrainingStore } from '../../src/store/contract';
 import { buildCsr } from '../core/graph/csr';
-import { SocialRecommender, type RecommendHyperParams } from './model';
-import { saveModel } from '../core/registry';
-import { holdOut } from './holdout';
+import type { OnProgress } from '../core/progress';
+import { publishTrained, type PublishOptions } from '../core/publish';
 import { Random } from '../core/random';
-import { trainBpr } from './train-bpr';
-import { readRecommendGraph } from './graph-from-store';
+import { readSnapshot } from '../core/snapshot';
+import { recommendGraph } from './graph';
+import { holdOut } from './holdout';
+import { SocialRecommender, type RecommendHyperParams } from './model';
 import { recommenderRows } from './published';
+import { trainBpr } from './train-bpr';
 
 export interface StoreTrainOptions {
   hyperParameters: RecommendHyperParams;
@@ -43,12 +45,13 @@ export interface TrainedRecommender {
 export async function trainRecommendFromStore(
   store: TrainingStore,
   opts: StoreTrainOptions,
-  modelRoot: string,
+  publish: PublishOptions,
   backend: string,
-  source: string,
+  onProgress?: OnProgress,
 ): Promise<TrainedRecommender> {
   const started = Date.now();
-  const graph = await readRecommendGraph(store, source);
+  const snapshot = await readSnapshot(store);
+  const graph = recommendGraph(snapshot);
   const numUsers = graph.userIds.length;
   const numItems = graph.products.length;
   if (graph.interactions.a.length === 0) throw new Error('the store has no reviews or shares to learn from');
@@ -62,26 +65,26 @@ export async function trainRecommendFromStore(
       numItems,
       validation: { truth: buildCsr(numUsers, validation.a, validation.b), every: opts.evalEvery, patience: opts.patience },
       label: 'train recommend',
-    });
-    const metrics = { validationRecall20: result.bestRecall20 ?? null, epochs: result.bestEpoch, epochsRun: result.epochs };
-    const { record, dir } = await saveModel(`${modelRoot}/recommend`, model.weights(), {
-      kind: 'recommend',
-      data: graph.snapshot,
-      hyperParameters: { ...opts.hyperParameters, maxEpochs: opts.maxEpochs, valFraction: opts.valFraction, seed: opts.seed },
-      metrics,
-      backend,
+      onProgress,
     });
     const emb = model.embed();
     const [users, items] = [(await emb.users.data()) as Float32Array, (await emb.items.data()) as Float32Array];
     tf.dispose([emb.users, emb.items]);
-    const run: ModelRun = {
-      kind: 'recommend',
-      version: `v${record.version}-${Date.now()}`,
-      createdAt: Date.now(),
-      metadata: { modelDir: dir, backend, data: graph.snapshot, hyperParameters: record.hyperParameters, metrics, trainSeconds: (Date.now() - started) / 1000 },
-    };
-    await store.models.publish(run, recommenderRows(graph.userIds, graph.products, users, items, opts.hyperParameters.dim));
-    return { run, modelDir: dir, seconds: (Date.now() - started) / 1000 };
+    const { run, modelDir } = await publishTrained(
+      store,
+      {
+        kind: 'recommend',
+        snapshot,
+        weights: model.weights(),
+        hyperParameters: { ...opts.hyperParameters, maxEpochs: opts.maxEpochs, valFraction: opts.valFraction, seed: opts.seed },
+        metrics: { validationRecall20: result.bestRecall20 ?? null, epochs: result.bestEpoch, epochsRun: result.epochs },
+        backend,
+        trainSeconds: (Date.now() - started) / 1000,
+        rows: recommenderRows(graph.userIds, graph.products, users, items, opts.hyperParameters.dim),
+      },
+      publish,
+    );
+    return { run, modelDir, seconds: (Date.now() - started) / 1000 };
   } finally {
     model.dispose();
   }

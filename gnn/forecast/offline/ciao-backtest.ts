@@ -5,6 +5,7 @@
  * against the naive baselines. Returns the report (communities and forecasts, checkable by
  * bench/eval-forecast.mjs) and the metrics.
  */
+import type { OnProgress } from '../../core/progress';
 import { readCiao } from '../../core/ciao';
 import { undirectedGraph } from '../../core/graph/graph';
 import { detectCommunities, sizeDistribution } from '../communities/detect';
@@ -37,7 +38,7 @@ export interface CiaoBacktestResult {
   communities: ReturnType<typeof sizeDistribution> & { modularity: number; trustUsers: number };
 }
 
-export function runCiaoBacktest(opts: CiaoBacktestOptions, onOrigin?: (done: number, total: number) => void): CiaoBacktestResult {
+export function runCiaoBacktest(opts: CiaoBacktestOptions, onProgress?: OnProgress): CiaoBacktestResult {
   const log = readCiao(opts.reviews, opts.trust);
   const ids = log.userIds;
   const follows = Array.from(log.followFrom, (a, k) => [ids[a], ids[log.followTo[k]]] as const);
@@ -77,7 +78,7 @@ export function runCiaoBacktest(opts: CiaoBacktestOptions, onOrigin?: (done: num
     throw new Error(`origins ${opts.start}..${opts.end} must lie after a year of data and by ${periodLabel('month', observedUntil + first)}`);
   }
   const origins = Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  const results = backtest(data, { ...opts, origins }, onOrigin);
+  const results = backtest(data, { ...opts, origins }, onProgress);
 
   return {
     report: {

@@ -1,6 +1,7 @@
 /** `forecast`: rolling-origin backtest of the community engagement forecaster on Ciao-layout CSVs. */
 import { writeFile } from 'node:fs/promises';
-import { formatSeconds, Progress } from '../../../src/cli/progress';
+import { formatSeconds } from '../../../src/cli/progress';
+import { progressBars } from '../../core/progress';
 import { initBackend } from '../../core/backend';
 import { runCiaoBacktest } from './ciao-backtest';
 import { formatBacktest } from './format';
@@ -39,7 +40,6 @@ export const forecastCommand: Command = {
     const backend = await initBackend();
     const started = Date.now();
     const horizon = o.horizon as number;
-    let progress: Progress | undefined;
     const result = runCiaoBacktest(
       {
         reviews: o.reviews as string,
@@ -60,9 +60,8 @@ export const forecastCommand: Command = {
         calibrationSize: FORECAST_DEFAULTS.calibrationSize,
         coverage: FORECAST_DEFAULTS.coverage,
       },
-      (done, total) => (progress ??= new Progress({ label: 'origins', total })).tick(1, `${done}/${total}`),
+      progressBars(),
     );
-    progress?.finish();
     await writeFile(o.report as string, `${JSON.stringify(result.report)}\n`);
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(

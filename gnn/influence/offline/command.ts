@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseDate } from '../../core/activity-log';
+import { progressBars } from '../../core/progress';
 import { readCiao } from '../../core/ciao';
 import { evaluateInfluence, formatReport } from './evaluate';
 import { trainOptions, trainOptionSpecs } from '../options';
@@ -35,7 +36,7 @@ export const influenceCommand: Command = {
     }
     const opts = trainOptions(o, DEFAULT_TRAIN_OPTIONS.evalEvery);
     const log = readCiao(o.reviews as string, o.trust as string);
-    const { report, scores } = await evaluateInfluence(log, cutoff, opts);
+    const { report, scores } = await evaluateInfluence(log, cutoff, opts, progressBars());
     await writeFile(o.scores as string, `${JSON.stringify(scores)}\n`);
     if (o.report) await writeFile(o.report as string, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${formatReport(report)}\nscores: ${o.scores} (${report.users} users)\n`);

@@ -3,6 +3,7 @@
  * compare the model and the baselines against the influence observed after it.
  */
 import type { ActivityLog } from '../../core/activity-log';
+import type { OnProgress } from '../../core/progress';
 import { DAY_MS } from '../../core/activity-log';
 import { BASELINES, baselineScores, type BaselineName } from './baselines';
 import { indexLog } from '../features';
@@ -41,9 +42,9 @@ export interface Evaluation {
   scores: Record<string, number>;
 }
 
-export async function evaluateInfluence(log: ActivityLog, cutoff: number, opts: InfluenceTrainOptions): Promise<Evaluation> {
+export async function evaluateInfluence(log: ActivityLog, cutoff: number, opts: InfluenceTrainOptions, onProgress?: OnProgress): Promise<Evaluation> {
   const index = indexLog(log);
-  const run = await trainAndScore(log, cutoff, opts, index);
+  const run = await trainAndScore(log, cutoff, opts, index, onProgress);
   for (const m of run.models) m.dispose();
   const truth = influenceCounts(log, { actorFrom: cutoff, actorTo: Infinity, followerTo: Infinity, windowMs: opts.windowMs }, index.groups, index.follows);
   const users = Array.from(run.snapshot.active).sort((a, b) => compareIds(log.userIds[a], log.userIds[b]));

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatSeconds } from '../../../src/cli/progress';
 import { formatMetrics } from './metrics';
 import { RECOMMEND_LOSSES, SOCIAL_MODES, type RecommendLoss, type SocialMode } from '../model';
+import { progressBars } from '../../core/progress';
 import { saveModel } from '../../core/registry';
 import { describe, describeEnsemble, runRecommend, type RecommendGrid } from './pipeline';
 import { UsageError, type Command, type Options } from '../../core/command';
@@ -70,6 +71,7 @@ export const recommendCommand: Command = {
       patience: o.patience as number,
       refit: o.refit as boolean,
       seed: o.seed as number,
+      onProgress: progressBars(),
     });
     await writeFile(o.predictions as string, `${JSON.stringify(run.predictions)}\n`);
     const out = [

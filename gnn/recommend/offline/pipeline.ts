@@ -12,7 +12,9 @@
  *  6. touch the test set once: rank all non-training items for every test user, top 20, metrics.
  */
 import { initBackend } from '../../core/backend';
-import { readSplit, type PairList, type Split } from './split';
+import type { OnProgress } from '../../core/progress';
+import type { PairList } from '../graph';
+import { readSplit, type Split } from './split';
 import { evaluateRanking } from './evaluate';
 import type { RankingMetrics } from './metrics';
 import type { ItemScorer } from './rank';
@@ -58,6 +60,7 @@ export interface RecommendRunOptions {
   refit: boolean;
   seed: number;
   log?: (line: string) => void;
+  onProgress?: OnProgress;
 }
 
 export interface Trial {
@@ -202,6 +205,7 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
         numItems,
         validation: { truth, every: opts.evalEvery, patience: opts.patience },
         label: `validate ${describe(hp)}`,
+        onProgress: opts.onProgress,
       });
       const trial: Trial = {
         hyperParameters: hp,
@@ -237,7 +241,7 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   }
   if (!model) {
     model = new SocialRecommender({ numUsers, numItems, interactions: split.train, trust: split.trust }, chosen, opts.seed);
-    trainBpr(model, split.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}` });
+    trainBpr(model, split.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}`, onProgress: opts.onProgress });
   }
   const gnn = model.scorer();
   const scorer = blend(gnn, ensemble, numUsers, numItems, split.train);

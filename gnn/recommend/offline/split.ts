@@ -5,12 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PairList } from '../graph';
 
-/** Parallel id arrays: pair k is (a[k], b[k]). */
-export interface PairList {
-  a: Int32Array;
-  b: Int32Array;
-}
 
 export interface Split {
   numUsers: number;

@@ -38,11 +38,12 @@ before(async () => {
   await seedDemo(db.store, { truthFile: path.join(db.dir, 'truth.json'), options: SEED });
 });
 after(async () => db?.cleanup());
+/** Saved models go under the temporary store's directory. */
+const publish = () => ({ modelRoot: path.join(db.dir, 'models'), keep: 3 });
 
 test('train, publish and serve communities with weekly forecasts; ids survive 1% more follows', async () => {
   const { truth, batch } = generateCommunity(SEED);
-  const first = await trainForecastFromStore(db.store, opts, 'test', snapshotNames(db.store));
-  await db.store.models.publish(first.run, first.rows);
+  const first = await trainForecastFromStore(db.store, opts, publish(), 'test', snapshotNames(db.store));
 
   // Detection recovers the planted communities.
   const users = batch.users.map((u) => u.id);
@@ -68,9 +69,10 @@ test('train, publish and serve communities with weekly forecasts; ids survive 1%
     assert.deepEqual(c.forecast.map((f) => f.period), ['2026-06-29', '2026-07-06', '2026-07-13', '2026-07-20']);
     for (const f of c.forecast) assert.ok(0 <= f.low && f.low <= f.expected && f.expected <= f.high);
   }
-  const m = first.run.metadata as { evaluation: { coverage: { overall: number } }; backend: string };
+  const m = first.run.metadata as { metrics: { coverage: { overall: number } }; backend: string; modelDir: string };
   assert.equal(m.backend, 'test');
-  assert.ok(m.evaluation.coverage.overall >= 0 && m.evaluation.coverage.overall <= 1);
+  assert.ok(m.metrics.coverage.overall >= 0 && m.metrics.coverage.overall <= 1);
+  assert.equal(m.modelDir, first.modelDir);
 
   // The serving module answers from the published run.
   const serving = new CommunityForecasts(db.store);
@@ -102,7 +104,7 @@ test('train, publish and serve communities with weekly forecasts; ids survive 1%
     extra.push({ followerId: a, followeeId: b, since: now - 3 * 86_400_000 });
   }
   await db.store.bulk.upsert({ follows: extra });
-  const second = await trainForecastFromStore(db.store, { ...opts, seed: 2, now: now + 1000 }, 'test');
+  const second = await trainForecastFromStore(db.store, { ...opts, seed: 2, now: now + 1000 }, publish(), 'test');
   const before = new Map(first.communities.map((c) => [c.id, new Set(c.members)]));
   assert.deepEqual(second.communities.map((c) => c.id).sort(), [...before.keys()].sort());
   for (const c of second.communities) {

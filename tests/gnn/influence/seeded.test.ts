@@ -28,7 +28,7 @@ test('planted influencers rank on top after training on the seeded store; the ru
   try {
     await seedDemo(store, { truthFile: path.join(dir, 'truth.json'), options: COMMUNITY });
     const { truth } = generateCommunity(COMMUNITY);
-    const out = await trainInfluenceFromStore(store, { ...STORE_TRAIN_OPTIONS, epochs: 40, hp: { ...STORE_TRAIN_OPTIONS.hp, hidden: 16 } }, path.join(dir, 'models'));
+    const out = await trainInfluenceFromStore(store, { ...STORE_TRAIN_OPTIONS, epochs: 40, hp: { ...STORE_TRAIN_OPTIONS.hp, hidden: 16 } }, { modelRoot: path.join(dir, 'models'), keep: 3 });
 
     const planted = new Set(truth.influencers);
     const top = out.ranking.slice(0, planted.size);

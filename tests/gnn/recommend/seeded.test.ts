@@ -34,9 +34,8 @@ test('recommendations favour what followees reviewed over equally popular produc
   const trained = await trainRecommendFromStore(
     t.store,
     { ...STORE_DEFAULTS, maxEpochs: 150, hyperParameters: { ...STORE_DEFAULTS.hyperParameters, dim: 32, batchSize: 1024, lr: 0.01 } },
-    models,
+    { modelRoot: models, keep: 3 },
     backend,
-    'seeded test',
   );
   assert.equal((await t.store.models.current('recommend'))?.version, trained.run.version);
 

@@ -1,39 +1,20 @@
+import { Random } from '../gnn/core/random';
+
 /**
- * A small seeded RNG (sfc32) with the distributions the generator needs. Math.random cannot be
- * seeded, and the demo community must come out identical for the same seed on every machine.
+ * The distributions the generator (and the load and fuzz drivers) draw from, over the project's
+ * one seeded stream (gnn/core/random.ts). Math.random cannot be seeded, and the demo community
+ * must come out identical for the same seed on every machine.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private readonly stream: Random;
 
   constructor(seed: number) {
-    // splitmix32 spreads a small integer seed over the 128-bit state, so seeds 1 and 2 diverge at once.
-    let s = seed >>> 0;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    for (let i = 0; i < 12; i++) this.float();
+    this.stream = new Random(seed);
   }
 
   /** Uniform in [0, 1). */
   float(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
+    return this.stream.next();
   }
 
   /** Uniform integer in [min, max], both inclusive. */

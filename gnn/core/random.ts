@@ -1,4 +1,4 @@
-/** Seeded PRNG (mulberry32): every random choice in training and evaluation goes through one of these. */
+/** The project's one seeded PRNG (mulberry32): every random choice in training, evaluation and the demo generator (seeds/random.ts) draws from one of these. */
 export class Random {
   private state: number;
 

@@ -9,6 +9,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createModelServices, type ModelServices } from '../../gnn/serving/services';
 import { DomainError } from '../domain/errors';
 import { createContext, type Context } from '../graphql/context';
+import { useCursorSecret } from '../graphql/cursor';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
@@ -166,6 +167,7 @@ export async function startServer(
   trainingCommand: TrainingCommand = trainCommand,
 ): Promise<RunningServer> {
   const store = existingStore ?? (await openServerStore(config));
+  if (config.cursorSecret) useCursorSecret(config.cursorSecret);
   let port = config.port;
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);

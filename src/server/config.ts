@@ -81,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port: int(env.PORT, 4000, 'PORT'),
-    host: env.HOST ?? '0.0.0.0',
+    // Development trusts the x-user-id header: reachable from this machine only unless HOST says otherwise.
+    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     neo4j: env.NEO4J_URI
       ? {

@@ -27,7 +27,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Fetches one page of the list; `limit: 0` asks for the count only. */
 export type FetchPage<T> = (page: Page) => Promise<Slice<T>>;
 
-function pageSize(field: 'first' | 'last', value: number, maxPageSize: number): number {
+/** `value` as a list size: BAD_USER_INPUT on `field` unless an integer from 0 to `maxPageSize`. */
+export function pageSize(field: string, value: number, maxPageSize: number): number {
   if (!Number.isInteger(value) || value < 0) throw new InvalidInputError(field, `${field} must not be negative`);
   if (value > maxPageSize) {
     throw new InvalidInputError(field, `${field} must be at most ${maxPageSize} (the maximum page size)`);

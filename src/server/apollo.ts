@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { createSchema } from '../graphql/schema';
 import { armor } from './armor';
+import { costLimit } from './cost-limit';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { operationLog } from './operation-log';
@@ -30,6 +31,7 @@ export async function createApollo(config: Config, logger: Logger, stamp: () => 
       operationLog(logger),
       operationMetrics(),
       ...limits.plugins,
+      costLimit({ maxCost: config.limits.maxCost, maxPageSize: config.maxPageSize }),
       responseCache({ maxEntries: config.responseCacheEntries, stamp }),
     ],
     logger,

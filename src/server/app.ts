@@ -9,6 +9,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createModelServices, servedVersions, type ModelServices } from '../../gnn/services';
 import { DomainError } from '../domain/errors';
 import { createContext, type Context } from '../graphql/context';
+import { useCursorSecret } from '../graphql/cursor';
 import { domainExtensions, INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
@@ -17,7 +18,7 @@ import { createApollo } from './apollo';
 import { answerClientError } from './client-error';
 import { DEV_USER_HEADER } from './auth/dev-header';
 import { createAuthenticator, type Authenticator } from './authenticate';
-import { handleInternal, mayTrain } from './internal-api';
+import { handleInternal, requireInternalAccess } from './internal-api';
 import { trainCommand, TrainingJobs, type TrainingCommand } from './training-jobs';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
@@ -25,6 +26,7 @@ import { healthz, readyz } from './health';
 import { createLogger, type Logger } from './logger';
 import { countError, observeDbQuery, registry, setModelVersions } from './metrics';
 import { modelVersions, type ModelVersionSources } from './model-versions';
+import { checkNesting, searchParamsRequest } from './nesting';
 import { playgroundHtml } from './playground';
 import { createRateLimit } from './rate-limit';
 import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from './request-id';
@@ -84,8 +86,10 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
+    const body = await parseBody(req);
+    checkNesting(body !== null && typeof body === 'object' ? body : searchParamsRequest(url.searchParams));
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body: await parseBody(req) },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
       context: async () => createContext(store, config, viewer, models),
     });
     res.statusCode = response.status ?? 200;
@@ -108,9 +112,7 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
         return send(res, 200, registry.contentType, await registry.metrics());
       }
       if (url.pathname.startsWith(INTERNAL_PREFIX)) {
-        if (!(await mayTrain(req, config, () => authenticate(req.headers), models.training.token))) {
-          return sendError(res, 403, 'the internal training API is for local managers', { code: 'FORBIDDEN' });
-        }
+        await requireInternalAccess(req, authenticate, models.training.token);
         return await handleInternal(req, res, url, store);
       }
       if (url.pathname !== GRAPHQL_PATH) return sendError(res, 404, `no route for ${url.pathname}`, { code: 'NOT_FOUND' });
@@ -149,6 +151,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   logger: Logger;
+  /** The Bearer token the internal API accepts besides an admin's (its training jobs use it). */
+  internalToken: string;
   /** Stops accepting requests and lets running ones finish; closes the store only if it opened it. */
   close(): Promise<void>;
 }
@@ -166,6 +170,7 @@ export async function startServer(
   trainingCommand: TrainingCommand = trainCommand,
 ): Promise<RunningServer> {
   const store = existingStore ?? (await openServerStore(config));
+  if (config.cursorSecret) useCursorSecret(config.cursorSecret);
   let port = config.port;
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);
@@ -181,12 +186,16 @@ export async function startServer(
     server.listen(config.port, config.host, resolve);
   });
   ({ port } = server.address() as AddressInfo);
+  if (config.devAuthHeader && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    logger.warn({ host: config.host }, 'the development header (x-user-id, x-user-roles) is trusted from every client that can reach this address');
+  }
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     store,
     logger,
+    internalToken: models.training.token,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,8 +1,8 @@
 /**
  * Query shape limits, checked while parsing and validating, before anything executes: depth,
- * cost, aliases and directives by graphql-armor; tokens by graphql's own parser (armor's token
- * plugin turns every syntax error into a 500 under Apollo). Armor's cost counts 2 per object and
- * 1 per scalar, times 1.5 per level, times literal `first`/`last`, so nested pages multiply.
+ * aliases and directives by graphql-armor; tokens by graphql's own parser (armor's token plugin
+ * turns every syntax error into a 500 under Apollo). The cost is cost-limit.ts's: armor's counts
+ * literal `first`/`last` only, since validation runs without the variables.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from './config';
@@ -10,7 +10,7 @@ import type { Config } from './config';
 export function armor({ limits, introspection }: Pick<Config, 'limits' | 'introspection'>) {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
-    costLimit: { maxCost: limits.maxCost },
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },

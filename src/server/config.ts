@@ -26,6 +26,8 @@ export interface Config {
   training: { server: string | null; token: string | null };
   logLevel: string;
   maxPageSize: number;
+  /** Signs page cursors (graphql/cursor.ts); unset, a key drawn at start does. */
+  cursorSecret?: string;
   /** Development only: trust an `x-user-id` header (a user id or handle) as the viewer. */
   devAuthHeader: boolean;
   auth: AuthConfig;
@@ -79,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port: int(env.PORT, 4000, 'PORT'),
-    host: env.HOST ?? '0.0.0.0',
+    // Development trusts the x-user-id header: reachable from this machine only unless HOST says otherwise.
+    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     neo4j: env.NEO4J_URI
       ? {
@@ -95,9 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     training: { server: env.TRAINING_SERVER_URL || null, token: env.TRAINING_TOKEN || null },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE'),
+    cursorSecret: secret(env.CURSOR_SECRET, 'CURSOR_SECRET'),
     devAuthHeader: devAuthHeader(env, production),
     auth: {
-      jwtSecret: jwtSecret(env.AUTH_JWT_SECRET),
+      jwtSecret: secret(env.AUTH_JWT_SECRET, 'AUTH_JWT_SECRET'),
       jwtPublicKeyFile: env.AUTH_JWT_PUBLIC_KEY_FILE || undefined,
       jwksFile: env.AUTH_JWKS_FILE || undefined,
       issuer: env.AUTH_JWT_ISSUER || undefined,
@@ -132,10 +136,10 @@ function devAuthHeader(env: NodeJS.ProcessEnv, production: boolean): boolean {
   return on;
 }
 
-/** HS256 needs at least 256 bits of key; shorter secrets are guessable offline from any token. */
-function jwtSecret(value: string | undefined): string | undefined {
+/** HMAC keys need at least 256 bits; shorter secrets are guessable offline from any token or cursor. */
+function secret(value: string | undefined, name: string): string | undefined {
   if (!value) return undefined;
-  if (Buffer.byteLength(value) < 32) throw new Error('AUTH_JWT_SECRET must be at least 32 bytes long');
+  if (Buffer.byteLength(value) < 32) throw new Error(`${name} must be at least 32 bytes long`);
   return value;
 }
 

@@ -1,38 +1,44 @@
 /**
  * The internal training API: lets `npm run gnn -- train ...` read the graph and publish models
  * through this server while it holds the embedded database (LadybugDB allows one process per
- * data directory). Loopback only; outside development it also needs a manager or admin token, or
- * the token of a training job this server started (training-jobs.ts).
- * Routes and wire format: src/store/remote/wire.ts.
+ * data directory). Loopback callers with a Bearer credential only, in every mode: the server's own
+ * token (its training jobs get it from their environment; `npm run gnn` on the same machine reads
+ * it from DATA_DIR/internal-api.token, which only the server's OS user can read) or an admin's
+ * token. The development header is not accepted: any local process, a reverse proxy included,
+ * could send it. Routes and wire format: src/store/remote/wire.ts.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { chmod, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
-import type { Viewer } from '../graphql/context';
+import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import { MODEL_KINDS, type ModelKind, type ModelRun, type Store } from '../store/contract';
 import { ndjsonLines, toNdjson } from '../store/remote/ndjson';
-import { rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
-import type { Config } from './config';
+import { internalTokenFile, rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
+import type { Authenticator } from './authenticate';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const TRAINERS = ['manager', 'admin'];
 
 /**
- * Loopback callers only, and then: a training job this server started (it holds `jobToken`),
- * anyone in development, or a manager or admin.
+ * Refuses unless the caller is on loopback (FORBIDDEN) and presents the server's token or an
+ * admin's (UNAUTHENTICATED without a credential, FORBIDDEN for another role).
  */
-export async function mayTrain(
-  req: IncomingMessage,
-  config: Config,
-  viewer: () => Promise<Viewer | null>,
-  jobToken: string,
-): Promise<boolean> {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
-  const presented = Buffer.from(req.headers.authorization ?? '');
-  const expected = Buffer.from(`Bearer ${jobToken}`);
-  if (presented.length === expected.length && timingSafeEqual(presented, expected)) return true;
-  if (config.devAuthHeader) return true;
-  return (await viewer())?.roles.some((r) => TRAINERS.includes(r)) ?? false;
+export async function requireInternalAccess(req: IncomingMessage, authenticate: Authenticator, serverToken: string): Promise<void> {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new ForbiddenError('the internal training API answers local callers only');
+  const { authorization } = req.headers;
+  if (authorization === undefined) throw new UnauthenticatedError('the internal training API needs a Bearer token: an admin\'s, or the server\'s own');
+  const presented = Buffer.from(authorization);
+  const expected = Buffer.from(`Bearer ${serverToken}`);
+  if (presented.length === expected.length && timingSafeEqual(presented, expected)) return;
+  // The token alone: never the development header.
+  const viewer = await authenticate({ authorization });
+  if (!viewer?.roles.includes('admin')) throw new ForbiddenError('the internal training API is for admins');
+}
+
+/** Leaves the server's token where `npm run gnn` on this machine finds it, readable by this OS user only. */
+export async function writeInternalToken(dataDir: string, token: string): Promise<void> {
+  const file = internalTokenFile(dataDir);
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
 }
 
 async function stream(res: ServerResponse, values: AsyncIterable<unknown>): Promise<void> {
@@ -52,10 +58,27 @@ async function* rowBatches(lines: AsyncGenerator<unknown>) {
   for await (const batch of lines) yield (batch as WireRow[]).map(rowFromWire);
 }
 
-/** Serves one internal request; the caller has already checked `mayTrain`. */
+/** A whole number from the query string within [min, max], `fallback` when absent; BAD_USER_INPUT otherwise. */
+function intParam(url: URL, name: string, min: number, max: number, fallback?: number): number | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidInputError(name, `${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new InvalidInputError('path', `malformed percent-encoding in ${JSON.stringify(segment)}`);
+  }
+}
+
+/** Serves one internal request; the caller has already checked `requireInternalAccess`. */
 export async function handleInternal(req: IncomingMessage, res: ServerResponse, url: URL, store: Store): Promise<void> {
-  const [area, name, version, tail] = url.pathname.split('/').slice(2);
-  const batch = Number(url.searchParams.get('batch')) || undefined;
+  const [area, name, version, tail] = url.pathname.split('/').slice(2).map(decodeSegment);
+  const batch = intParam(url, 'batch', 1, 1_000_000);
   if (req.method === 'GET' && area === 'snapshot' && SNAPSHOT_PARTS.includes(name as SnapshotPart)) {
     return stream(res, store.snapshot[name as SnapshotPart](batch));
   }
@@ -67,7 +90,7 @@ export async function handleInternal(req: IncomingMessage, res: ServerResponse, 
     return;
   }
   if (req.method === 'GET' && tail === 'rows') {
-    const rows = store.models.rows(kind, decodeURIComponent(version), batch);
+    const rows = store.models.rows(kind, version, batch);
     return stream(res, (async function* () {
       for await (const b of rows) yield b.map(rowToWire);
     })());
@@ -82,7 +105,7 @@ export async function handleInternal(req: IncomingMessage, res: ServerResponse, 
     return;
   }
   if (req.method === 'POST' && version === 'prune') {
-    await store.models.prune(kind, Number(url.searchParams.get('keep') ?? 3));
+    await store.models.prune(kind, intParam(url, 'keep', 1, 1_000, 3)!);
     res.writeHead(204).end();
     return;
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { seedDemoIfEmpty } from '../../seeds/demo';
 import { openServerStore, startServer } from './app';
 import { loadConfig } from './config';
+import { writeInternalToken } from './internal-api';
 import { createLogger } from './logger';
 
 const config = loadConfig();
@@ -23,6 +24,8 @@ const server = await startServer(config, store, logger).catch(async (err: unknow
   await store.close();
   process.exit(1);
 });
+// `npm run gnn -- train` on this machine falls back to the internal API when the data is held.
+if (!config.neo4j) await writeInternalToken(config.dataDir, server.internalToken);
 logger.info({ engine: store.engine, url: server.url }, `GraphQL API at ${server.url} (open it in a browser for the playground)`);
 
 let stopping = false;

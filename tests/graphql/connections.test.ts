@@ -14,6 +14,12 @@ function infoFor(selection: string): GraphQLResolveInfo {
 }
 const EDGES = infoFor('{ totalCount edges { node } pageInfo { hasNextPage } }');
 
+/** `cursor` with `from` in its payload replaced by `to`, the signature kept. */
+function forge(cursor: string, from: string, to: string): string {
+  const bytes = Buffer.from(cursor, 'base64url');
+  return Buffer.concat([bytes.subarray(0, 12), Buffer.from(bytes.subarray(12).toString().replace(from, to))]).toString('base64url');
+}
+
 const noCount = async (): Promise<number> => assert.fail('count must not be needed');
 
 /** A list of `total` numbers, answering pages like the store does. */
@@ -41,7 +47,7 @@ test('last/before page backward; last alone asks for the count first', async () 
   assert.deepEqual(await toPage({ last: 5, after: encodeCursor(40) }, MAX, async () => 42), { offset: 41, limit: 1 });
 });
 
-test('page sizes above the maximum, negative sizes, first with last and foreign cursors are BAD_USER_INPUT', async () => {
+test('page sizes above the maximum, negative sizes, first with last and forged cursors are BAD_USER_INPUT', async () => {
   const cases: [Parameters<typeof toPage>[0], string][] = [
     [{ first: MAX + 1 }, 'first'],
     [{ last: MAX + 1 }, 'last'],
@@ -49,7 +55,12 @@ test('page sizes above the maximum, negative sizes, first with last and foreign 
     [{ first: 1, last: 1 }, 'last'],
     [{ after: 'nonsense' }, 'after'],
     [{ before: Buffer.from('offset:-3').toString('base64url') }, 'before'],
-    [{ after: Buffer.from('offset:01').toString('base64url') }, 'after'],
+    // Forged: the old unsigned form, a signed cursor with its offset or signature changed, truncated.
+    [{ after: Buffer.from('offset:10000').toString('base64url') }, 'after'],
+    [{ after: forge(encodeCursor(4), '4', '9') }, 'after'],
+    [{ after: forge(encodeCursor(4), '4', '04') }, 'after'],
+    [{ before: encodeCursor(1234).slice(0, -2) }, 'before'],
+    [{ after: `${encodeCursor(4)}=` }, 'after'],
   ];
   for (const [args, field] of cases) {
     await assert.rejects(toPage(args, MAX, async () => 10), (err: unknown) => {

@@ -39,7 +39,7 @@ test('a training store opened on a database held by another process goes through
   const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hold-store.ts', held], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
     await once(createInterface({ input: holder.stdout! }), 'line');
-    training = await openTrainingStore({ dataDir: held, neo4j: null, port: api.server.port, log: (l) => logs.push(l) });
+    training = await openTrainingStore({ dataDir: held, neo4j: null, port: api.server.port, token: await api.token('dave', ['admin']), log: (l) => logs.push(l) });
   } finally {
     holder.stdin!.end();
     await once(holder, 'exit');
@@ -66,17 +66,28 @@ test('a model published through the server is current and served by the API', as
   assert.equal((await api.store.models.current('influence'))?.version, 'remote-1', 'the server’s own store has it');
 });
 
-test('unknown internal routes are 404s', async () => {
-  const unknown = await fetch(`http://127.0.0.1:${api.server.port}/internal/models/nonsense/current`);
-  assert.equal(unknown.status, 404);
+test('unknown internal routes are 404s; malformed paths and numbers are 400s', async () => {
+  const internal = (path: string) => fetch(`http://127.0.0.1:${api.server.port}/internal/${path}`, { headers: { authorization: `Bearer ${api.server.internalToken}` } });
+  assert.equal((await internal('models/nonsense/current')).status, 404);
+  for (const path of ['models/recommend/%E0%A4%A/rows', 'snapshot/users?batch=-5', 'snapshot/users?batch=1.5', 'models/recommend/current%']) {
+    const res = await internal(path);
+    assert.equal(res.status, 400, path);
+    assert.equal(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code, 'BAD_USER_INPUT');
+  }
+  const prune = await fetch(`http://127.0.0.1:${api.server.port}/internal/models/recommend/prune?keep=0`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.server.internalToken}` },
+  });
+  assert.equal(prune.status, 400, 'keeping no version would delete the served one');
 });
 
-test('outside development, the internal API needs a manager', async () => {
-  const strict = await startTestApi({ seed: async () => {}, config: { devAuthHeader: false } });
-  try {
-    const res = await fetch(`http://127.0.0.1:${strict.server.port}/internal/snapshot/users`);
-    assert.equal(res.status, 403);
-  } finally {
-    await strict.close();
-  }
+test('in every mode the internal API needs the server’s token or an admin’s, never the development header', async () => {
+  const snapshot = `http://127.0.0.1:${api.server.port}/internal/snapshot/users`;
+  const status = async (headers: Record<string, string> = {}) => (await fetch(snapshot, { headers })).status;
+  assert.equal(await status(), 401);
+  assert.equal(await status({ 'x-user-id': 'dave', 'x-user-roles': 'admin' }), 401);
+  assert.equal(await status({ authorization: `Bearer ${await api.token('dave', ['manager'])}` }), 403);
+  assert.equal(await status({ authorization: 'Bearer not-a-token' }), 401);
+  assert.equal(await status({ authorization: `Bearer ${await api.token('dave', ['admin'])}` }), 200);
+  assert.equal(await status({ authorization: `Bearer ${api.server.internalToken}` }), 200);
 });

@@ -43,3 +43,9 @@ test('no playground and no introspection', async () => {
   const typo = await post('{ categorys { name } }');
   assert.doesNotMatch(typo.body.errors[0].message, /Did you mean/, 'no schema hints either');
 });
+
+test('development listens on loopback by default, production on every interface; HOST wins', () => {
+  assert.equal(loadConfig({}).host, '127.0.0.1', 'development trusts the dev header, so only this machine reaches it');
+  assert.equal(loadConfig(env).host, '0.0.0.0');
+  assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
+});

@@ -1,7 +1,7 @@
 /**
  * Training started from the API: managers only, one job per kind at a time, and the job's
- * process reaches the server's internal API with its per-process token even where the internal
- * API otherwise needs a manager (here: development header auth off for the internal API check).
+ * process reaches the server's internal API with the server's token (the internal API takes no
+ * development header).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

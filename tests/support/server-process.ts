@@ -25,8 +25,8 @@ export interface ServerProcess {
 
 export interface ServerProcessOptions {
   dataDir: string;
-  /** Extra environment (e.g. SEED_ON_EMPTY, MAX_PAGE_SIZE); LOG_LEVEL stays info, the listening line is read from the log. */
-  env?: Record<string, string>;
+  /** Extra environment (e.g. SEED_ON_EMPTY, MAX_PAGE_SIZE; HOST is 127.0.0.1 unless given, undefined unsets it); LOG_LEVEL stays info, the listening line is read from the log. */
+  env?: Record<string, string | undefined>;
   /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=...']. */
   nodeArgs?: string[];
   /** Receives every log line (JSON, as pino writes it). */
@@ -34,20 +34,22 @@ export interface ServerProcessOptions {
 }
 
 export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NEO4J_URI: '',
+    // One client machine sends everything: per-IP and per-token limits would measure the limiter.
+    RATE_LIMIT_IP_PER_MINUTE: '0',
+    RATE_LIMIT_TOKEN_PER_MINUTE: '0',
+    HOST: '127.0.0.1',
+    ...opts.env,
+    LOG_LEVEL: 'info',
+    DATA_DIR: opts.dataDir,
+    PORT: '0',
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: '',
-      // One client machine sends everything: per-IP and per-token limits would measure the limiter.
-      RATE_LIMIT_IP_PER_MINUTE: '0',
-      RATE_LIMIT_TOKEN_PER_MINUTE: '0',
-      ...opts.env,
-      LOG_LEVEL: 'info',
-      DATA_DIR: opts.dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit');

@@ -8,8 +8,9 @@ import { engagement, engagementForecast, type CommunityPage } from '../../../gnn
 import type { PublishedCommunity } from '../../../gnn/forecast/published';
 import { InvalidInputError } from '../../domain/errors';
 import type { User as UserRecord } from '../../domain/user';
+import { readableCommunities } from '../access';
 import { requireOwner, requireRole } from '../authorize';
-import { connection } from '../connections';
+import { connection, pageSize } from '../connections';
 import { requireViewer, type Context } from '../context';
 import { Category } from '../types/category';
 import { CommunitiesArgs, Community, CommunityConnection, EngagementPoint, ForecastPoint } from '../types/community';
@@ -44,7 +45,8 @@ export class CommunityResolver extends NodeIdResolver('Community', Community) {
   }
 
   @FieldResolver(() => [User], { description: 'Strongest first: by influence score when an influence model is published.' })
-  async opinionLeaders(@Root() c: PublishedCommunity, @Arg('first', () => Int, { defaultValue: 5 }) first: number, @Ctx() ctx: Context) {
+  async opinionLeaders(@Root() c: PublishedCommunity, @Arg('first', () => Int, { defaultValue: 5 }) n: number, @Ctx() ctx: Context) {
+    const first = pageSize('first', n, ctx.config.maxPageSize);
     const influence = (await ctx.models.influence.get())?.value;
     const ranked = influence
       ? influence.leaders({ memberIds: new Set(c.members), offset: 0, limit: first }).items.map((l) => l.userId)
@@ -78,7 +80,7 @@ export class UserCommunityResolver {
   @FieldResolver(() => Community, { nullable: true, description: "The user's community; the user or a manager only." })
   async community(@Root() user: UserRecord, @Ctx() ctx: Context) {
     requireOwner(requireViewer(ctx), user.id, "only the user themselves (or a manager) may see a user's community", 'manager');
-    const [found] = await ctx.models.communities.ofUsers([user.id]);
+    const [found] = await readableCommunities(ctx).ofUsers([user.id]);
     return found;
   }
 }

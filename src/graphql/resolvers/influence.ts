@@ -8,6 +8,7 @@ import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-grap
 import type { InfluenceData, Leader } from '../../../gnn/influence/serving';
 import { NotFoundError } from '../../domain/errors';
 import type { User as UserRecord } from '../../domain/user';
+import { readableCommunities } from '../access';
 import { requireOwner, requireRole } from '../authorize';
 import { connection } from '../connections';
 import { requireViewer, type Context } from '../context';
@@ -47,7 +48,7 @@ export class OpinionLeadersResolver {
     const categoryId = category == null ? null : decodeId(category, 'Category', 'category');
     let memberIds: ReadonlySet<string> | undefined;
     if (community != null) {
-      const [found] = await ctx.models.communities.get([decodeId(community, 'Community', 'community')]);
+      const [found] = await readableCommunities(ctx).get([decodeId(community, 'Community', 'community')]);
       if (!found) throw new NotFoundError('Community', community);
       memberIds = new Set(found.members);
     }

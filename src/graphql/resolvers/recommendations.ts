@@ -6,11 +6,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Recommendation, RecommendationPage } from '../../../gnn/recommend/serving';
-import { InvalidInputError } from '../../domain/errors';
 import type { Product as ProductRecord } from '../../domain/product';
 import type { User as UserRecord } from '../../domain/user';
 import { requireOwner } from '../authorize';
-import { connection } from '../connections';
+import { connection, pageSize } from '../connections';
 import { requireViewer, type Context } from '../context';
 import { decodeId } from '../global-id';
 import { Product } from '../types/product';
@@ -64,10 +63,7 @@ export class UserRecommendationsResolver {
 export class ProductSimilarityResolver {
   @FieldResolver(() => [SimilarProduct], { description: 'Products like this one, most similar first.' })
   async similarProducts(@Root() product: ProductRecord, @Args(() => SimilarProductsArgs) { first }: SimilarProductsArgs, @Ctx() ctx: Context) {
-    if (!Number.isInteger(first) || first < 0 || first > ctx.config.maxPageSize) {
-      throw new InvalidInputError('first', `first must be from 0 to ${ctx.config.maxPageSize}`);
-    }
-    const { source, items } = await ctx.models.recommender.similarProducts(product.id, first);
+    const { source, items } = await ctx.models.recommender.similarProducts(product.id, pageSize('first', first, ctx.config.maxPageSize));
     return items.map((item) => ({ product: ctx.loaders.products.load(item.productId), score: item.score, source }));
   }
 }

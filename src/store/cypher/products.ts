@@ -5,6 +5,7 @@ import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
 import { toProduct } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
+import { pageWithinCount } from './skip';
 import { setClause } from './set-clause';
 
 const AVERAGE = 'CASE WHEN p.reviewCount = 0 THEN -1.0 ELSE p.ratingSum * 1.0 / p.reviewCount END';
@@ -56,17 +57,18 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
 
     async list({ filter, sort, page }: { filter: ProductFilter; sort: ProductSort; page: Page }): Promise<Slice<Product>> {
       const w = where(filter);
-      const count = db.read(`${w.match} ${w.clause} RETURN count(p) AS n`, w.params);
-      const items =
-        page.limit === 0
-          ? Promise.resolve([])
-          : db.read(`${w.match} ${w.clause} ${RETURN_PRODUCT} ORDER BY ${ORDER[sort]} SKIP $offset LIMIT $limit`, {
+      return pageWithinCount(
+        page,
+        async () => Number((await db.read(`${w.match} ${w.clause} RETURN count(p) AS n`, w.params))[0]?.n ?? 0),
+        async () =>
+          (
+            await db.read(`${w.match} ${w.clause} ${RETURN_PRODUCT} ORDER BY ${ORDER[sort]} SKIP $offset LIMIT $limit`, {
               ...w.params,
               offset: page.offset,
               limit: page.limit,
-            });
-      const [c, rows] = await Promise.all([count, items]);
-      return { items: rows.map(toProduct), totalCount: Number(c[0]?.n ?? 0) };
+            })
+          ).map(toProduct),
+      );
     },
 
     async inCategories(categoryIds, sort, page) {

@@ -4,6 +4,7 @@ import type { Page, Slice, Stamp, UserRepository } from '../contract';
 import { inOrder } from './batch';
 import { toUser } from './rows';
 import type { CypherRunner } from './runner';
+import { pageWithinCount } from './skip';
 import { setClause } from './set-clause';
 
 const ORDER: Record<UserSort, { with?: string; order: string }> = {
@@ -42,17 +43,18 @@ export function cypherUsers(db: CypherRunner): UserRepository {
     async list({ filter, sort, page }: { filter: UserFilter; sort: UserSort; page: Page }): Promise<Slice<User>> {
       const w = where(filter);
       const o = ORDER[sort];
-      const count = db.read(`MATCH (u:User) ${w.clause} RETURN count(u) AS n`, w.params);
-      const items =
-        page.limit === 0
-          ? Promise.resolve([])
-          : db.read(
+      return pageWithinCount(
+        page,
+        async () => Number((await db.read(`MATCH (u:User) ${w.clause} RETURN count(u) AS n`, w.params))[0]?.n ?? 0),
+        async () =>
+          (
+            await db.read(
               `MATCH (u:User) ${w.clause} WITH u${o.with ? `, ${o.with}` : ''} ` +
                 `RETURN u ORDER BY ${o.order} SKIP $offset LIMIT $limit`,
               { ...w.params, offset: page.offset, limit: page.limit },
-            );
-      const [c, rows] = await Promise.all([count, items]);
-      return { items: rows.map((r) => toUser(r.u as Record<string, unknown>)), totalCount: Number(c[0]?.n ?? 0) };
+            )
+          ).map((r) => toUser(r.u as Record<string, unknown>)),
+      );
     },
 
     create(input: NewUser, stamp: Stamp) {

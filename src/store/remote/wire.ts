@@ -8,10 +8,14 @@
  *   POST /internal/models/{kind}/publish    NDJSON body: the run, then row batches
  *   POST /internal/models/{kind}/prune?keep=N
  */
+import path from 'node:path';
 import type { ModelOutputRow } from '../contract';
 import { decodeVector, encodeVector } from '../vector-codec';
 
 export const INTERNAL_PREFIX = '/internal/';
+
+/** Where a server holding a LadybugDB data directory leaves its internal API token for local training. */
+export const internalTokenFile = (dataDir: string): string => path.join(dataDir, 'internal-api.token');
 export const SNAPSHOT_PARTS = ['users', 'categories', 'products', 'interactions', 'follows'] as const;
 export type SnapshotPart = (typeof SNAPSHOT_PARTS)[number];
 

@@ -18,6 +18,7 @@ import { answerClientError } from './client-error';
 import { DEV_USER_HEADER } from './auth/dev-header';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
+import { stopServing } from './shutdown';
 import { trainCommand, TrainingJobs, type TrainingCommand } from './training-jobs';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
@@ -149,7 +150,10 @@ export interface RunningServer {
   port: number;
   store: Store;
   logger: Logger;
-  /** Stops accepting requests and lets running ones finish; closes the store only if it opened it. */
+  /**
+   * Stops accepting requests, stops training jobs, lets running requests finish within the grace
+   * period (then drops their connections); closes the store only if it opened it.
+   */
   close(): Promise<void>;
 }
 
@@ -192,10 +196,7 @@ export async function startServer(
     store,
     logger,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await stopServing(server, training, config.shutdownGraceMs, logger);
       await apollo.stop();
       if (!existingStore) await store.close();
     },

@@ -82,6 +82,7 @@ export interface LadybugOptions {
 
 export class LadybugRunner implements CypherRunner {
   readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
+  private closing: Promise<void> | undefined;
   private readonly readers: Pool;
   private readonly writer: Pool;
 
@@ -164,9 +165,24 @@ export class LadybugRunner implements CypherRunner {
     }
   }
 
-  async close(): Promise<void> {
-    for (const c of this.conns) await c.raw.close();
-    await this.db.close();
+  /**
+   * Waits for running queries, checkpoints (so the directory is left with an empty log), closes.
+   * The checkpoint must be explicit: @ladybugdb/core's Database.close() leaves the log as it is
+   * and folds it in only when the native object is finalised, at exit, where a SIGKILL (a
+   * supervisor's stop timeout, a wrapper's signal relay) can cut it short.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const writer = await this.writer.acquire();
+      await Promise.all(this.conns.slice(1).map(() => this.readers.acquire()));
+      try {
+        await writer.run('CHECKPOINT');
+      } finally {
+        for (const c of this.conns) await c.raw.close();
+        await this.db.close();
+      }
+    })();
+    return this.closing;
   }
 }
 

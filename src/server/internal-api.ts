@@ -7,7 +7,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import path from 'node:path';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain/errors';
 import type { Viewer } from '../graphql/context';
 import type { ModelKind, ModelRun, Store } from '../store/contract';
 import { ndjsonLines, toNdjson } from '../store/remote/ndjson';
@@ -52,6 +53,15 @@ async function* rowBatches(lines: AsyncGenerator<unknown>) {
   for await (const batch of lines) yield (batch as WireRow[]).map(rowFromWire);
 }
 
+/** `npm run backup` while this server holds the database: the copy is made in this process. */
+async function backup(res: ServerResponse, url: URL, store: Store): Promise<void> {
+  const target = url.searchParams.get('dir') ?? '';
+  if (!path.isAbsolute(target)) throw new InvalidInputError('dir', 'an absolute directory path is required');
+  if (!store.backup) throw new ConflictError(`the ${store.engine} engine has no file backup: use its own tools`);
+  const manifest = await store.backup(target);
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(manifest));
+}
+
 /** Serves one internal request; the caller has already checked `mayTrain`. */
 export async function handleInternal(req: IncomingMessage, res: ServerResponse, url: URL, store: Store): Promise<void> {
   const [area, name, version, tail] = url.pathname.split('/').slice(2);
@@ -59,6 +69,7 @@ export async function handleInternal(req: IncomingMessage, res: ServerResponse, 
   if (req.method === 'GET' && area === 'snapshot' && SNAPSHOT_PARTS.includes(name as SnapshotPart)) {
     return stream(res, store.snapshot[name as SnapshotPart](batch));
   }
+  if (req.method === 'POST' && area === 'backup') return backup(res, url, store);
   if (area !== 'models') throw new NotFoundError('route', url.pathname);
   const kind = kindOf(name);
   if (req.method === 'GET' && version === 'current') {

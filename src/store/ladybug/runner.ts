@@ -7,9 +7,11 @@
  * author and product) safe here: LadybugDB enforces uniqueness only for primary keys.
  */
 import lbug, { type Connection, type Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
-import type { QueryStats } from '../contract';
+import type { BackupManifest, QueryStats } from '../contract';
 import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
 import { rowFromLadybug } from './values';
+import path from 'node:path';
+import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
 import { describeRecovery, recoverWal, uncommittedTail } from './wal';
 
@@ -87,6 +89,7 @@ export class LadybugRunner implements CypherRunner {
   private readonly writer: Pool;
 
   private constructor(
+    private readonly dbPath: string,
     private readonly db: Database,
     private readonly conns: Conn[],
     readers: number,
@@ -107,7 +110,7 @@ export class LadybugRunner implements CypherRunner {
       if (opts.queryTimeoutMs) raw.setQueryTimeout(opts.queryTimeoutMs);
       conns.push(new Conn(raw));
     }
-    const runner = new LadybugRunner(db, conns, readers);
+    const runner = new LadybugRunner(dir, db, conns, readers);
     await runner.writer.use((c) => applyLadybugSchema({ exec: (q, p) => c.run(q, p) }));
     return runner;
   }
@@ -163,6 +166,18 @@ export class LadybugRunner implements CypherRunner {
       result?.close();
       this.readers.release(conn);
     }
+  }
+
+  /**
+   * A consistent copy of the data directory into `target` while reads go on: writes wait while
+   * the log is checkpointed and the files copied.
+   */
+  backup(target: string): Promise<BackupManifest> {
+    return this.writer.use(async (c) => {
+      await c.run('CHECKPOINT');
+      const counts = await countAll((q) => c.run(q));
+      return copyDataDir(path.dirname(this.dbPath), target, counts);
+    });
   }
 
   /**

@@ -107,7 +107,8 @@ class Format {
     if (length < 1n || length > BigInt(buf.length - pos - 8 - this.trailer)) return null;
     const end = pos + 8 + Number(length);
     if (this.checksums && walChecksum(buf.subarray(pos, end)) !== buf.readBigUInt64LE(end)) return null;
-    if (!this.checksums && !(buf[pos + 8] in RECORD_TYPES)) return null;
+    // Without a checksum only the structure can be checked: type 0 is LadybugDB's "invalid".
+    if (!this.checksums && buf[pos + 8] === 0) return null;
     return { offset: pos, size: end + this.trailer - pos, type: buf[pos + 8], lostLength: false };
   }
 

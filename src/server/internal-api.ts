@@ -1,7 +1,7 @@
 /**
  * The internal training API: lets `npm run gnn -- train ...` read the graph and publish models
  * through this server while it holds the embedded database (LadybugDB allows one process per
- * data directory). Loopback only; outside development it also needs a manager or admin token, or
+ * data directory), and `npm run backup` copy it (POST /internal/backup?dir=). Loopback only; outside development it also needs a manager or admin token, or
  * the token of a training job this server started (training-jobs.ts).
  * Routes and wire format: src/store/remote/wire.ts.
  */

@@ -19,6 +19,7 @@ import { answerClientError } from './client-error';
 import { DEV_USER_HEADER } from './auth/dev-header';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, requireInternalAccess } from './internal-api';
+import { stopServing } from './shutdown';
 import { trainCommand, TrainingJobs, type TrainingCommand } from './training-jobs';
 import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
@@ -153,7 +154,10 @@ export interface RunningServer {
   logger: Logger;
   /** The Bearer token the internal API accepts besides an admin's (its training jobs use it). */
   internalToken: string;
-  /** Stops accepting requests and lets running ones finish; closes the store only if it opened it. */
+  /**
+   * Stops accepting requests, stops training jobs, lets running requests finish within the grace
+   * period (then drops their connections); closes the store only if it opened it.
+   */
   close(): Promise<void>;
 }
 
@@ -197,10 +201,7 @@ export async function startServer(
     logger,
     internalToken: models.training.token,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await stopServing(server, training, config.shutdownGraceMs, logger);
       await apollo.stop();
       if (!existingStore) await store.close();
     },

@@ -35,6 +35,8 @@ export interface Config {
   rateLimit: RateLimitConfig;
   /** Per-query database timeout in ms; 0 disables it. */
   dbQueryTimeoutMs: number;
+  /** On SIGTERM/SIGINT: how long running requests and training jobs get to finish. */
+  shutdownGraceMs: number;
   /**
    * LadybugDB: open a directory whose write-ahead log is damaged (a crash while appending) as of
    * its last intact transaction, instead of refusing to open it.
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tokenPerMinute: int(env.RATE_LIMIT_TOKEN_PER_MINUTE, 1200, 'RATE_LIMIT_TOKEN_PER_MINUTE'),
     },
     dbQueryTimeoutMs: int(env.DB_QUERY_TIMEOUT_MS, 30_000, 'DB_QUERY_TIMEOUT_MS'),
+    shutdownGraceMs: int(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
     skipDamagedWal: bool(env.LADYBUG_SKIP_DAMAGED_WAL, false, 'LADYBUG_SKIP_DAMAGED_WAL'),
     // Exact only when this process sees every write: not so with Neo4j and several instances.
     responseCacheEntries: int(env.RESPONSE_CACHE_ENTRIES, env.NEO4J_URI ? 0 : 5_000, 'RESPONSE_CACHE_ENTRIES'),

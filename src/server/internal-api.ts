@@ -1,7 +1,8 @@
 /**
  * The internal training API: lets `npm run gnn -- train ...` read the graph and publish models
  * through this server while it holds the embedded database (LadybugDB allows one process per
- * data directory). Loopback callers with a Bearer credential only, in every mode: the server's own
+ * data directory), and lets `npm run backup` copy it (POST /internal/backup?dir=). Loopback callers
+ * with a Bearer credential only, in every mode: the server's own
  * token (its training jobs get it from their environment; `npm run gnn` on the same machine reads
  * it from DATA_DIR/internal-api.token, which only the server's OS user can read) or an admin's
  * token. The development header is not accepted: any local process, a reverse proxy included,
@@ -10,7 +11,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { chmod, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors';
+import path from 'node:path';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import { MODEL_KINDS, type ModelKind, type ModelRun, type Store } from '../store/contract';
 import { ndjsonLines, toNdjson } from '../store/remote/ndjson';
 import { internalTokenFile, rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
@@ -75,6 +77,15 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** `npm run backup` while this server holds the database: the copy is made in this process. */
+async function backup(res: ServerResponse, url: URL, store: Store): Promise<void> {
+  const target = url.searchParams.get('dir') ?? '';
+  if (!path.isAbsolute(target)) throw new InvalidInputError('dir', 'an absolute directory path is required');
+  if (!store.backup) throw new ConflictError(`the ${store.engine} engine has no file backup: use its own tools`);
+  const manifest = await store.backup(target);
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(manifest));
+}
+
 /** Serves one internal request; the caller has already checked `requireInternalAccess`. */
 export async function handleInternal(req: IncomingMessage, res: ServerResponse, url: URL, store: Store): Promise<void> {
   const [area, name, version, tail] = url.pathname.split('/').slice(2).map(decodeSegment);
@@ -82,6 +93,7 @@ export async function handleInternal(req: IncomingMessage, res: ServerResponse, 
   if (req.method === 'GET' && area === 'snapshot' && SNAPSHOT_PARTS.includes(name as SnapshotPart)) {
     return stream(res, store.snapshot[name as SnapshotPart](batch));
   }
+  if (req.method === 'POST' && area === 'backup') return backup(res, url, store);
   if (area !== 'models') throw new NotFoundError('route', url.pathname);
   const kind = kindOf(name);
   if (req.method === 'GET' && version === 'current') {

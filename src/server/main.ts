@@ -1,46 +1,66 @@
 /**
- * `npm start`: open the store, seed the demo community into an empty one, serve GraphQL, and
- * shut down cleanly on SIGINT/SIGTERM (finish running requests, then close the store).
+ * `npm start`: open the store, seed the demo community into an empty one, serve GraphQL, and stop
+ * cleanly on SIGINT/SIGTERM, whether sent to this process alone or to its whole process group
+ * (npm forwards it as well, so it may come twice): stop accepting requests, stop training jobs,
+ * let running requests finish within SHUTDOWN_GRACE_MS, checkpoint and close the store. A signal
+ * during start-up is acted on once start-up is done. `npm start` runs node itself with the tsx
+ * loader: tsx's own CLI relays signals to its child and SIGKILLs it when it does not acknowledge
+ * them within 30 ms, which a store closing on a busy machine cannot promise.
  */
 import path from 'node:path';
 import { seedDemoIfEmpty } from '../../seeds/demo';
-import { openServerStore, startServer } from './app';
+import { openServerStore, startServer, type RunningServer } from './app';
 import { loadConfig } from './config';
 import { writeInternalToken } from './internal-api';
 import { createLogger } from './logger';
 
 const config = loadConfig();
 const logger = createLogger(config);
-const store = await openServerStore(config);
 
-if (config.seedOnEmpty) {
-  const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');
-  const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });
-  if (result.seeded) logger.info({ counts: result.counts, seconds: result.seconds }, 'seeded the demo community');
-}
-const server = await startServer(config, store, logger).catch(async (err: unknown) => {
+let stopSignal: NodeJS.Signals | null = null;
+let stopNow: (() => void) | null = null;
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stopSignal) return;
+  stopSignal = signal;
+  logger.info({ signal }, 'shutting down');
+  stopNow?.();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+const store = await openServerStore(config);
+let server: RunningServer | undefined;
+try {
+  if (config.seedOnEmpty && !stopSignal) {
+    const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');
+    const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });
+    if (result.seeded) logger.info({ counts: result.counts, seconds: result.seconds }, 'seeded the demo community');
+  }
+  if (!stopSignal) {
+    server = await startServer(config, store, logger);
+    // `npm run gnn -- train` on this machine falls back to the internal API when the data is held.
+    if (!config.neo4j) await writeInternalToken(config.dataDir, server.internalToken);
+    logger.info({ engine: store.engine, url: server.url }, `GraphQL API at ${server.url} (open it in a browser for the playground)`);
+  }
+} catch (err) {
   // A configuration problem (e.g. production without a token key): say what, not where.
   logger.fatal({ err }, `cannot start: ${err instanceof Error ? err.message : String(err)}`);
   await store.close();
   process.exit(1);
-});
-// `npm run gnn -- train` on this machine falls back to the internal API when the data is held.
-if (!config.neo4j) await writeInternalToken(config.dataDir, server.internalToken);
-logger.info({ engine: store.engine, url: server.url }, `GraphQL API at ${server.url} (open it in a browser for the playground)`);
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  try {
-    await server.close();
-    await store.close();
-    process.exit(0);
-  } catch (err) {
-    logger.error({ err }, 'shutdown failed');
-    process.exit(1);
-  }
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+if (!stopSignal) await new Promise<void>((resolve) => (stopNow = resolve));
+// Past this the stop is taking far longer than it may: leave the rest to crash recovery.
+setTimeout(() => {
+  logger.error('shutdown did not finish in time; exiting without it');
+  process.exit(1);
+}, config.shutdownGraceMs + config.dbQueryTimeoutMs + 30_000).unref();
+try {
+  await server?.close();
+  await store.close();
+  logger.info({ signal: stopSignal }, 'stopped: store checkpointed and closed');
+  process.exit(0);
+} catch (err) {
+  logger.error({ err }, 'shutdown failed');
+  process.exit(1);
+}

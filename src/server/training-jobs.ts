@@ -4,7 +4,8 @@
  * model through this server's internal API, authorised by a token that lives only in this
  * process and its children. The API then serves the new version without a restart.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,8 @@ export class TrainingJobs {
   /** Accepted by the internal API from this process's children. */
   readonly token = randomBytes(24).toString('hex');
   private readonly jobs: TrainingJob[] = [];
+  private readonly running = new Set<ChildProcess>();
+  private stopped = false;
 
   constructor(
     private readonly serverUrl: () => string,
@@ -47,6 +50,7 @@ export class TrainingJobs {
 
   /** Starts a job; one job per kind at a time (CONFLICT while one runs). */
   start(kind: ModelKind, requestedBy: string): TrainingJob {
+    if (this.stopped) throw new ConflictError('the server is shutting down');
     if (this.jobs.some((j) => j.kind === kind && j.status === 'RUNNING')) {
       throw new ConflictError(`a ${kind} training job is already running`);
     }
@@ -58,6 +62,8 @@ export class TrainingJobs {
       env: { ...process.env, TRAINING_SERVER_URL: this.serverUrl(), TRAINING_TOKEN: this.token },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    this.running.add(child);
+    child.once('exit', () => this.running.delete(child));
     const append = (chunk: Buffer) => (job.output = (job.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL));
     child.stdout.on('data', append);
     child.stderr.on('data', append);
@@ -75,6 +81,24 @@ export class TrainingJobs {
     child.on('exit', (code) => finish(code === 0));
     this.logger.info({ job: job.id, kind, requestedBy }, 'training job started');
     return job;
+  }
+
+  /**
+   * Shutdown: SIGTERM to every running job, SIGKILL after `graceMs`; resolves when all have exited.
+   * A job stopped half-way has published nothing (a run becomes visible only once complete) and
+   * can simply be started again.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.stopped = true;
+    await Promise.all(
+      [...this.running].map(async (child) => {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
   }
 
   /** Newest first. */

@@ -249,5 +249,14 @@ export interface Store extends TrainingStore {
   readonly stats: QueryStats;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
+  /** A consistent copy of the data directory into `target`, while serving (embedded engine only). */
+  backup?(target: string): Promise<BackupManifest>;
   close(): Promise<void>;
+}
+
+export interface BackupManifest {
+  engine: EngineName;
+  createdAt: string;
+  /** Rows per node label and relationship type, for checking a restore. */
+  counts: Record<string, number>;
 }

@@ -22,7 +22,7 @@ export interface TrainingStoreOptions extends StoreOptions {
 }
 
 /** The token a server holding `dataDir` left for local training (internal-api.ts), if readable. */
-async function localServerToken(dataDir: string): Promise<string | undefined> {
+export async function localServerToken(dataDir: string): Promise<string | undefined> {
   try {
     return (await readFile(internalTokenFile(dataDir), 'utf8')).trim();
   } catch {

@@ -33,5 +33,6 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   }
   await mkdir(opts.dataDir, { recursive: true });
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
-  return cypherStore('ladybug', observe(await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug)));
+  const runner = await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug);
+  return { ...cypherStore('ladybug', observe(runner)), backup: (target) => runner.backup(target) };
 }

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { TrainingCommand } from '../../src/server/training-jobs';
+import { createLogger } from '../../src/server/logger';
+import { TrainingJobs, type TrainingCommand } from '../../src/server/training-jobs';
 import { FIXTURE } from '../store/contract/fixture';
 import { startTestApi, type TestApi } from '../graphql/support/api';
 
@@ -62,4 +63,14 @@ test('a failing job is reported with its output', async () => {
   const job = await settled('RECOMMEND');
   assert.equal(job.status, 'FAILED');
   assert.match(job.output, /boom/);
+});
+
+test('stopping the jobs (server shutdown) ends a running one, even one that ignores SIGTERM, and refuses new ones', async () => {
+  const stubborn: TrainingCommand = () => [process.execPath, ['-e', 'process.on("SIGTERM", () => {}); setInterval(() => {}, 1000)']];
+  const jobs = new TrainingJobs(() => 'http://127.0.0.1:9', createLogger({ logLevel: 'silent' }), stubborn);
+  const job = jobs.start('influence', 'dave');
+  await new Promise((r) => setTimeout(r, 300));
+  await jobs.stop(200);
+  assert.equal(job.status, 'FAILED');
+  assert.throws(() => jobs.start('forecast', 'dave'), /shutting down/);
 });

@@ -21,6 +21,10 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** SIGTERM and wait: the server finishes requests and closes the store; rejects on a non-zero exit. */
   stop(): Promise<void>;
+  /** Sends `signal` to the started process alone or to its whole process group (with `npm`). */
+  signal(signal: NodeJS.Signals, to: 'process' | 'group'): void;
+  /** Resolves once every process of the group has exited. */
+  gone(): Promise<void>;
 }
 
 export interface ServerProcessOptions {
@@ -31,6 +35,8 @@ export interface ServerProcessOptions {
   nodeArgs?: string[];
   /** Receives every log line (JSON, as pino writes it). */
   onLog?: (line: string) => void;
+  /** Start as `npm start` in its own process group (npm, then node), as a terminal or supervisor does. */
+  npm?: boolean;
 }
 
 export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
@@ -47,8 +53,10 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     PORT: '0',
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
+  const [bin, args] = opts.npm ? ['npm', ['start']] : [process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts']];
+  const child = spawn(bin, args, {
     cwd: ROOT,
+    detached: opts.npm,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -74,10 +82,19 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     await kill(child, exited);
     throw err;
   });
+  const signal = (sig: NodeJS.Signals, to: 'process' | 'group') => {
+    try {
+      process.kill(to === 'group' ? -child.pid! : child.pid!, sig);
+    } catch {
+      // already gone
+    }
+  };
   return {
     url,
     pid: child.pid!,
-    kill: () => kill(child, exited),
+    kill: opts.npm ? async () => (signal('SIGKILL', 'group'), await groupGone(child.pid!)) : () => kill(child, exited),
+    signal,
+    gone: () => (opts.npm ? groupGone(child.pid!) : exited.then(() => {})),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -85,6 +102,18 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
       if (code !== 0) throw new Error(`server exited with ${signal ?? code} on SIGTERM:\n${tail.join('\n')}`);
     },
   };
+}
+
+/** Polls until no process of the group is left (npm may exit before the server it started). */
+async function groupGone(pgid: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function kill(child: ChildProcess, exited: Promise<unknown>): Promise<void> {

@@ -7,10 +7,13 @@
  * author and product) safe here: LadybugDB enforces uniqueness only for primary keys.
  */
 import lbug, { type Connection, type Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
-import type { QueryStats } from '../contract';
+import type { BackupManifest, QueryStats } from '../contract';
 import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
 import { rowFromLadybug } from './values';
+import path from 'node:path';
+import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
+import { describeRecovery, recoverWal, uncommittedTail } from './wal';
 
 /** A connection with its prepared-statement cache. */
 class Conn {
@@ -73,16 +76,20 @@ export interface LadybugOptions {
   readers?: number;
   /** Per-query timeout; 0 disables it. */
   queryTimeoutMs?: number;
-  /** Replay a damaged write-ahead log up to the damage instead of refusing to open. */
+  /** Open a write-ahead log damaged before its end as of the damage instead of refusing. */
   skipDamagedWal?: boolean;
+  /** Told what recovery did to the write-ahead log (a torn end cut off, a rewrite); stderr by default. */
+  log?: (message: string) => void;
 }
 
 export class LadybugRunner implements CypherRunner {
   readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
+  private closing: Promise<void> | undefined;
   private readonly readers: Pool;
   private readonly writer: Pool;
 
   private constructor(
+    private readonly dbPath: string,
     private readonly db: Database,
     private readonly conns: Conn[],
     readers: number,
@@ -92,13 +99,7 @@ export class LadybugRunner implements CypherRunner {
   }
 
   static async open(dir: string, opts: LadybugOptions = {}): Promise<LadybugRunner> {
-    // Defaults but the last flag: throwOnWalReplayFailure (a damaged log tail stops the open unless told).
-    const db = new lbug.Database(dir, 0, true, false, 0, true, -1, !opts.skipDamagedWal);
-    try {
-      await db.init();
-    } catch (err) {
-      throw explainOpenError(dir, err);
-    }
+    const db = await openDatabase(dir, opts);
     const readers = opts.readers ?? 4;
     const conns: Conn[] = [];
     for (let i = 0; i < readers + 1; i++) {
@@ -109,7 +110,7 @@ export class LadybugRunner implements CypherRunner {
       if (opts.queryTimeoutMs) raw.setQueryTimeout(opts.queryTimeoutMs);
       conns.push(new Conn(raw));
     }
-    const runner = new LadybugRunner(db, conns, readers);
+    const runner = new LadybugRunner(dir, db, conns, readers);
     await runner.writer.use((c) => applyLadybugSchema({ exec: (q, p) => c.run(q, p) }));
     return runner;
   }
@@ -167,28 +168,87 @@ export class LadybugRunner implements CypherRunner {
     }
   }
 
-  async close(): Promise<void> {
-    for (const c of this.conns) await c.raw.close();
-    await this.db.close();
+  /**
+   * A consistent copy of the data directory into `target` while reads go on: writes wait while
+   * the log is checkpointed and the files copied.
+   */
+  backup(target: string): Promise<BackupManifest> {
+    return this.writer.use(async (c) => {
+      await c.run('CHECKPOINT');
+      const counts = await countAll((q) => c.run(q));
+      return copyDataDir(path.dirname(this.dbPath), target, counts);
+    });
+  }
+
+  /**
+   * Waits for running queries, checkpoints (so the directory is left with an empty log), closes.
+   * The checkpoint must be explicit: @ladybugdb/core's Database.close() leaves the log as it is
+   * and folds it in only when the native object is finalised, at exit, where a SIGKILL (a
+   * supervisor's stop timeout, a wrapper's signal relay) can cut it short.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const writer = await this.writer.acquire();
+      await Promise.all(this.conns.slice(1).map(() => this.readers.acquire()));
+      try {
+        await writer.run('CHECKPOINT');
+      } finally {
+        for (const c of this.conns) await c.raw.close();
+        await this.db.close();
+      }
+    })();
+    return this.closing;
   }
 }
+
+/**
+ * Opens the database without WAL checksums (LadybugDB's are broken for records over 4 KiB, see
+ * wal.ts). When the open fails for another reason than the lock, no process holds the directory,
+ * so its logs are recovered (a checksummed log rewritten, a torn end cut) and the open retried.
+ */
+async function openDatabase(dir: string, opts: LadybugOptions): Promise<Database> {
+  const log = opts.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const init = async () => {
+    // Defaults but the last two: throwOnWalReplayFailure (LadybugDB would silently drop the log
+    // from the first record it cannot read), enableChecksums.
+    const db = new lbug.Database(dir, 0, true, false, 0, true, -1, true, false);
+    await db.init();
+    return db;
+  };
+  // LadybugDB drops a torn end that stops between records by itself, silently: say so.
+  const tail = await uncommittedTail(`${dir}.wal`);
+  try {
+    const db = await init();
+    if (tail) log(`write-ahead log ${dir}.wal: discarded ${tail} bytes after its last commit: a transaction cut off before it was acknowledged`);
+    return db;
+  } catch (err) {
+    if (isLockError(err)) throw explainOpenError(dir, err);
+    const recovered = [];
+    for (const file of [`${dir}.wal.checkpoint`, `${dir}.wal`]) {
+      const r = await recoverWal(file, opts.skipDamagedWal ?? false);
+      if (r) recovered.push(r);
+    }
+    if (!recovered.length) throw explainOpenError(dir, err);
+    for (const r of recovered) log(describeRecovery(r));
+    try {
+      return await init();
+    } catch (again) {
+      throw explainOpenError(dir, again);
+    }
+  }
+}
+
+const isLockError = (err: unknown) => /lock/i.test(err instanceof Error ? err.message : String(err));
 
 /** Another process (usually the running server) holds the data directory. */
 export class DatabaseInUseError extends Error {}
 
 function explainOpenError(dir: string, err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
-  if (/lock/i.test(message)) {
+  if (isLockError(err)) {
     return new DatabaseInUseError(
       `The database in ${dir} is in use by another process (is the server running?). ` +
         'LadybugDB allows one writing process per data directory: stop that process, or point DATA_DIR elsewhere.',
-    );
-  }
-  if (/WAL/.test(message)) {
-    return new Error(
-      `The write-ahead log of ${dir} is damaged (${message}): usually a crash while a transaction was being ` +
-        'written, which was then never acknowledged. Keep a copy of the directory, then start with ' +
-        'LADYBUG_SKIP_DAMAGED_WAL=true to open it as of its last intact transaction.',
     );
   }
   return new Error(`Could not open the LadybugDB database in ${dir}: ${message}`);

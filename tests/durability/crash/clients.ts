@@ -21,6 +21,8 @@ const MUTATIONS: Record<Write['kind'], string> = {
   follow: 'mutation($u: ID!) { follow(userId: $u) { id } }',
   unfollow: 'mutation($u: ID!) { unfollow(userId: $u) { id } }',
   voteReviewHelpful: 'mutation($id: ID!) { voteReviewHelpful(id: $id) { id } }',
+  shareProduct: 'mutation($p: ID!, $m: String) { shareProduct(input: { productId: $p, message: $m }) { id } }',
+  updateProfile: 'mutation($b: String) { updateProfile(input: { bio: $b }) { id } }',
 };
 
 function variables(w: Write): Record<string, unknown> {
@@ -34,25 +36,46 @@ function variables(w: Write): Record<string, unknown> {
       return { u: toGlobalId('User', w.followeeId) };
     case 'voteReviewHelpful':
       return { id: toGlobalId('Review', w.reviewId) };
+    case 'shareProduct':
+      return { p: toGlobalId('Product', w.productId), m: w.message };
+    case 'updateProfile':
+      return { b: w.bio };
   }
 }
 
-const actor = (w: Write) => ('authorId' in w ? w.authorId : 'followerId' in w ? w.followerId : w.voterId);
+function actor(w: Write): string {
+  switch (w.kind) {
+    case 'writeReview':
+    case 'updateReview':
+      return w.authorId;
+    case 'follow':
+    case 'unfollow':
+      return w.followerId;
+    case 'voteReviewHelpful':
+      return w.voterId;
+    case 'shareProduct':
+      return w.sharerId;
+    case 'updateProfile':
+      return w.userId;
+  }
+}
 
 /** A write for `userId` that the ledger can judge: new reviews only for products not yet reviewed. */
 function nextWrite(rng: Rng, ledger: Ledger, cast: Cast, userId: string, seq: string): Write {
   const mine = cast.productIds.map((p) => ledger.reviews.get(pairKey(userId, p))).filter((r) => r !== undefined);
   const unreviewed = cast.productIds.filter((p) => !ledger.reviews.has(pairKey(userId, p)));
   const roll = rng.float();
-  if (roll < 0.3 && unreviewed.length) {
+  if (roll >= 0.9) return { kind: 'updateProfile', userId, bio: `bio ${seq}` };
+  if (roll >= 0.8) return { kind: 'shareProduct', sharerId: userId, productId: rng.pick(cast.productIds), message: `s${seq}` };
+  if (roll < 0.25 && unreviewed.length) {
     return { kind: 'writeReview', authorId: userId, productId: rng.pick(unreviewed), rating: rng.int(1, 5), title: `t${seq}`, body: `b${seq}` };
   }
   const editable = mine.filter((r) => r.id);
-  if (roll < 0.55 && editable.length) {
+  if (roll < 0.45 && editable.length) {
     const r = rng.pick(editable);
     return { kind: 'updateReview', authorId: userId, productId: r.productId, reviewId: r.id!, rating: rng.int(1, 5), title: `u${seq}` };
   }
-  if (roll < 0.8) {
+  if (roll < 0.65) {
     const followeeId = rng.pick(cast.userIds.filter((u) => u !== userId));
     const kind = ledger.follows.has(pairKey(userId, followeeId)) ? 'unfollow' : 'follow';
     return { kind, followerId: userId, followeeId };

@@ -18,6 +18,12 @@ export interface GraphState {
   follows: Set<string>;
   /** `voterId|reviewId` */
   votes: Set<string>;
+  /** Share message -> `sharerId|productId`. */
+  shares: Map<string, string>;
+  /** userId -> bio */
+  bios: Map<string, string | null>;
+  /** Share nodes not attached to exactly one sharer and one product: half-written shares. */
+  detachedShares: number;
   /** Review nodes not attached to exactly one author and one product: half-written reviews. */
   detachedReviews: number;
   /** (author, product) pairs with more than one review. */
@@ -54,7 +60,21 @@ export async function readGraphState(dataDir: string): Promise<GraphState> {
         pairKey(r.v as string, r.r as string),
       ),
     );
-    return { reviews, products, follows, votes, detachedReviews: reviewNodes - rows.length, duplicateReviews };
+    const shareRows = await db.read('MATCH (u:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product) RETURN s.message AS m, u.id AS u, p.id AS p');
+    const shares = new Map(shareRows.map((r) => [r.m as string, pairKey(r.u as string, r.p as string)]));
+    const [{ n: shareNodes }] = (await db.read('MATCH (s:Share) RETURN count(s) AS n')) as { n: number }[];
+    const bios = new Map((await db.read('MATCH (u:User) RETURN u.id AS id, u.bio AS bio')).map((r) => [r.id as string, (r.bio as string | null) ?? null]));
+    return {
+      reviews,
+      products,
+      follows,
+      votes,
+      shares,
+      bios,
+      detachedReviews: reviewNodes - rows.length,
+      duplicateReviews,
+      detachedShares: shareNodes - shareRows.length,
+    };
   } finally {
     await db.close();
   }
@@ -64,6 +84,7 @@ export async function readGraphState(dataDir: string): Promise<GraphState> {
 export function counterProblems(state: GraphState): string[] {
   const problems: string[] = [];
   if (state.detachedReviews) problems.push(`${state.detachedReviews} review(s) without exactly one author and product`);
+  if (state.detachedShares) problems.push(`${state.detachedShares} share(s) without exactly one sharer and product`);
   if (state.duplicateReviews) problems.push(`${state.duplicateReviews} duplicate (author, product) review(s)`);
   const perProduct = new Map<string, { count: number; sum: number }>();
   for (const r of state.reviews.values()) {

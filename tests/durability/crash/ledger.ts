@@ -10,7 +10,9 @@ export type Write =
   | { kind: 'writeReview'; authorId: string; productId: string; rating: number; title: string; body: string }
   | { kind: 'updateReview'; authorId: string; productId: string; reviewId: string; rating: number; title: string }
   | { kind: 'follow' | 'unfollow'; followerId: string; followeeId: string }
-  | { kind: 'voteReviewHelpful'; voterId: string; reviewId: string };
+  | { kind: 'voteReviewHelpful'; voterId: string; reviewId: string }
+  | { kind: 'shareProduct'; sharerId: string; productId: string; message: string }
+  | { kind: 'updateProfile'; userId: string; bio: string };
 
 export interface ExpectedReview {
   /** Unknown only for a cut-off write that is not resolved yet. */
@@ -22,7 +24,7 @@ export interface ExpectedReview {
   body: string;
 }
 
-type Entity = { table: 'reviews' | 'follows' | 'votes'; key: string };
+type Entity = { table: 'reviews' | 'follows' | 'votes' | 'shares' | 'profiles'; key: string };
 
 export interface Reconciliation {
   /** Acknowledged writes whose effect is missing. */
@@ -37,6 +39,9 @@ export class Ledger {
   readonly reviews = new Map<string, ExpectedReview>();
   readonly follows = new Set<string>();
   readonly votes = new Set<string>();
+  /** message -> `sharerId|productId` (each share's message is unique). */
+  readonly shares = new Map<string, string>();
+  readonly bios = new Map<string, string | null>();
   readonly acknowledged = new Map<Write['kind'], number>();
   readonly rejected = new Map<string, number>();
   cutOff = 0;
@@ -50,6 +55,7 @@ export class Ledger {
     for (const [key, r] of state.reviews) this.reviews.set(key, { ...r });
     for (const key of state.follows) this.follows.add(key);
     for (const key of state.votes) this.votes.add(key);
+    this.adoptMaps(state);
   }
 
   get acknowledgedTotal(): number {
@@ -103,6 +109,15 @@ export class Ledger {
       }
     }
 
+    for (const [table, expected, stored, committedVersion] of [
+      ['shares', this.shares, state.shares, (w: Write) => (w.kind === 'shareProduct' ? pairKey(w.sharerId, w.productId) : undefined)],
+      ['profiles', this.bios, state.bios, (w: Write) => (w.kind === 'updateProfile' ? w.bio : undefined)],
+    ] as const) {
+      for (const key of new Set([...expected.keys(), ...stored.keys()])) {
+        check({ table, key }, expected.get(key) ?? null, stored.get(key) ?? null, committedVersion);
+      }
+    }
+
     this.cutOffCommitted += out.committed;
     this.pending.length = 0;
     this.reviews.clear();
@@ -114,7 +129,15 @@ export class Ledger {
       mine.clear();
       for (const key of stored) mine.add(key);
     }
+    this.adoptMaps(state);
     return out;
+  }
+
+  private adoptMaps(state: GraphState): void {
+    this.shares.clear();
+    for (const [k, v] of state.shares) this.shares.set(k, v);
+    this.bios.clear();
+    for (const [k, v] of state.bios) this.bios.set(k, v);
   }
 
   private apply(write: Write, createdReviewId?: string): void {
@@ -135,6 +158,12 @@ export class Ledger {
         return;
       case 'voteReviewHelpful':
         this.votes.add(pairKey(write.voterId, write.reviewId));
+        return;
+      case 'shareProduct':
+        this.shares.set(write.message, pairKey(write.sharerId, write.productId));
+        return;
+      case 'updateProfile':
+        this.bios.set(write.userId, write.bio);
     }
   }
 }
@@ -149,6 +178,10 @@ function entityOf(write: Write): Entity {
       return { table: 'follows', key: pairKey(write.followerId, write.followeeId) };
     case 'voteReviewHelpful':
       return { table: 'votes', key: pairKey(write.voterId, write.reviewId) };
+    case 'shareProduct':
+      return { table: 'shares', key: write.message };
+    case 'updateProfile':
+      return { table: 'profiles', key: write.userId };
   }
 }
 

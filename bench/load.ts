@@ -152,7 +152,7 @@ export async function runLoadBench(opts: {
     const jwtSecret = randomBytes(32).toString('hex');
     server = await startServerProcess({
       dataDir: dir,
-      env: { AUTH_JWT_SECRET: jwtSecret, ...(opts.responseCache ? {} : { RESPONSE_CACHE_ENTRIES: '0' }) },
+      env: { AUTH_JWT_SECRET: jwtSecret, ...(opts.responseCache ? {} : { RESPONSE_CACHE_MB: '0' }) },
     });
     const rng = new Rng(opts.seed);
     const cast: Cast = await pickCast(server.url, rng);

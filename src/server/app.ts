@@ -174,9 +174,9 @@ export async function startServer(
     influence: () => models.influence.version(),
     forecast: () => models.communities.live.version(),
   } satisfies ModelVersionSources;
-  // Answers change with the data and with the models in memory (which follow local writes at once).
-  const stamp = () => [store.stats.writes, ...Object.values(versionSources).map((version) => version())].join('|');
-  const apollo = await createApollo(config, logger, stamp);
+  // Cached answers follow the store's writes by what they changed, and the models served as a whole.
+  const stamp = () => Object.values(versionSources).map((version) => version()).join('|');
+  const apollo = await createApollo(config, logger, { stamp, changes: store.changes });
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));
   server.on('clientError', answerClientError);

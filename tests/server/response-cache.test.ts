@@ -7,7 +7,7 @@ import { handleOf, productId } from '../graphql/support/community';
 let api: TestApi;
 let uncached: TestApi;
 before(async () => {
-  [api, uncached] = await Promise.all([startTestApi(), startTestApi({ config: { responseCacheEntries: 0 } })]);
+  [api, uncached] = await Promise.all([startTestApi(), startTestApi({ config: { responseCacheMb: 0 } })]);
 });
 after(() => Promise.all([api?.close(), uncached?.close()]));
 
@@ -59,7 +59,7 @@ test('responses with errors are not cached', async () => {
   assert.ok((await timedGql(api, MISSING)).roundTrips > 0);
 });
 
-test('with RESPONSE_CACHE_ENTRIES=0 every query is executed', async () => {
+test('with RESPONSE_CACHE_MB=0 every query is executed', async () => {
   await uncached.gql(PRODUCT, productVars(1));
   assert.ok((await timedGql(uncached, PRODUCT, productVars(1))).roundTrips > 0);
 });

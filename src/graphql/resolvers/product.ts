@@ -8,6 +8,7 @@ import {
   validateProductPatch,
   type Product as ProductRecord,
 } from '../../domain/product';
+import { tags } from '../../store/changes';
 import { connection } from '../connections';
 import { requireRole } from '../authorize';
 import { written, type Context } from '../context';
@@ -40,6 +41,7 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
       categoryId: categoryId === undefined ? undefined : decodeId(categoryId, 'Category', 'categoryId'),
     });
     return connection(args, info, ctx.config.maxPageSize, async (page) => {
+      ctx.reads.add(tags.products);
       const slice = await ctx.store.products.list({ filter: valid, sort, page });
       ctx.loaders.prime.products(slice.items);
       return slice;

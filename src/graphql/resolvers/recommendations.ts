@@ -4,6 +4,7 @@
  * recommendations reveal what the people they follow do, so only they (or a manager) may read them.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import { tags } from '../../store/changes';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Recommendation, RecommendationPage } from '../../../gnn/recommend/serving';
 import { InvalidInputError } from '../../domain/errors';
@@ -35,6 +36,8 @@ export class UserRecommendationsResolver {
   ) {
     requireOwner(requireViewer(ctx), user.id, "only the user themselves (or a manager) may see a user's recommendations", 'manager');
     const categoryId = category == null ? undefined : decodeId(category, 'Category', 'category');
+    // Scored from the whole network's recent activity: any write may change it.
+    ctx.reads.add(tags.anyWrite);
     let answer: RecommendationPage | undefined;
     const result = await connection<Recommendation, object>(
       args,
@@ -67,6 +70,7 @@ export class ProductSimilarityResolver {
     if (!Number.isInteger(first) || first < 0 || first > ctx.config.maxPageSize) {
       throw new InvalidInputError('first', `first must be from 0 to ${ctx.config.maxPageSize}`);
     }
+    ctx.reads.add(tags.anyWrite); // the fallback without a model counts co-reviews
     const { source, items } = await ctx.models.recommender.similarProducts(product.id, first);
     return items.map((item) => ({ product: ctx.loaders.products.load(item.productId), score: item.score, source }));
   }

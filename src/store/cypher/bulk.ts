@@ -6,6 +6,7 @@
  */
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { toCents } from '../../domain/product';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
 import { existingIds, missingIds, type Label } from './guards';
 import type { CypherRunner, CypherTx, Row } from './runner';
@@ -26,10 +27,12 @@ async function requireAll(tx: CypherTx, label: Label, ids: string[], what: strin
   if (missing.length) throw new NotFoundError(label, `${missing[0]}" (referenced by ${what}; ${missing.length} missing in all`);
 }
 
-export function cypherBulk(db: CypherRunner): BulkWriter {
+export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWriter {
+  // A bulk load may touch anything: every kept answer is stale after it.
+  const everything = () => [tags.everything];
   return {
     upsert(batch: BulkBatch) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const counts: BulkCounts = { users: 0, categories: 0, products: 0, reviews: 0, follows: 0, shares: 0 };
 
         const categories = await fresh(tx, 'Category', batch.categories ?? []);
@@ -138,10 +141,11 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
         counts.shares = shares.length;
         return counts;
       });
+      return announce(changed, write, everything);
     },
 
     async recountProducts() {
-      await db.write((tx) => tx.run(`MATCH (p:Product) ${RECOUNT}`));
+      await announce(changed, db.write((tx) => tx.run(`MATCH (p:Product) ${RECOUNT}`)), everything);
     },
 
     async counts() {

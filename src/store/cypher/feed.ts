@@ -23,11 +23,17 @@ const FEED_KEYS = SOURCES.map((s) => `${s.match} RETURN '${s.kind}' AS kind, x.i
 );
 const FEED_COUNTS = SOURCES.map((s) => `${s.match} RETURN count(*) AS n`).join('\nUNION ALL\n');
 
+const FOLLOWEES = 'MATCH (:User {id: $viewerId})-[:FOLLOWS]->(f:User) RETURN f.id AS id';
+
 export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: ShareRepository): FeedRepository {
   return {
     async of(userId, page) {
       const viewer = viewerParam(userId);
-      const [rows, counts] = await Promise.all([db.read(FEED_KEYS, { ...viewer, n: page.offset + page.limit }), db.read(FEED_COUNTS, viewer)]);
+      const [rows, counts, followees] = await Promise.all([
+        db.read(FEED_KEYS, { ...viewer, n: page.offset + page.limit }),
+        db.read(FEED_COUNTS, viewer),
+        db.read(FOLLOWEES, viewer),
+      ]);
       const keys = rows.map((k) => ({
         kind: k.kind as FeedEntry['kind'],
         id: String(k.id),
@@ -48,7 +54,7 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
         const item = share.get(k.id);
         return item ? [{ kind: 'SHARE', item }] : [];
       });
-      return { items, totalCount: counts.reduce((n, c) => n + Number(c.n), 0) };
+      return { items, totalCount: counts.reduce((n, c) => n + Number(c.n), 0), followeeIds: followees.map((f) => String(f.id)) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { NewReview, Review, ReviewPatch, ReviewSort } from '../../domain/review';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, ReviewRepository, Slice, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
@@ -19,7 +20,10 @@ const ORDER: Record<ReviewSort, string> = {
 const ADJUST_PRODUCT =
   'MATCH (p:Product {id: $productId}) SET p.reviewCount = p.reviewCount + $dCount, p.ratingSum = p.ratingSum + $dSum';
 
-export function cypherReviews(db: CypherRunner): ReviewRepository {
+/** A review's change shows in both its lists and in its product's counters, which product lists sort by. */
+const reviewChanges = (r: Review) => [tags.review(r.id), tags.product(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
+
+export function cypherReviews(db: CypherRunner, changed: ChangeListener): ReviewRepository {
   async function get(ids: readonly string[]): Promise<(Review | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read(
@@ -50,7 +54,7 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
     byAuthors: (ids, sort, page) => children('(p:User)-[:WROTE]->(r:Review)', ids, sort, page),
 
     write(authorId: string, input: NewReview, stamp: Stamp) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         await mustExist(tx, 'User', authorId);
         await mustExist(tx, 'Product', input.productId);
         // The author's reviews, compared here: LadybugDB joins the product side 4-5x slower (Ciao).
@@ -75,10 +79,11 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         await tx.run(ADJUST_PRODUCT, { productId: input.productId, dCount: 1, dSum: input.rating });
         return readInTx(tx, stamp.id);
       });
+      return announce(changed, write, (r) => [...reviewChanges(r), tags.activity(r.authorId)]);
     },
 
     update(id: string, patch: ReviewPatch, at: number) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const before = await readInTx(tx, id);
         const set = setClause('r', { ...patch, updatedAt: at }, ['rating', 'title', 'body', 'updatedAt']);
         await tx.run(`MATCH (r:Review {id: $id}) ${set.clause}`, { id, ...set.params });
@@ -87,19 +92,21 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         }
         return readInTx(tx, id);
       });
+      return announce(changed, write, reviewChanges);
     },
 
     delete(id: string) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const before = await readInTx(tx, id);
         await tx.run('MATCH (r:Review {id: $id}) DETACH DELETE r', { id });
         await tx.run(ADJUST_PRODUCT, { productId: before.productId, dCount: -1, dSum: -before.rating });
         return before;
       });
+      return announce(changed, write, (r) => [...reviewChanges(r), tags.activity(r.authorId)]);
     },
 
     voteHelpful(voterId: string, reviewId: string, at: number) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         await mustExist(tx, 'User', voterId);
         await readInTx(tx, reviewId);
         // MERGE's ON CREATE makes the vote and the counter one idempotent step.
@@ -110,6 +117,7 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         );
         return readInTx(tx, reviewId);
       });
+      return announce(changed, write, (r) => [tags.review(r.id), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId)]);
     },
   };
 }

@@ -247,3 +247,36 @@ test('writes outside GraphQL (store calls by imports and tools) invalidate as we
   await afterWrite(() => api.store.users.updateProfile(userId(10), { displayName: 'Renamed in the store' }), ['profile of 10 as anonymous']);
   await afterWrite(() => api.store.follows.follow(userId(30), userId(10), Date.now()), ['profile of 10 as anonymous']);
 });
+
+test('privacy under caching: an answer cached for one viewer is never served to another, and follows the rules after writes', async () => {
+  // s21 is user 21's direct share to user 22; s20 is user 20's share to followers (21..26).
+  const shares = (i: number): Page => ({ name: `shares of ${i}`, query: PROFILE, variables: { handle: handleOf(i) } });
+  const node = (id: string): Page => ({ name: `node ${id}`, query: `query ($id: ID!) { node(id: $id) { id ... on Share { message } } }`, variables: { id: toGlobalId('Share', id) } });
+  const viewers = [21, 22, 23, 30, undefined];
+  const check = async () => {
+    for (const as of viewers) {
+      for (const page of [shares(21), shares(20), node('s21'), node('s20'), feed(22)]) {
+        if (page.name.startsWith('feed') && as === undefined) continue;
+        const asViewer = page.name.startsWith('feed') ? { ...page, as: as! } : { ...page, as };
+        const got = await cached(asViewer);
+        assert.deepEqual(got, await post(truth.url, asViewer), `${page.name} as ${as ?? 'anonymous'}`);
+      }
+    }
+  };
+  await check(); // fills the cache, recipient and sharer first
+  await check(); // answered from it
+  const directShare = (data: unknown) => (data as { node: unknown }).node;
+  assert.equal(directShare(await cached({ ...node('s21'), as: 30 })), null, 'a stranger never sees a cached direct share');
+  assert.notEqual(directShare(await cached({ ...node('s21'), as: 22 })), null, 'its recipient does');
+
+  // 20 restricts shares to followers, then 23 (a follower) unfollows: cached pages must follow.
+  await mutate(`mutation { updateProfile(input: { shareVisibility: FOLLOWERS }) { id } }`, {}, 20);
+  await check();
+  assert.equal(directShare(await cached({ ...node('s20'), as: 30 })), null, 'hidden from a non-follower at once');
+  assert.notEqual(directShare(await cached({ ...node('s20'), as: 23 })), null);
+  await mutate(`mutation ($id: ID!) { unfollow(userId: $id) { id } }`, { id: toGlobalId('User', userId(20)) }, 23);
+  await check();
+  assert.equal(directShare(await cached({ ...node('s20'), as: 23 })), null, 'hidden from a former follower at once');
+  await mutate(`mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: toGlobalId('User', userId(20)) }, 23);
+  await mutate(`mutation { updateProfile(input: { shareVisibility: PUBLIC }) { id } }`, {}, 20);
+});

@@ -13,6 +13,10 @@
  * That is only sound when this process sees every write: so it is on by default for the embedded
  * LadybugDB (one process owns the directory) and off for Neo4j, where other instances write too.
  *
+ * Identical misses arriving while one is being computed wait for it (a write drops a hot page that
+ * dozens of clients ask for at once), and take its answer if it is kept, i.e. no write they might
+ * have seen changed what it read; otherwise they run themselves.
+ *
  * Bounded by bytes (the answer's JSON, its key and its tags), least recently used first. Keyed by
  * viewer (id and roles: answers are viewer-aware), query hash, operation name and the values of
  * the variables the operation declares (./variable-limits.ts refuses others). Not cached:
@@ -141,6 +145,8 @@ function usedVariables(operation: OperationDefinitionNode, variables: Record<str
 
 export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions): ApolloServerPlugin<Context> {
   const entries = new TaggedEntries(maxBytes);
+  /** Misses being computed: each resolves with the answer if it was kept, else null. */
+  const computing = new Map<string, Promise<FormattedExecutionResult | null>>();
   let entriesStamp = '';
   const touchesLive = new WeakMap<DocumentNode, boolean>();
 
@@ -175,6 +181,7 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
     async requestDidStart() {
       let key: string | null = null;
       let since = 0;
+      let settle: ((kept: FormattedExecutionResult | null) => void) | null = null;
       return {
         async responseForOperation(requestContext) {
           // `operation` is missing when the request names no operation it defines (Apollo answers that).
@@ -184,21 +191,29 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
             entries.clear();
             entriesStamp = current;
           }
-          since = entries.now();
           const k = keyOf(requestContext);
-          const hit = entries.get(k);
+          const hit = entries.get(k) ?? (await computing.get(k)) ?? undefined;
           countResponseCache(hit ? 'hit' : 'miss');
-          if (!hit) {
-            key = k;
-            return null;
+          if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
+          key = k;
+          since = entries.now();
+          if (!computing.has(k)) {
+            computing.set(k, new Promise((resolve) => (settle = resolve)));
           }
-          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
+          return null;
         },
         async willSendResponse({ response, contextValue }) {
-          if (key === null || response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          if (key === null) return;
+          let kept: FormattedExecutionResult | null = null;
           // New models may have been loaded while this answer was computed.
-          if (stamp() !== entriesStamp) return;
-          entries.set(key, response.body.singleResult, contextValue.reads, since);
+          if (response.body.kind === 'single' && !response.body.singleResult.errors && stamp() === entriesStamp) {
+            const result = response.body.singleResult;
+            if (entries.set(key, result, contextValue.reads, since)) kept = result;
+          }
+          if (settle) {
+            computing.delete(key);
+            settle(kept);
+          }
         },
       };
     },

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Rng } from '../seeds/random';
+import { SCHEMA_VERSION } from '../src/store/cypher/model';
 import { authHeaders } from '../tests/support/auth-headers';
 import { startServerProcess, type ServerProcess } from '../tests/support/server-process';
 import { pickCast, type Cast } from './load/cast';
@@ -69,7 +70,8 @@ async function dataDirFor(dataset: 'demo' | 'ciao', log: (m: string) => void): P
   if (dataset === 'demo') return { dir: await mkdtemp(path.join(tmpdir(), 'scg-bench-demo-')), temporary: true };
   const files = ['reviews.csv', 'trust.csv', 'categories.csv'].map((f) => path.join(CIAO, f));
   const size = (await Promise.all(files.map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
-  const cache = path.join(tmpdir(), `scg-bench-ciao-${size}`);
+  // Per schema version too: a database of another version is migrated (or refused) by the code that opens it.
+  const cache = path.join(tmpdir(), `scg-bench-ciao-${size}-v${SCHEMA_VERSION}`);
   const marker = path.join(cache, 'imported.json');
   if (!existsSync(marker)) {
     log(`importing Ciao into ${cache} (a few minutes; cached for later runs)`);

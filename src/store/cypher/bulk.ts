@@ -108,7 +108,8 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWrite
             'UNWIND $rows AS row MATCH (a:User {id: row.authorId}) MATCH (p:Product {id: row.productId}) ' +
               'CREATE (r:Review {id: row.id, authorProduct: row.authorProduct, rating: row.rating, title: row.title, ' +
               'body: row.body, helpfulVotes: row.helpfulVotes, createdAt: row.createdAt, updatedAt: row.updatedAt}), ' +
-              '(a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
+              '(a)-[:WROTE {reviewId: row.id, createdAt: row.createdAt, helpfulVotes: row.helpfulVotes, rating: row.rating}]->(r), ' +
+              '(r)-[:REVIEWS {reviewId: row.id, createdAt: row.createdAt, helpfulVotes: row.helpfulVotes, rating: row.rating}]->(p)',
             { rows },
           );
           await tx.run(`UNWIND $ids AS id MATCH (p:Product {id: id}) ${RECOUNT}`, {

@@ -8,12 +8,16 @@ import { toReview } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
 import { setClause } from './set-clause';
 
+/** Orders over a review edge `e` (WROTE or REVIEWS), which copies the review's sort keys (model.ts). */
 const ORDER: Record<ReviewSort, string> = {
-  NEWEST: 'r.createdAt DESC, r.id',
-  MOST_HELPFUL: 'r.helpfulVotes DESC, r.createdAt DESC, r.id',
-  HIGHEST_RATING: 'r.rating DESC, r.createdAt DESC, r.id',
-  LOWEST_RATING: 'r.rating, r.createdAt DESC, r.id',
+  NEWEST: 'e.createdAt DESC, id',
+  MOST_HELPFUL: 'e.helpfulVotes DESC, e.createdAt DESC, id',
+  HIGHEST_RATING: 'e.rating DESC, e.createdAt DESC, id',
+  LOWEST_RATING: 'e.rating, e.createdAt DESC, id',
 };
+
+/** Copies a review's changed sort keys onto its two edges. */
+const SYNC_EDGES = 'MATCH (:User)-[w:WROTE]->(r:Review {id: $id})-[v:REVIEWS]->(:Product) SET w.helpfulVotes = r.helpfulVotes, v.helpfulVotes = r.helpfulVotes, w.rating = r.rating, v.rating = r.rating';
 
 
 /** Moves a product's counters by a change in its reviews. */
@@ -40,18 +44,22 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
     return toReview(rows[0].r as Record<string, unknown>);
   }
 
-  async function children(pattern: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
+  /**
+   * Review keys of each parent `p`, read from the edges `e` alone. One parent (a product or
+   * profile page) is bound by key: `IN` scans the parent's table (Ciao products: 50 ms against 6).
+   */
+  async function children(parent: string, edge: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
     if (parentIds.length === 0) return [];
-    const keys = await db.read(`MATCH ${pattern} WHERE p.id IN $ids RETURN p.id AS pid, r.id AS id ORDER BY pid, ${ORDER[sort]}`, {
-      ids: [...new Set(parentIds)],
-    });
+    const ids = [...new Set(parentIds)];
+    const match = ids.length === 1 ? `MATCH (p:${parent} {id: $id})${edge}` : `MATCH (p:${parent})${edge} WHERE p.id IN $ids`;
+    const keys = await db.read(`${match} RETURN p.id AS pid, e.reviewId AS id ORDER BY pid, ${ORDER[sort]}`, { ids, id: ids[0] });
     return fillSlices(pageByParent(parentIds, keys, page), get);
   }
 
   return {
     get,
-    ofProducts: (ids, sort, page) => children('(p:Product)<-[:REVIEWS]-(r:Review)', ids, sort, page),
-    byAuthors: (ids, sort, page) => children('(p:User)-[:WROTE]->(r:Review)', ids, sort, page),
+    ofProducts: (ids, sort, page) => children('Product', '<-[e:REVIEWS]-(:Review)', ids, sort, page),
+    byAuthors: (ids, sort, page) => children('User', '-[e:WROTE]->(:Review)', ids, sort, page),
 
     write(authorId: string, input: NewReview, stamp: Stamp) {
       const write = db.write(async (tx) => {
@@ -64,7 +72,9 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
         await tx.run(
           'MATCH (a:User {id: $authorId}) MATCH (p:Product {id: $productId}) ' +
             'CREATE (r:Review {id: $id, authorProduct: $authorProduct, rating: $rating, title: $title, body: $body, ' +
-            'helpfulVotes: 0, createdAt: $at, updatedAt: $at}), (a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
+            'helpfulVotes: 0, createdAt: $at, updatedAt: $at}), ' +
+            '(a)-[:WROTE {reviewId: $id, createdAt: $at, helpfulVotes: 0, rating: $rating}]->(r), ' +
+            '(r)-[:REVIEWS {reviewId: $id, createdAt: $at, helpfulVotes: 0, rating: $rating}]->(p)',
           {
             authorId,
             productId: input.productId,
@@ -88,6 +98,7 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
         const set = setClause('r', { ...patch, updatedAt: at }, ['rating', 'title', 'body', 'updatedAt']);
         await tx.run(`MATCH (r:Review {id: $id}) ${set.clause}`, { id, ...set.params });
         if (patch.rating !== undefined && patch.rating !== before.rating) {
+          await tx.run(SYNC_EDGES, { id });
           await tx.run(ADJUST_PRODUCT, { productId: before.productId, dCount: 0, dSum: patch.rating - before.rating });
         }
         return readInTx(tx, id);
@@ -115,6 +126,7 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
             'ON CREATE SET h.at = $at, r.helpfulVotes = r.helpfulVotes + 1',
           { voterId, reviewId, at },
         );
+        await tx.run(SYNC_EDGES, { id: reviewId });
         return readInTx(tx, reviewId);
       });
       return announce(changed, write, (r) => [tags.review(r.id), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId)]);

@@ -74,6 +74,22 @@ forEachEngine('contract: writes', ({ store }) => {
     await assert.rejects(s.reviews.voteHelpful('alice', 'nope', 94), NotFoundError);
   });
 
+  test('review lists follow votes and rating changes in their order (the edges copy the sort keys)', async () => {
+    const s = store();
+    const order = async (sort: 'MOST_HELPFUL' | 'HIGHEST_RATING') => [
+      (await s.reviews.ofProducts(['p1'], sort, ALL))[0].items.map((r) => r.id),
+      (await s.reviews.ofProducts(['p1', 'p2'], sort, ALL))[0].items.map((r) => r.id),
+    ];
+    for (const voter of ['alice', 'bob', 'dave']) await s.reviews.voteHelpful(voter, 'r3', 95);
+    assert.deepEqual(await order('MOST_HELPFUL'), [['r3', 'r1'], ['r3', 'r1']]);
+    assert.deepEqual(await order('HIGHEST_RATING'), [['r1', 'r3'], ['r1', 'r3']]);
+    await s.reviews.update('r3', { rating: 5 }, 96);
+    assert.deepEqual(await order('HIGHEST_RATING'), [['r3', 'r1'], ['r3', 'r1']], 'ties broken by the newest');
+    const [carol] = await s.reviews.byAuthors(['carol'], 'LOWEST_RATING', ALL);
+    assert.deepEqual(carol.items.map((r) => [r.id, r.rating, r.helpfulVotes]), [['r3', 5, 3]]);
+    await s.reviews.update('r3', { rating: 4 }, 97);
+  });
+
   test('shares go to followers or to one existing other user', async () => {
     const s = store();
     const toAll = await s.shares.create('alice', { productId: 'p1', message: 'read this' }, { id: 's9', at: 95 });

@@ -162,8 +162,11 @@ export interface BulkCounts {
 export interface BulkWriter {
   /** Upsert a batch in one transaction; returns how many rows were new. */
   upsert(batch: BulkBatch): Promise<BulkCounts>;
-  /** Recompute every product's review counters from its reviews (after a bulk load). */
-  recountProducts(): Promise<void>;
+  /**
+   * Recompute every value the store derives from other rows (after a bulk load): products' review
+   * counters, and the copies of each review's sort keys on its edges.
+   */
+  recount(): Promise<void>;
   counts(): Promise<BulkCounts>;
 }
 

@@ -9,6 +9,7 @@ import { toCents } from '../../domain/product';
 import { announce, tags, type ChangeListener } from '../changes';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
 import { existingIds, missingIds, type Label } from './guards';
+import { REVIEW_EDGE_BACKFILL } from './model';
 import type { CypherRunner, CypherTx, Row } from './runner';
 
 const RECOUNT = `OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review)
@@ -145,8 +146,12 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWrite
       return announce(changed, write, everything);
     },
 
-    async recountProducts() {
-      await announce(changed, db.write((tx) => tx.run(`MATCH (p:Product) ${RECOUNT}`)), everything);
+    async recount() {
+      const work = db.write(async (tx) => {
+        await tx.run(`MATCH (p:Product) ${RECOUNT}`);
+        for (const statement of REVIEW_EDGE_BACKFILL) await tx.run(statement);
+      });
+      await announce(changed, work, everything);
     },
 
     async counts() {

@@ -39,7 +39,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner): Store {
     network: cypherNetwork(db),
     bulk: cypherBulk(db, changed),
     snapshot: cypherSnapshot(db),
-    models: cypherModels(db),
+    models: cypherModels(db, changed),
     stats: db.stats,
     changes,
     ping: async () => {

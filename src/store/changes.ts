@@ -10,7 +10,10 @@ export const tags = {
   user: (id: string) => `User:${id}`,
   /** `user(handle:)`, whose answer appears when a user with that handle signs up. */
   handle: (handle: string) => `handle:${handle.toLowerCase()}`,
+  /** A product's own fields (name, price...). */
   product: (id: string) => `Product:${id}`,
+  /** A product's review counters (reviewCount, averageRating): only answers that show them read this. */
+  productCounts: (id: string) => `ProductCounts:${id}`,
   review: (id: string) => `Review:${id}`,
   /** A share and whether a viewer may see it. */
   share: (id: string) => `Share:${id}`,

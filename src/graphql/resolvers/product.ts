@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Category as CategoryRecord } from '../../domain/category';
 import {
   averageRating,
@@ -58,8 +58,16 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
     return loadReferenced(loaders.categories, product.categoryId, 'Category');
   }
 
+  // The counters change with every review: answers that show them depend on them (not only on the product's own fields).
+  @FieldResolver(() => Int)
+  reviewCount(@Root() product: ProductRecord, @Ctx() { reads }: Context): number {
+    reads.add(tags.productCounts(product.id));
+    return product.reviewCount;
+  }
+
   @FieldResolver(() => Float, { nullable: true, description: 'Mean rating; null while there are no reviews.' })
-  averageRating(@Root() product: ProductRecord): number | null {
+  averageRating(@Root() product: ProductRecord, @Ctx() { reads }: Context): number | null {
+    reads.add(tags.productCounts(product.id));
     return averageRating(product);
   }
 

@@ -99,7 +99,7 @@ export function cypherProducts(db: CypherRunner, changed: ChangeListener): Produ
         );
         return readInTx(tx, stamp.id);
       });
-      return announce(changed, write, (p) => [tags.product(p.id), tags.products]);
+      return announce(changed, write, (p) => [tags.product(p.id), tags.productCounts(p.id), tags.products]);
     },
 
     update(id: string, patch: ProductPatch) {
@@ -118,7 +118,7 @@ export function cypherProducts(db: CypherRunner, changed: ChangeListener): Produ
         }
         return readInTx(tx, id);
       });
-      return announce(changed, write, (p) => [tags.product(p.id), tags.products]);
+      return announce(changed, write, (p) => [tags.product(p.id), tags.productCounts(p.id), tags.products]);
     },
   };
 }

@@ -25,7 +25,7 @@ const ADJUST_PRODUCT =
   'MATCH (p:Product {id: $productId}) SET p.reviewCount = p.reviewCount + $dCount, p.ratingSum = p.ratingSum + $dSum';
 
 /** A review's change shows in both its lists and in its product's counters, which product lists sort by. */
-const reviewChanges = (r: Review) => [tags.review(r.id), tags.product(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
+const reviewChanges = (r: Review) => [tags.review(r.id), tags.productCounts(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
 
 export function cypherReviews(db: CypherRunner, changed: ChangeListener): ReviewRepository {
   async function get(ids: readonly string[]): Promise<(Review | null)[]> {

@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<void> {
   const requests = Number(values.requests);
   const { versions, users, categories } = await readCast(dataDir);
   const jwtSecret = randomBytes(32).toString('hex');
-  const server = await startServerProcess({ dataDir, env: { AUTH_JWT_SECRET: jwtSecret, RESPONSE_CACHE_ENTRIES: '0', SEED_ON_EMPTY: 'false' } });
+  const server = await startServerProcess({ dataDir, env: { AUTH_JWT_SECRET: jwtSecret, RESPONSE_CACHE_MB: '0', SEED_ON_EMPTY: 'false' } });
   const auth = authHeaders({ jwtSecret });
   const rng = new Rng(7);
   try {

@@ -50,7 +50,7 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<SeedRes
     const added = await upsertInChunks(store.bulk, kind, batch[kind]);
     log(`demo seed: ${kind} ${added} new of ${batch[kind].length} in ${elapsed(t)}s`);
   }
-  await store.bulk.recountProducts();
+  await store.bulk.recount();
   await mkdir(path.dirname(opts.truthFile), { recursive: true });
   await writeFile(opts.truthFile, `${JSON.stringify(truth, null, 2)}\n`);
 

@@ -37,11 +37,11 @@ const PRODUCT = `query Product($id: ID!) { product(id: $id) {
   reviews(first: 10, sort: MOST_HELPFUL) { totalCount edges { node { rating title body helpfulVotes createdAt author { handle displayName } } } }
 } }`;
 
-const WRITE = `mutation Write($productId: ID!, $rating: Int!) {
+export const WRITE_REVIEW = `mutation Write($productId: ID!, $rating: Int!) {
   writeReview(input: { productId: $productId, rating: $rating, title: "Benchmarked", body: "Written by the load benchmark." }) { id product { reviewCount averageRating } }
 }`;
 
-const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+export const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 const either = <T>(rng: Rng, popular: T[], average: T[]) => rng.pick(rng.chance(0.5) && popular.length ? popular : average);
 
 /** Headers for every user a scenario may act as, signed before the clock starts. */
@@ -76,7 +76,7 @@ export const SCENARIOS: ((cast: Cast, auth: AuthHeaders) => Promise<Scenario>)[]
       // Past the last pair, requests repeat pairs and fail with CONFLICT: counted as errors.
       next: (rng) => {
         const pair = cast.writePairs[i++ % cast.writePairs.length];
-        return { headers: headers.get(pair.userId)!, body: body(WRITE, { productId: pair.productId, rating: rng.int(1, 5) }) };
+        return { headers: headers.get(pair.userId)!, body: body(WRITE_REVIEW, { productId: pair.productId, rating: rng.int(1, 5) }) };
       },
     };
   },

@@ -92,7 +92,7 @@ export class ImportRun {
   }
 
   async finish(): Promise<ImportSummary> {
-    await this.store.bulk.recountProducts();
+    await this.store.bulk.recount();
     return {
       dataset: this.dataset,
       read: { ...this.read },

@@ -15,14 +15,18 @@ export interface Context {
   viewer: Viewer | null;
   /** Replaced after every write, so nothing cached before it is served after it. */
   loaders: Loaders;
+  /** Tags of everything this request read (src/store/changes.ts): what a cached answer depends on. */
+  reads: Set<string>;
   config: Config;
   /** Published models, shared by all requests. */
   models: ModelServices;
 }
 
 export function createContext(store: Store, config: Config, viewer: Viewer | null, models: ModelServices): Context {
-  return { store, viewer, loaders: createLoaders(store, viewer?.userId ?? null), config, models };
+  const reads = new Set<string>();
+  return { store, viewer, loaders: createLoaders(store, viewer?.userId ?? null, (tag) => reads.add(tag)), reads, config, models };
 }
+
 
 export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw new UnauthenticatedError();
@@ -31,6 +35,6 @@ export function requireViewer(ctx: Context): Viewer {
 
 /** Call with what a mutation wrote: drops cached reads that the write may have made stale. */
 export function written<T>(ctx: Context, result: T): T {
-  ctx.loaders = createLoaders(ctx.store, ctx.viewer?.userId ?? null);
+  ctx.loaders = createLoaders(ctx.store, ctx.viewer?.userId ?? null, (tag) => ctx.reads.add(tag));
   return result;
 }

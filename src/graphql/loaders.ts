@@ -2,6 +2,9 @@
  * Per-request DataLoaders over the batched contract. By-id loaders turn N lookups into one
  * round trip; child-list loaders group every key with the same page and sort into one call
  * for all their parents. Entities that arrive inside lists prime the by-id loaders.
+ *
+ * Every load records the tags of what it read (src/store/changes.ts) in the request's `reads`,
+ * so a kept answer can be dropped exactly when a write changes something it was built from.
  */
 import DataLoader from 'dataloader';
 import type { Category } from '../domain/category';
@@ -9,6 +12,7 @@ import type { Product, ProductSort } from '../domain/product';
 import type { Review, ReviewSort } from '../domain/review';
 import type { Share } from '../domain/share';
 import type { User } from '../domain/user';
+import { tags } from '../store/changes';
 import type { FollowEdge, Page, Slice, Store } from '../store/contract';
 
 export interface ChildKey<TSort> {
@@ -26,16 +30,27 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 const byKey = (key: unknown) => JSON.stringify(key);
 
-function byId<T extends { id: string }>(get: (ids: readonly string[]) => Promise<(T | null)[]>) {
-  return new DataLoader<string, T | null>(get);
+/** Records one tag of what a request read. */
+export type ReadRecorder = (tag: string) => void;
+
+/** `tag` names what each asked id's answer depends on, found or not (a missing id may appear). */
+function byId<T extends { id: string }>(get: (ids: readonly string[]) => Promise<(T | null)[]>, read: ReadRecorder, tag: (id: string) => string) {
+  return new DataLoader<string, T | null>((ids) => {
+    for (const id of ids) read(tag(id));
+    return get(ids);
+  });
 }
 
+/** `listTag` names the parent's list (its members, order and count). */
 function childList<TSort, T>(
   fetch: (parentIds: string[], sort: TSort, page: Page) => Promise<Slice<T>[]>,
   prime: (items: T[]) => void,
+  read: ReadRecorder,
+  listTag: (parentId: string) => string,
 ) {
   return new DataLoader<ChildKey<TSort>, Slice<T>, string>(
     async (keys) => {
+      for (const key of keys) read(listTag(key.parentId));
       const groups = new Map<string, { sort: TSort; page: Page; at: number[] }>();
       keys.forEach((key, at) => {
         const id = byKey([key.sort, key.page]);
@@ -58,18 +73,34 @@ function childList<TSort, T>(
   );
 }
 
-/** `viewerId` is who asks: share reads answer only what they may see. */
-export function createLoaders(store: Store, viewerId: string | null) {
-  const users = byId<User>((ids) => store.users.get(ids));
-  const products = byId<Product>((ids) => store.products.get(ids));
-  const reviews = byId<Review>((ids) => store.reviews.get(ids));
-  const shares = byId<Share>((ids) => store.shares.get(ids, viewerId));
+/** `viewerId` is who asks: share reads answer only what they may see. `read` records what was read. */
+export function createLoaders(store: Store, viewerId: string | null, read: ReadRecorder) {
+  const users = byId<User>((ids) => store.users.get(ids), read, tags.user);
+  const products = byId<Product>((ids) => store.products.get(ids), read, tags.product);
+  const reviews = byId<Review>((ids) => store.reviews.get(ids), read, tags.review);
+  const shares = byId<Share>(
+    async (ids) => {
+      const found = await store.shares.get(ids, viewerId);
+      // Whether a share is visible follows its sharer's setting and who follows them.
+      for (const share of found) read(share ? tags.sharesBy(share.sharerId) : tags.hiddenShares);
+      return found;
+    },
+    read,
+    tags.share,
+  );
   const primeAll =
-    <T extends { id: string }>(loader: DataLoader<string, T | null>) =>
+    <T extends { id: string }>(loader: DataLoader<string, T | null>, tag: (id: string) => string) =>
     (items: T[]) => {
-      for (const item of items) loader.prime(item.id, item);
+      for (const item of items) {
+        read(tag(item.id));
+        loader.prime(item.id, item);
+      }
     };
-  const primeUsers = primeAll(users);
+  const primeUsers = primeAll(users, tags.user);
+  const primeShares = (items: Share[]) => {
+    for (const share of items) read(tags.sharesBy(share.sharerId));
+    primeAll(shares, tags.share)(items);
+  };
   const primeFollows = (edges: FollowEdge[]) => primeUsers(edges.map((e) => e.user));
 
   return {
@@ -77,24 +108,48 @@ export function createLoaders(store: Store, viewerId: string | null) {
     products,
     reviews,
     shares,
-    categories: byId<Category>((ids) => store.categories.get(ids)),
+    categories: byId<Category>((ids) => store.categories.get(ids), read, tags.category),
     usersByHandle: new DataLoader<string, User | null>(async (handles) => {
+      for (const handle of handles) read(tags.handle(handle));
       const found = await store.users.getByHandle(handles);
       primeUsers(found.filter((u): u is User => u !== null));
       return found;
     }),
-    follows: new DataLoader<FollowPair, boolean, string>((pairs) => store.follows.exists(pairs), { cacheKeyFn: byKey }),
-    followers: childList<null, FollowEdge>((ids, _sort, page) => store.follows.followers(ids, page), primeFollows),
-    following: childList<null, FollowEdge>((ids, _sort, page) => store.follows.following(ids, page), primeFollows),
-    productReviews: childList<ReviewSort, Review>((ids, sort, page) => store.reviews.ofProducts(ids, sort, page), primeAll(reviews)),
-    authorReviews: childList<ReviewSort, Review>((ids, sort, page) => store.reviews.byAuthors(ids, sort, page), primeAll(reviews)),
-    userShares: childList<null, Share>((ids, _sort, page) => store.shares.byUsers(ids, page, viewerId), primeAll(shares)),
+    follows: new DataLoader<FollowPair, boolean, string>(
+      (pairs) => {
+        for (const pair of pairs) read(tags.following(pair.followerId));
+        return store.follows.exists(pairs);
+      },
+      { cacheKeyFn: byKey },
+    ),
+    followers: childList<null, FollowEdge>((ids, _sort, page) => store.follows.followers(ids, page), primeFollows, read, tags.followers),
+    following: childList<null, FollowEdge>((ids, _sort, page) => store.follows.following(ids, page), primeFollows, read, tags.following),
+    productReviews: childList<ReviewSort, Review>(
+      (ids, sort, page) => store.reviews.ofProducts(ids, sort, page),
+      primeAll(reviews, tags.review),
+      read,
+      tags.reviewsOf,
+    ),
+    authorReviews: childList<ReviewSort, Review>(
+      (ids, sort, page) => store.reviews.byAuthors(ids, sort, page),
+      primeAll(reviews, tags.review),
+      read,
+      tags.reviewsBy,
+    ),
+    userShares: childList<null, Share>((ids, _sort, page) => store.shares.byUsers(ids, page, viewerId), primeShares, read, tags.sharesBy),
     categoryProducts: childList<ProductSort, Product>(
       (ids, sort, page) => store.products.inCategories(ids, sort, page),
-      primeAll(products),
+      primeAll(products, tags.product),
+      read,
+      () => tags.products,
     ),
-    /** For entities a resolver fetched as a list itself (top-level lists, feed, mutations). */
-    prime: { users: primeUsers, products: primeAll(products), reviews: primeAll(reviews), shares: primeAll(shares) },
+    /** For entities a resolver fetched as a list itself (top-level lists, feed, mutations); records them as read. */
+    prime: {
+      users: primeUsers,
+      products: primeAll(products, tags.product),
+      reviews: primeAll(reviews, tags.review),
+      shares: primeShares,
+    },
   };
 }
 

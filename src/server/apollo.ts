@@ -9,13 +9,19 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { operationLog } from './operation-log';
 import { operationMetrics } from './operation-metrics';
+import type { ChangeFeed } from '../store/changes';
 import { responseCache } from './response-cache';
+import { variableLimits } from './variable-limits';
 
 /**
  * Apollo Server over our schema; HTTP is app.ts's job, so Apollo's own landing page is off.
- * `stamp` changes whenever a cached response may have become stale (see response-cache.ts).
+ * The response cache follows the store's `changes` and a `stamp` of the models served (see response-cache.ts).
  */
-export async function createApollo(config: Config, logger: Logger, stamp: () => string): Promise<ApolloServer<Context>> {
+export async function createApollo(
+  config: Config,
+  logger: Logger,
+  cache: { stamp: () => string; changes: ChangeFeed },
+): Promise<ApolloServer<Context>> {
   const limits = armor(config);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -32,7 +38,8 @@ export async function createApollo(config: Config, logger: Logger, stamp: () => 
       operationMetrics(),
       ...limits.plugins,
       costLimit({ maxCost: config.limits.maxCost, maxPageSize: config.maxPageSize }),
-      responseCache({ maxEntries: config.responseCacheEntries, stamp }),
+      variableLimits(),
+      responseCache({ maxBytes: config.responseCacheMb * 1024 * 1024, ...cache }),
     ],
     logger,
   });

@@ -179,9 +179,9 @@ export async function startServer(
   const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
   const models = createModelServices(store, config.modelRefreshMs, training);
   const versionSources: ModelVersionSources = servedVersions(models);
-  // Answers change with the data and with the models in memory (which follow local writes at once).
-  const stamp = () => [store.stats.writes, ...Object.values(versionSources).map((version) => version())].join('|');
-  const apollo = await createApollo(config, logger, stamp);
+  // Cached answers follow the store's writes by what they changed, and the models served as a whole.
+  const stamp = () => Object.values(versionSources).map((version) => version()).join('|');
+  const apollo = await createApollo(config, logger, { stamp, changes: store.changes });
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));
   server.on('clientError', answerClientError);

@@ -42,8 +42,8 @@ export interface Config {
    * its last intact transaction, instead of refusing to open it.
    */
   skipDamagedWal: boolean;
-  /** Query responses kept in the response cache (response-cache.ts); 0 disables it. */
-  responseCacheEntries: number;
+  /** Megabytes of query responses kept in the response cache (response-cache.ts); 0 disables it. */
+  responseCacheMb: number;
   introspection: boolean;
   playground: boolean;
   /** Take the client address from `x-forwarded-for` (only behind a proxy that sets it). */
@@ -124,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: int(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
     skipDamagedWal: bool(env.LADYBUG_SKIP_DAMAGED_WAL, false, 'LADYBUG_SKIP_DAMAGED_WAL'),
     // Exact only when this process sees every write: not so with Neo4j and several instances.
-    responseCacheEntries: int(env.RESPONSE_CACHE_ENTRIES, env.NEO4J_URI ? 0 : 5_000, 'RESPONSE_CACHE_ENTRIES'),
+    responseCacheMb: int(env.RESPONSE_CACHE_MB, env.NEO4J_URI ? 0 : 64, 'RESPONSE_CACHE_MB'),
     introspection: bool(env.GRAPHQL_INTROSPECTION, !production, 'GRAPHQL_INTROSPECTION'),
     playground: bool(env.GRAPHQL_PLAYGROUND, !production, 'GRAPHQL_PLAYGROUND'),
     trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),

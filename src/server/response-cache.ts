@@ -1,34 +1,152 @@
 /**
- * Whole-response cache for queries (the idea of Envelop's useResponseCache): a hit skips
- * execution, so hot pages answer at close to the cost of a trivial query.
+ * Whole-response cache for queries (after Envelop's useResponseCache): a hit skips execution, so
+ * hot pages answer at close to the cost of a trivial query.
  *
- * Exact, not merely fresh-ish: entries hold under a stamp of everything an answer depends on
- * besides its inputs (the store's write count and the served model versions, see app.ts), and
- * the cache empties when the stamp moves. That is only sound when this process sees every write,
- * so it is on by default for the embedded LadybugDB (one process owns the directory) and off for
- * Neo4j, where other instances write too (RESPONSE_CACHE_ENTRIES).
+ * Exact, and invalidated by entity: each answer keeps the tags of everything it was built from
+ * (`Product:p1`, `User:u7`, a product's review list, a viewer's feed sources..., recorded by the
+ * loaders in the request's `reads`, src/store/changes.ts), and each committed store write
+ * announces the tags it changed (`store.changes`, before the write returns to its caller), which
+ * drops exactly the answers depending on them. An answer whose tags were announced while it was
+ * being computed is not kept (it may have read the state before the write). Answers also hold
+ * under a stamp of the model versions served (any change empties the cache).
  *
- * Keyed by viewer (id and roles: answers are viewer-aware), query hash, operation name and
- * variables. Not cached: mutations, responses with errors, and LIVE_FIELDS.
+ * That is only sound when this process sees every write: so it is on by default for the embedded
+ * LadybugDB (one process owns the directory) and off for Neo4j, where other instances write too.
+ *
+ * Identical misses arriving while one is being computed wait for it (a write drops a hot page that
+ * dozens of clients ask for at once), and take its answer if it is kept, i.e. no write they might
+ * have seen changed what it read; otherwise they run themselves.
+ *
+ * Bounded by bytes (the answer's JSON, its key and its tags), least recently used first. Keyed by
+ * viewer (id and roles: answers are viewer-aware), query hash, operation name and the values of
+ * the variables the operation declares (./variable-limits.ts refuses others). Not cached:
+ * mutations, responses with errors, and LIVE_FIELDS.
  */
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { visit, BREAK, type DocumentNode, type FormattedExecutionResult } from 'graphql';
+import { visit, BREAK, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../graphql/context';
+import { tags as changeTags, type ChangeFeed } from '../store/changes';
 import { countResponseCache } from './metrics';
 
 /** Root fields answered from process memory that store writes do not track. */
 const LIVE_FIELDS = new Set(['trainingJobs']);
+/** Tags remembered with the time they were last announced; past this many, older answers in flight are dropped instead. */
+const RECENT_TAGS = 100_000;
 
 export interface ResponseCacheOptions {
-  /** Most entries kept (least recently used go first); 0 disables the cache. */
-  maxEntries: number;
-  /** Changes whenever a cached answer may have become stale. */
+  /** Most bytes of answers kept; 0 disables the cache. */
+  maxBytes: number;
+  /** Changes whenever every cached answer may have become stale (model versions). */
   stamp: () => string;
+  /** The store's announcements of what its writes changed. */
+  changes: ChangeFeed;
 }
 
-export function responseCache({ maxEntries, stamp }: ResponseCacheOptions): ApolloServerPlugin<Context> {
-  const entries = new Map<string, FormattedExecutionResult>();
+interface Entry {
+  result: FormattedExecutionResult;
+  tags: string[];
+  bytes: number;
+}
+
+/** The entries, their byte total and an index from tag to the keys that depend on it. */
+export class TaggedEntries {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private total = 0;
+  /** Invalidations so far, and when each tag was last invalidated; answers begun before `floor` are never kept. */
+  private clock = 0;
+  private floor = 0;
+  private readonly invalidatedAt = new Map<string, number>();
+
+  constructor(private readonly maxBytes: number) {}
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** A point in time to pass to `set` for an answer computed from now on. */
+  now(): number {
+    return this.clock;
+  }
+
+  get(key: string): FormattedExecutionResult | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key); // re-insert: Map order is the recency order
+    this.entries.set(key, entry);
+    return entry.result;
+  }
+
+  /** Keeps an answer computed since `since` from what `tags` name, unless one of them changed meanwhile. */
+  set(key: string, result: FormattedExecutionResult, tags: Iterable<string>, since: number): boolean {
+    if (since < this.floor) return false;
+    const list = [...tags];
+    if (list.some((tag) => (this.invalidatedAt.get(tag) ?? -1) > since)) return false;
+    // UTF-16 string sizes: the answer's JSON, the key and the tags.
+    const bytes = 2 * (JSON.stringify(result).length + key.length + list.reduce((n, t) => n + t.length + 16, 0)) + 200;
+    if (bytes > this.maxBytes) return false;
+    this.delete(key);
+    this.entries.set(key, { result, tags: list, bytes });
+    this.total += bytes;
+    for (const tag of list) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    while (this.total > this.maxBytes) this.delete(this.entries.keys().next().value!);
+    return true;
+  }
+
+  /** Drops every answer built from something `changed` names; `*` drops all. */
+  invalidate(changed: readonly string[]): void {
+    this.clock++;
+    if (changed.includes(changeTags.everything)) return this.clear();
+    for (const tag of [...changed, changeTags.anyWrite]) {
+      this.invalidatedAt.set(tag, this.clock);
+      for (const key of this.byTag.get(tag) ?? []) this.delete(key);
+    }
+    if (this.invalidatedAt.size > RECENT_TAGS) {
+      this.invalidatedAt.clear();
+      this.floor = this.clock;
+    }
+  }
+
+  clear(): void {
+    this.clock++;
+    this.entries.clear();
+    this.byTag.clear();
+    this.invalidatedAt.clear();
+    this.total = 0;
+    this.floor = this.clock;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
+  }
+}
+
+/** The values of the variables `operation` declares, in declaration order: nothing else tells answers apart. */
+function usedVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): unknown[] {
+  return (operation.variableDefinitions ?? []).map((d) => variables[d.variable.name.value] ?? null);
+}
+
+export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions): ApolloServerPlugin<Context> {
+  const entries = new TaggedEntries(maxBytes);
+  /** Misses being computed: each resolves with the answer if it was kept, else null. */
+  const computing = new Map<string, Promise<FormattedExecutionResult | null>>();
   let entriesStamp = '';
   const touchesLive = new WeakMap<DocumentNode, boolean>();
 
@@ -48,41 +166,54 @@ export function responseCache({ maxEntries, stamp }: ResponseCacheOptions): Apol
     return live;
   }
 
-  function keyOf({ request, queryHash, contextValue: { viewer } }: GraphQLRequestContextResponseForOperation<Context>): string {
+  function keyOf({ request, operation, queryHash, contextValue: { viewer } }: GraphQLRequestContextResponseForOperation<Context>): string {
     const who = viewer ? `${viewer.userId}:${[...viewer.roles].sort().join(',')}` : '';
-    return JSON.stringify([who, queryHash, request.operationName ?? null, request.variables ?? {}]);
+    return JSON.stringify([who, queryHash, request.operationName ?? null, usedVariables(operation!, request.variables)]);
   }
 
   return {
+    async serverWillStart() {
+      if (maxBytes <= 0) return;
+      const unsubscribe = changes.subscribe((changed) => entries.invalidate(changed));
+      return { serverWillStop: async () => void unsubscribe() };
+    },
+
     async requestDidStart() {
       let key: string | null = null;
-      let keyStamp = '';
+      let since = 0;
+      let settle: ((kept: FormattedExecutionResult | null) => void) | null = null;
       return {
         async responseForOperation(requestContext) {
           // `operation` is missing when the request names no operation it defines (Apollo answers that).
-          if (maxEntries <= 0 || requestContext.operation?.operation !== 'query' || liveIn(requestContext.document)) return null;
-          keyStamp = stamp();
-          if (keyStamp !== entriesStamp) {
+          if (maxBytes <= 0 || requestContext.operation?.operation !== 'query' || liveIn(requestContext.document)) return null;
+          const current = stamp();
+          if (current !== entriesStamp) {
             entries.clear();
-            entriesStamp = keyStamp;
+            entriesStamp = current;
           }
           const k = keyOf(requestContext);
-          const hit = entries.get(k);
+          const hit = entries.get(k) ?? (await computing.get(k)) ?? undefined;
           countResponseCache(hit ? 'hit' : 'miss');
-          if (!hit) {
-            key = k;
-            return null;
+          if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
+          key = k;
+          since = entries.now();
+          if (!computing.has(k)) {
+            computing.set(k, new Promise((resolve) => (settle = resolve)));
           }
-          entries.delete(k); // re-insert: Map order is the recency order
-          entries.set(k, hit);
-          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
+          return null;
         },
-        async willSendResponse({ response }) {
-          if (key === null || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          // A write during execution may have made this answer stale before it was finished.
-          if (stamp() !== keyStamp || keyStamp !== entriesStamp) return;
-          entries.set(key, response.body.singleResult);
-          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        async willSendResponse({ response, contextValue }) {
+          if (key === null) return;
+          let kept: FormattedExecutionResult | null = null;
+          // New models may have been loaded while this answer was computed.
+          if (response.body.kind === 'single' && !response.body.singleResult.errors && stamp() === entriesStamp) {
+            const result = response.body.singleResult;
+            if (entries.set(key, result, contextValue.reads, since)) kept = result;
+          }
+          if (settle) {
+            computing.delete(key);
+            settle(kept);
+          }
         },
       };
     },

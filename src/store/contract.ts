@@ -15,6 +15,7 @@ import type { NewProduct, Product, ProductFilter, ProductPatch, ProductSort } fr
 import type { NewReview, Review, ReviewPatch, ReviewSort } from '../domain/review';
 import type { NewShare, Share } from '../domain/share';
 import type { NewUser, ProfilePatch, User, UserFilter, UserSort } from '../domain/user';
+import type { ChangeFeed } from './changes';
 
 export type EngineName = 'ladybug' | 'neo4j';
 
@@ -100,9 +101,15 @@ export interface ShareRepository {
   create(sharerId: string, input: NewShare, stamp: Stamp): Promise<Share>;
 }
 
+/** A page of a feed, with whose activity it shows. */
+export interface FeedSlice extends Slice<FeedEntry> {
+  /** The people `userId` follows: a review or share by any of them changes the feed. */
+  followeeIds: string[];
+}
+
 export interface FeedRepository {
   /** Reviews and shares by the people `userId` follows, plus shares sent to `userId`, newest first; only shares `userId` may see. */
-  of(userId: string, page: Page): Promise<Slice<FeedEntry>>;
+  of(userId: string, page: Page): Promise<FeedSlice>;
 }
 
 /** What recommendations read about one user; shares count only where that user may see them. */
@@ -155,8 +162,11 @@ export interface BulkCounts {
 export interface BulkWriter {
   /** Upsert a batch in one transaction; returns how many rows were new. */
   upsert(batch: BulkBatch): Promise<BulkCounts>;
-  /** Recompute every product's review counters from its reviews (after a bulk load). */
-  recountProducts(): Promise<void>;
+  /**
+   * Recompute every value the store derives from other rows (after a bulk load): products' review
+   * counters, and the copies of each review's sort keys on its edges.
+   */
+  recount(): Promise<void>;
   counts(): Promise<BulkCounts>;
 }
 
@@ -247,6 +257,8 @@ export interface Store extends TrainingStore {
   readonly snapshot: SnapshotReader;
   readonly models: ModelRepository;
   readonly stats: QueryStats;
+  /** Announces what each committed write changed (tags from ./changes), before the write returns. */
+  readonly changes: ChangeFeed;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   /** A consistent copy of the data directory into `target`, while serving (embedded engine only). */

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Category as CategoryRecord } from '../../domain/category';
+import { tags } from '../../store/changes';
 import { connection } from '../connections';
 import type { Context } from '../context';
 import { Category } from '../types/category';
@@ -10,7 +11,8 @@ import { NodeIdResolver } from './node-id';
 @Resolver(() => Category)
 export class CategoryResolver extends NodeIdResolver('Category', Category) {
   @Query(() => [Category], { description: 'Every category (there are few).' })
-  categories(@Ctx() { store }: Context): Promise<CategoryRecord[]> {
+  categories(@Ctx() { store, reads }: Context): Promise<CategoryRecord[]> {
+    reads.add(tags.categories);
     return store.categories.list();
   }
 

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { tags } from '../../store/changes';
 import type { FeedEntry } from '../../store/contract';
 import { connection } from '../connections';
 import { requireViewer, type Context } from '../context';
@@ -19,6 +20,7 @@ export class FeedResolver {
       ctx.config.maxPageSize,
       async (page) => {
         const slice = await ctx.store.feed.of(viewer.userId, page);
+        for (const tag of [tags.following(viewer.userId), tags.sharesTo(viewer.userId), ...slice.followeeIds.map(tags.activity)]) ctx.reads.add(tag);
         for (const entry of slice.items) {
           if (entry.kind === 'REVIEW') ctx.loaders.prime.reviews([entry.item]);
           else ctx.loaders.prime.shares([entry.item]);

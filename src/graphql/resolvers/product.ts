@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Category as CategoryRecord } from '../../domain/category';
 import {
   averageRating,
@@ -8,6 +8,7 @@ import {
   validateProductPatch,
   type Product as ProductRecord,
 } from '../../domain/product';
+import { tags } from '../../store/changes';
 import { connection } from '../connections';
 import { requireRole } from '../authorize';
 import { written, type Context } from '../context';
@@ -40,6 +41,7 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
       categoryId: categoryId === undefined ? undefined : decodeId(categoryId, 'Category', 'categoryId'),
     });
     return connection(args, info, ctx.config.maxPageSize, async (page) => {
+      ctx.reads.add(tags.products);
       const slice = await ctx.store.products.list({ filter: valid, sort, page });
       ctx.loaders.prime.products(slice.items);
       return slice;
@@ -56,8 +58,16 @@ export class ProductResolver extends NodeIdResolver('Product', Product) {
     return loadReferenced(loaders.categories, product.categoryId, 'Category');
   }
 
+  // The counters change with every review: answers that show them depend on them (not only on the product's own fields).
+  @FieldResolver(() => Int)
+  reviewCount(@Root() product: ProductRecord, @Ctx() { reads }: Context): number {
+    reads.add(tags.productCounts(product.id));
+    return product.reviewCount;
+  }
+
   @FieldResolver(() => Float, { nullable: true, description: 'Mean rating; null while there are no reviews.' })
-  averageRating(@Root() product: ProductRecord): number | null {
+  averageRating(@Root() product: ProductRecord, @Ctx() { reads }: Context): number | null {
+    reads.add(tags.productCounts(product.id));
     return averageRating(product);
   }
 

@@ -4,6 +4,7 @@
  * recommendations reveal what the people they follow do, so only they (or a manager) may read them.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import { tags } from '../../store/changes';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Recommendation, RecommendationPage } from '../../../gnn/recommend/serving';
 import type { Product as ProductRecord } from '../../domain/product';
@@ -34,6 +35,8 @@ export class UserRecommendationsResolver {
   ) {
     requireOwner(requireViewer(ctx), user.id, "only the user themselves (or a manager) may see a user's recommendations", 'manager');
     const categoryId = category == null ? undefined : decodeId(category, 'Category', 'category');
+    // Scored from the whole network's recent activity: any write may change it.
+    ctx.reads.add(tags.anyWrite);
     let answer: RecommendationPage | undefined;
     const result = await connection<Recommendation, object>(
       args,
@@ -63,6 +66,7 @@ export class UserRecommendationsResolver {
 export class ProductSimilarityResolver {
   @FieldResolver(() => [SimilarProduct], { description: 'Products like this one, most similar first.' })
   async similarProducts(@Root() product: ProductRecord, @Args(() => SimilarProductsArgs) { first }: SimilarProductsArgs, @Ctx() ctx: Context) {
+    ctx.reads.add(tags.anyWrite); // the fallback without a model counts co-reviews
     const { source, items } = await ctx.models.recommender.similarProducts(product.id, pageSize('first', first, ctx.config.maxPageSize));
     return items.map((item) => ({ product: ctx.loaders.products.load(item.productId), score: item.score, source }));
   }

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { InvalidInputError } from '../../domain/errors';
 import { validateFollow } from '../../domain/follow';
 import { normaliseHandle, validateNewUser, validateProfilePatch, type User as UserRecord } from '../../domain/user';
+import { tags } from '../../store/changes';
 import type { FollowEdge as FollowRecord } from '../../store/contract';
 import { connection } from '../connections';
 import { requireViewer, written, type Context } from '../context';
@@ -37,6 +38,7 @@ export class UserResolver extends NodeIdResolver('User', User) {
     @Info() info: GraphQLResolveInfo,
   ) {
     return connection(page, info, ctx.config.maxPageSize, async (p) => {
+      ctx.reads.add(tags.users);
       const slice = await ctx.store.users.list({ filter: withoutNulls(filter ?? {}), sort, page: p });
       ctx.loaders.prime.users(slice.items);
       return slice;

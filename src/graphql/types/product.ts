@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { ProductSort as ProductSortValue } from '../../domain/product';
 import { ConnectionArgs, ConnectionType, EdgeType } from './connection';
 import { Node } from './node';
@@ -20,8 +20,6 @@ export class Product extends Node {
   @Field(() => String)
   description!: string;
 
-  @Field(() => Int)
-  reviewCount!: number;
 
   @Field(() => DateTimeResolver)
   createdAt!: number;

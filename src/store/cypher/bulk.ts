@@ -6,8 +6,10 @@
  */
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors';
 import { toCents } from '../../domain/product';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
 import { existingIds, missingIds, type Label } from './guards';
+import { REVIEW_EDGE_BACKFILL } from './model';
 import type { CypherRunner, CypherTx, Row } from './runner';
 
 const RECOUNT = `OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review)
@@ -26,10 +28,12 @@ async function requireAll(tx: CypherTx, label: Label, ids: string[], what: strin
   if (missing.length) throw new NotFoundError(label, `${missing[0]}" (referenced by ${what}; ${missing.length} missing in all`);
 }
 
-export function cypherBulk(db: CypherRunner): BulkWriter {
+export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWriter {
+  // A bulk load may touch anything: every kept answer is stale after it.
+  const everything = () => [tags.everything];
   return {
     upsert(batch: BulkBatch) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const counts: BulkCounts = { users: 0, categories: 0, products: 0, reviews: 0, follows: 0, shares: 0 };
 
         const categories = await fresh(tx, 'Category', batch.categories ?? []);
@@ -105,7 +109,8 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
             'UNWIND $rows AS row MATCH (a:User {id: row.authorId}) MATCH (p:Product {id: row.productId}) ' +
               'CREATE (r:Review {id: row.id, authorProduct: row.authorProduct, rating: row.rating, title: row.title, ' +
               'body: row.body, helpfulVotes: row.helpfulVotes, createdAt: row.createdAt, updatedAt: row.updatedAt}), ' +
-              '(a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
+              '(a)-[:WROTE {reviewId: row.id, createdAt: row.createdAt, helpfulVotes: row.helpfulVotes, rating: row.rating}]->(r), ' +
+              '(r)-[:REVIEWS {reviewId: row.id, createdAt: row.createdAt, helpfulVotes: row.helpfulVotes, rating: row.rating}]->(p)',
             { rows },
           );
           await tx.run(`UNWIND $ids AS id MATCH (p:Product {id: id}) ${RECOUNT}`, {
@@ -138,10 +143,15 @@ export function cypherBulk(db: CypherRunner): BulkWriter {
         counts.shares = shares.length;
         return counts;
       });
+      return announce(changed, write, everything);
     },
 
-    async recountProducts() {
-      await db.write((tx) => tx.run(`MATCH (p:Product) ${RECOUNT}`));
+    async recount() {
+      const work = db.write(async (tx) => {
+        await tx.run(`MATCH (p:Product) ${RECOUNT}`);
+        for (const statement of REVIEW_EDGE_BACKFILL) await tx.run(statement);
+      });
+      await announce(changed, work, everything);
     },
 
     async counts() {

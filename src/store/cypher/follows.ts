@@ -1,11 +1,21 @@
 import { validateFollow } from '../../domain/follow';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { FollowEdge, FollowRepository, Page, Slice, UserRepository } from '../contract';
 import { fillSlices, pageByParent } from './batch';
 import { mustExist } from './guards';
 import { toUser } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
 
-export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRepository {
+/** A follow or unfollow changes both users' lists, who may see the followee's shares, and every follower count. */
+const followChanges = (followerId: string, followeeId: string) => [
+  tags.following(followerId),
+  tags.followers(followeeId),
+  tags.sharesBy(followeeId),
+  tags.hiddenShares,
+  tags.users,
+];
+
+export function cypherFollows(db: CypherRunner, users: UserRepository, changed: ChangeListener): FollowRepository {
   /** `pattern` binds the parent user as `p`, the listed user as `x` and the edge as `f`. */
   async function edges(pattern: string, userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]> {
     if (userIds.length === 0) return [];
@@ -47,7 +57,7 @@ export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRe
     },
 
     follow(followerId, followeeId, at) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const user = await followee(tx, followerId, followeeId);
         await tx.run(
           'MATCH (a:User {id: $a}) MATCH (b:User {id: $b}) MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $at',
@@ -55,14 +65,16 @@ export function cypherFollows(db: CypherRunner, users: UserRepository): FollowRe
         );
         return user;
       });
+      return announce(changed, write, () => followChanges(followerId, followeeId));
     },
 
     unfollow(followerId, followeeId) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const user = await followee(tx, followerId, followeeId);
         await tx.run('MATCH (:User {id: $a})-[f:FOLLOWS]->(:User {id: $b}) DELETE f', { a: followerId, b: followeeId });
         return user;
       });
+      return announce(changed, write, () => followChanges(followerId, followeeId));
     },
   };
 }

@@ -103,10 +103,18 @@ export const NODES: readonly NodeTable[] = [
   },
 ];
 
+/**
+ * WROTE and REVIEWS copy their review's id and sort keys (schema version 4), so review lists are
+ * ordered and paged from the edges alone: LadybugDB reads a node's properties by scanning its
+ * table (35 ms for the 915 reviews of Ciao's most reviewed product, 6 ms from the edges). Every
+ * review write sets them in the same transaction.
+ */
+const REVIEW_EDGE: Record<string, PropertyType> = { reviewId: 'STRING', createdAt: 'INT64', helpfulVotes: 'INT64', rating: 'INT64' };
+
 export const RELS: readonly RelTable[] = [
   { type: 'FOLLOWS', from: 'User', to: 'User', properties: { since: 'INT64' } },
-  { type: 'WROTE', from: 'User', to: 'Review', properties: {} },
-  { type: 'REVIEWS', from: 'Review', to: 'Product', properties: {} },
+  { type: 'WROTE', from: 'User', to: 'Review', properties: REVIEW_EDGE },
+  { type: 'REVIEWS', from: 'Review', to: 'Product', properties: REVIEW_EDGE },
   { type: 'IN_CATEGORY', from: 'Product', to: 'Category', properties: {} },
   { type: 'VOTED_HELPFUL', from: 'User', to: 'Review', properties: { at: 'INT64' } },
   { type: 'SHARED', from: 'User', to: 'Share', properties: {} },
@@ -118,7 +126,12 @@ export const RELS: readonly RelTable[] = [
  * Schema version of this model. Bump it and add a migration in each engine when the model changes;
  * engines record the version in `(:Meta {key: 'schemaVersion'})`.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+
+/** Version 4: review edges copy the review's id and sort keys (both engines' migration). */
+export const REVIEW_EDGE_BACKFILL = ['(:User)-[e:WROTE]->(r:Review)', '(r:Review)-[e:REVIEWS]->(:Product)'].map(
+  (pattern) => `MATCH ${pattern} SET e.reviewId = r.id, e.createdAt = r.createdAt, e.helpfulVotes = r.helpfulVotes, e.rating = r.rating`,
+);
 
 /** Version 3: products copy their category id (both engines' migration). */
 export const PRODUCT_CATEGORY_BACKFILL = 'MATCH (p:Product)-[:IN_CATEGORY]->(c:Category) SET p.categoryId = c.id';

@@ -1,3 +1,4 @@
+import { announce, tags, type ChangeListener } from '../changes';
 import type { ModelKind, ModelRepository, ModelRun } from '../contract';
 import { decodeVector, encodeVector } from '../vector-codec';
 import type { CypherRunner } from './runner';
@@ -6,7 +7,7 @@ const WRITE_BATCH = 2_000;
 
 const currentKey = (kind: ModelKind) => `model:${kind}`;
 
-export function cypherModels(db: CypherRunner): ModelRepository {
+export function cypherModels(db: CypherRunner, changed: ChangeListener): ModelRepository {
   async function runs(kind: ModelKind): Promise<ModelRun[]> {
     const rows = await db.read('MATCH (r:ModelRun) WHERE r.kind = $kind RETURN r ORDER BY r.createdAt DESC, r.version DESC', {
       kind,
@@ -37,14 +38,15 @@ export function cypherModels(db: CypherRunner): ModelRepository {
           );
         }
       }
-      // Only now does the run become visible.
-      await db.write(async (tx) => {
+      // Only now does the run become visible; answers from the previous run are stale at once.
+      const visible = db.write(async (tx) => {
         await tx.run(
           'MERGE (r:ModelRun {id: $id}) SET r.kind = $kind, r.version = $version, r.createdAt = $createdAt, r.metadata = $metadata',
           { id: `${run.kind}|${run.version}`, kind: run.kind, version: run.version, createdAt: run.createdAt, metadata: JSON.stringify(run.metadata) },
         );
         await tx.run('MERGE (m:Meta {key: $key}) SET m.value = $version', { key: currentKey(run.kind), version: run.version });
       });
+      await announce(changed, visible, () => [tags.everything]);
     },
 
     async current(kind) {

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
 import { toCents, type NewProduct, type Product, type ProductFilter, type ProductPatch, type ProductSort } from '../../domain/product';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, ProductRepository, Slice, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
@@ -38,7 +39,7 @@ function where(filter: ProductFilter): { match: string; clause: string; params: 
   };
 }
 
-export function cypherProducts(db: CypherRunner): ProductRepository {
+export function cypherProducts(db: CypherRunner, changed: ChangeListener): ProductRepository {
   async function get(ids: readonly string[]): Promise<(Product | null)[]> {
     if (ids.length === 0) return [];
     // Key lookups: with an IN list LadybugDB scans the whole table (10x slower on Ciao).
@@ -82,7 +83,7 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
     },
 
     create(input: NewProduct, stamp: Stamp) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         await mustExist(tx, 'Category', input.categoryId);
         await tx.run(
           'MATCH (c:Category {id: $categoryId}) ' +
@@ -100,10 +101,11 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
         );
         return readInTx(tx, stamp.id);
       });
+      return announce(changed, write, (p) => [tags.product(p.id), tags.productCounts(p.id), tags.products]);
     },
 
     update(id: string, patch: ProductPatch) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const current = await readInTx(tx, id);
         const priceCents = patch.price === undefined ? undefined : toCents(patch.price);
         const set = setClause('p', { ...patch, priceCents }, ['name', 'description', 'priceCents', 'currency']);
@@ -118,6 +120,7 @@ export function cypherProducts(db: CypherRunner): ProductRepository {
         }
         return readInTx(tx, id);
       });
+      return announce(changed, write, (p) => [tags.product(p.id), tags.productCounts(p.id), tags.products]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { NewReview, Review, ReviewPatch, ReviewSort } from '../../domain/review';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, ReviewRepository, Slice, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
@@ -7,19 +8,26 @@ import { toReview } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
 import { setClause } from './set-clause';
 
+/** Orders over a review edge `e` (WROTE or REVIEWS), which copies the review's sort keys (model.ts). */
 const ORDER: Record<ReviewSort, string> = {
-  NEWEST: 'r.createdAt DESC, r.id',
-  MOST_HELPFUL: 'r.helpfulVotes DESC, r.createdAt DESC, r.id',
-  HIGHEST_RATING: 'r.rating DESC, r.createdAt DESC, r.id',
-  LOWEST_RATING: 'r.rating, r.createdAt DESC, r.id',
+  NEWEST: 'e.createdAt DESC, id',
+  MOST_HELPFUL: 'e.helpfulVotes DESC, e.createdAt DESC, id',
+  HIGHEST_RATING: 'e.rating DESC, e.createdAt DESC, id',
+  LOWEST_RATING: 'e.rating, e.createdAt DESC, id',
 };
+
+/** Copies a review's changed sort keys onto its two edges. */
+const SYNC_EDGES = 'MATCH (:User)-[w:WROTE]->(r:Review {id: $id})-[v:REVIEWS]->(:Product) SET w.helpfulVotes = r.helpfulVotes, v.helpfulVotes = r.helpfulVotes, w.rating = r.rating, v.rating = r.rating';
 
 
 /** Moves a product's counters by a change in its reviews. */
 const ADJUST_PRODUCT =
   'MATCH (p:Product {id: $productId}) SET p.reviewCount = p.reviewCount + $dCount, p.ratingSum = p.ratingSum + $dSum';
 
-export function cypherReviews(db: CypherRunner): ReviewRepository {
+/** A review's change shows in both its lists and in its product's counters, which product lists sort by. */
+const reviewChanges = (r: Review) => [tags.review(r.id), tags.productCounts(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
+
+export function cypherReviews(db: CypherRunner, changed: ChangeListener): ReviewRepository {
   async function get(ids: readonly string[]): Promise<(Review | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read(
@@ -36,21 +44,25 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
     return toReview(rows[0].r as Record<string, unknown>);
   }
 
-  async function children(pattern: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
+  /**
+   * Review keys of each parent `p`, read from the edges `e` alone. One parent (a product or
+   * profile page) is bound by key: `IN` scans the parent's table (Ciao products: 50 ms against 6).
+   */
+  async function children(parent: string, edge: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
     if (parentIds.length === 0) return [];
-    const keys = await db.read(`MATCH ${pattern} WHERE p.id IN $ids RETURN p.id AS pid, r.id AS id ORDER BY pid, ${ORDER[sort]}`, {
-      ids: [...new Set(parentIds)],
-    });
+    const ids = [...new Set(parentIds)];
+    const match = ids.length === 1 ? `MATCH (p:${parent} {id: $id})${edge}` : `MATCH (p:${parent})${edge} WHERE p.id IN $ids`;
+    const keys = await db.read(`${match} RETURN p.id AS pid, e.reviewId AS id ORDER BY pid, ${ORDER[sort]}`, { ids, id: ids[0] });
     return fillSlices(pageByParent(parentIds, keys, page), get);
   }
 
   return {
     get,
-    ofProducts: (ids, sort, page) => children('(p:Product)<-[:REVIEWS]-(r:Review)', ids, sort, page),
-    byAuthors: (ids, sort, page) => children('(p:User)-[:WROTE]->(r:Review)', ids, sort, page),
+    ofProducts: (ids, sort, page) => children('Product', '<-[e:REVIEWS]-(:Review)', ids, sort, page),
+    byAuthors: (ids, sort, page) => children('User', '-[e:WROTE]->(:Review)', ids, sort, page),
 
     write(authorId: string, input: NewReview, stamp: Stamp) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         await mustExist(tx, 'User', authorId);
         await mustExist(tx, 'Product', input.productId);
         // The author's reviews, compared here: LadybugDB joins the product side 4-5x slower (Ciao).
@@ -60,7 +72,9 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         await tx.run(
           'MATCH (a:User {id: $authorId}) MATCH (p:Product {id: $productId}) ' +
             'CREATE (r:Review {id: $id, authorProduct: $authorProduct, rating: $rating, title: $title, body: $body, ' +
-            'helpfulVotes: 0, createdAt: $at, updatedAt: $at}), (a)-[:WROTE]->(r), (r)-[:REVIEWS]->(p)',
+            'helpfulVotes: 0, createdAt: $at, updatedAt: $at}), ' +
+            '(a)-[:WROTE {reviewId: $id, createdAt: $at, helpfulVotes: 0, rating: $rating}]->(r), ' +
+            '(r)-[:REVIEWS {reviewId: $id, createdAt: $at, helpfulVotes: 0, rating: $rating}]->(p)',
           {
             authorId,
             productId: input.productId,
@@ -75,31 +89,35 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
         await tx.run(ADJUST_PRODUCT, { productId: input.productId, dCount: 1, dSum: input.rating });
         return readInTx(tx, stamp.id);
       });
+      return announce(changed, write, (r) => [...reviewChanges(r), tags.activity(r.authorId)]);
     },
 
     update(id: string, patch: ReviewPatch, at: number) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const before = await readInTx(tx, id);
         const set = setClause('r', { ...patch, updatedAt: at }, ['rating', 'title', 'body', 'updatedAt']);
         await tx.run(`MATCH (r:Review {id: $id}) ${set.clause}`, { id, ...set.params });
         if (patch.rating !== undefined && patch.rating !== before.rating) {
+          await tx.run(SYNC_EDGES, { id });
           await tx.run(ADJUST_PRODUCT, { productId: before.productId, dCount: 0, dSum: patch.rating - before.rating });
         }
         return readInTx(tx, id);
       });
+      return announce(changed, write, reviewChanges);
     },
 
     delete(id: string) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const before = await readInTx(tx, id);
         await tx.run('MATCH (r:Review {id: $id}) DETACH DELETE r', { id });
         await tx.run(ADJUST_PRODUCT, { productId: before.productId, dCount: -1, dSum: -before.rating });
         return before;
       });
+      return announce(changed, write, (r) => [...reviewChanges(r), tags.activity(r.authorId)]);
     },
 
     voteHelpful(voterId: string, reviewId: string, at: number) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         await mustExist(tx, 'User', voterId);
         await readInTx(tx, reviewId);
         // MERGE's ON CREATE makes the vote and the counter one idempotent step.
@@ -108,8 +126,10 @@ export function cypherReviews(db: CypherRunner): ReviewRepository {
             'ON CREATE SET h.at = $at, r.helpfulVotes = r.helpfulVotes + 1',
           { voterId, reviewId, at },
         );
+        await tx.run(SYNC_EDGES, { id: reviewId });
         return readInTx(tx, reviewId);
       });
+      return announce(changed, write, (r) => [tags.review(r.id), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId)]);
     },
   };
 }

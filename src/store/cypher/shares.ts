@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../domain/errors';
 import type { NewShare, Share } from '../../domain/share';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { ShareRepository, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
 import { mustExist } from './guards';
@@ -10,7 +11,7 @@ import { shareVisible, viewerParam } from './visibility';
 const RETURN_SHARE =
   'OPTIONAL MATCH (s)-[:SHARED_WITH]->(t:User) RETURN s, u.id AS sharerId, p.id AS productId, t.id AS recipientId';
 
-export function cypherShares(db: CypherRunner): ShareRepository {
+export function cypherShares(db: CypherRunner, changed: ChangeListener): ShareRepository {
   async function get(ids: readonly string[], viewerId: string | null): Promise<(Share | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read(
@@ -35,7 +36,7 @@ export function cypherShares(db: CypherRunner): ShareRepository {
     },
 
     create(sharerId: string, input: NewShare, stamp: Stamp) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         await mustExist(tx, 'User', sharerId);
         await mustExist(tx, 'Product', input.productId);
         if (input.recipientId !== undefined) {
@@ -67,6 +68,11 @@ export function cypherShares(db: CypherRunner): ShareRepository {
         );
         return toShare(rows[0]);
       });
+      return announce(changed, write, (s) => [
+        tags.share(s.id),
+        tags.sharesBy(s.sharerId),
+        ...(s.recipientId === null ? [tags.activity(s.sharerId)] : [tags.sharesTo(s.recipientId)]),
+      ]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { NewUser, ProfilePatch, User, UserFilter, UserSort } from '../../domain/user';
+import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, Slice, Stamp, UserRepository } from '../contract';
 import { inOrder } from './batch';
 import { toUser } from './rows';
@@ -22,7 +23,7 @@ function where(filter: UserFilter): { clause: string; params: Record<string, unk
   };
 }
 
-export function cypherUsers(db: CypherRunner): UserRepository {
+export function cypherUsers(db: CypherRunner, changed: ChangeListener): UserRepository {
   async function get(ids: readonly string[]): Promise<(User | null)[]> {
     if (ids.length === 0) return [];
     const rows = await db.read('UNWIND $ids AS id MATCH (u:User {id: id}) RETURN u', { ids: [...new Set(ids)] });
@@ -58,7 +59,7 @@ export function cypherUsers(db: CypherRunner): UserRepository {
     },
 
     create(input: NewUser, stamp: Stamp) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const taken = await tx.run('MATCH (u:User) WHERE u.handle = $handle RETURN u.id AS id', { handle: input.handle });
         if (taken.length) throw new ConflictError(`the handle "${input.handle}" is taken`);
         const rows = await tx.run(
@@ -67,15 +68,18 @@ export function cypherUsers(db: CypherRunner): UserRepository {
         );
         return toUser(rows[0].u as Record<string, unknown>);
       });
+      return announce(changed, write, (u) => [tags.user(u.id), tags.handle(u.handle), tags.users]);
     },
 
     updateProfile(id: string, patch: ProfilePatch) {
-      return db.write(async (tx) => {
+      const write = db.write(async (tx) => {
         const set = setClause('u', { ...patch }, ['displayName', 'bio', 'shareVisibility']);
         const rows = await tx.run(`MATCH (u:User {id: $id}) ${set.clause} RETURN u`, { id, ...set.params });
         if (rows.length === 0) throw new NotFoundError('User', id);
         return toUser(rows[0].u as Record<string, unknown>);
       });
+      // Share visibility is part of the profile: it decides who sees this user's shares.
+      return announce(changed, write, () => [tags.user(id), tags.users, tags.sharesBy(id), tags.hiddenShares]);
     },
   };
 }

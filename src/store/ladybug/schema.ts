@@ -2,7 +2,7 @@
  * LadybugDB schema: DDL derived from the shared graph model, applied idempotently at start, with
  * the schema version recorded in a Meta node so later versions can migrate.
  */
-import { NODES, PRODUCT_CATEGORY_BACKFILL, RELS, SCHEMA_VERSION } from '../cypher/model';
+import { NODES, PRODUCT_CATEGORY_BACKFILL, RELS, REVIEW_EDGE_BACKFILL, SCHEMA_VERSION } from '../cypher/model';
 
 export function ladybugDdl(): string[] {
   const nodes = NODES.map((n) => {
@@ -22,6 +22,12 @@ const MIGRATIONS: Record<number, string[]> = {
   1: ["ALTER TABLE User ADD shareVisibility STRING DEFAULT 'PUBLIC'"],
   // IF NOT EXISTS: a step interrupted before its version was recorded runs again.
   2: ['ALTER TABLE Product ADD IF NOT EXISTS categoryId STRING', PRODUCT_CATEGORY_BACKFILL],
+  3: [
+    ...['WROTE', 'REVIEWS'].flatMap((rel) =>
+      Object.entries(RELS.find((r) => r.type === rel)!.properties).map(([name, type]) => `ALTER TABLE ${rel} ADD IF NOT EXISTS ${name} ${type}`),
+    ),
+    ...REVIEW_EDGE_BACKFILL,
+  ],
 };
 
 export interface SchemaRunner {

@@ -3,7 +3,7 @@
  * node key and `unique` property, a range index on every `indexed` one, and the schema version in
  * `(:Meta {key: 'schemaVersion'})`. Applying it is idempotent, so it runs at every start.
  */
-import { type NodeTable, NODES, PRODUCT_CATEGORY_BACKFILL, SCHEMA_VERSION } from '../cypher/model';
+import { type NodeTable, NODES, PRODUCT_CATEGORY_BACKFILL, REVIEW_EDGE_BACKFILL, SCHEMA_VERSION } from '../cypher/model';
 import type { CypherRunner } from '../cypher/runner';
 
 /** Moves the data from the previous version to the one it is keyed by. */
@@ -22,6 +22,9 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   },
   3: async (runner) => {
     await runner.write((tx) => tx.run(PRODUCT_CATEGORY_BACKFILL));
+  },
+  4: async (runner) => {
+    for (const statement of REVIEW_EDGE_BACKFILL) await runner.write((tx) => tx.run(statement));
   },
 };
 

@@ -68,5 +68,5 @@ export async function seedCommunity(store: Store): Promise<void> {
       createdAt: T0 + 2_000_000 + i * 1000,
     })),
   });
-  await store.bulk.recountProducts();
+  await store.bulk.recount();
 }

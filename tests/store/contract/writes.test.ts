@@ -74,6 +74,22 @@ forEachEngine('contract: writes', ({ store }) => {
     await assert.rejects(s.reviews.voteHelpful('alice', 'nope', 94), NotFoundError);
   });
 
+  test('review lists follow votes and rating changes in their order (the edges copy the sort keys)', async () => {
+    const s = store();
+    const order = async (sort: 'MOST_HELPFUL' | 'HIGHEST_RATING') => [
+      (await s.reviews.ofProducts(['p1'], sort, ALL))[0].items.map((r) => r.id),
+      (await s.reviews.ofProducts(['p1', 'p2'], sort, ALL))[0].items.map((r) => r.id),
+    ];
+    for (const voter of ['alice', 'bob', 'dave']) await s.reviews.voteHelpful(voter, 'r3', 95);
+    assert.deepEqual(await order('MOST_HELPFUL'), [['r3', 'r1'], ['r3', 'r1']]);
+    assert.deepEqual(await order('HIGHEST_RATING'), [['r1', 'r3'], ['r1', 'r3']]);
+    await s.reviews.update('r3', { rating: 5 }, 96);
+    assert.deepEqual(await order('HIGHEST_RATING'), [['r3', 'r1'], ['r3', 'r1']], 'ties broken by the newest');
+    const [carol] = await s.reviews.byAuthors(['carol'], 'LOWEST_RATING', ALL);
+    assert.deepEqual(carol.items.map((r) => [r.id, r.rating, r.helpfulVotes]), [['r3', 5, 3]]);
+    await s.reviews.update('r3', { rating: 4 }, 97);
+  });
+
   test('shares go to followers or to one existing other user', async () => {
     const s = store();
     const toAll = await s.shares.create('alice', { productId: 'p1', message: 'read this' }, { id: 's9', at: 95 });
@@ -100,14 +116,16 @@ forEachEngine('contract: writes', ({ store }) => {
     assert.deepEqual(await s.users.get(['ghost']), [null]);
   });
 
-  test('bulk upsert is idempotent and recount repairs counters', async () => {
+  test('bulk upsert is idempotent and recount repairs derived values', async () => {
     const s = store();
     const before = await s.bulk.counts();
     const again = await s.bulk.upsert(FIXTURE);
     assert.deepEqual(again, { users: 0, categories: 0, products: 0, reviews: 0, follows: 0, shares: 0 });
     assert.deepEqual(await s.bulk.counts(), before);
-    await s.bulk.recountProducts();
+    await s.bulk.recount();
     const [dune] = await s.products.get(['p1']);
     assert.deepEqual([dune?.reviewCount, dune?.ratingSum], [2, 9]);
+    const [helpful] = await s.reviews.ofProducts(['p1'], 'MOST_HELPFUL', ALL);
+    assert.deepEqual(helpful.items.map((r) => [r.id, r.helpfulVotes]), [['r3', 3], ['r1', 2]], 'edge copies agree with their reviews');
   });
 });

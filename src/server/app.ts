@@ -14,8 +14,9 @@ import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
 import { configuredStore, openStore } from '../store/open';
 import { createApollo } from './apollo';
+import { dashboardRoute } from '../dashboard/route';
 import { answerClientError } from './client-error';
-import { DEV_USER_HEADER } from './auth/dev-header';
+import { applyCors } from './cors';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, mayTrain } from './internal-api';
 import { trainCommand, TrainingJobs, type TrainingCommand } from './training-jobs';
@@ -25,7 +26,7 @@ import { healthz, readyz } from './health';
 import { createLogger, type Logger } from './logger';
 import { countError, observeDbQuery, registry, setModelVersions } from './metrics';
 import { modelVersions, type ModelVersionSources } from './model-versions';
-import { playgroundHtml } from './playground';
+import { demoHandle, playgroundHtml } from './playground';
 import { createRateLimit } from './rate-limit';
 import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from './request-id';
 
@@ -79,8 +80,17 @@ interface AppDeps {
 }
 
 function createRequestHandler({ config, store, apollo, authenticate, logger, models, versionSources }: AppDeps) {
-  const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
   const rateLimit = createRateLimit(config);
+  // Pages name a demo user; looked up once the store has one (the seed may still be running).
+  let handle = '';
+  const demo = async () => (handle ||= await demoHandle(store));
+  let playground = { handle: '', html: '' };
+  const playgroundPage = async () => {
+    const h = await demo();
+    if (!playground.html || playground.handle !== h) playground = { handle: h, html: playgroundHtml(GRAPHQL_PATH, config.devAuthHeader, h) };
+    return playground.html;
+  };
+  const dashboard = dashboardRoute({ graphqlPath: GRAPHQL_PATH, devHeaders: config.devAuthHeader, demoHandle: demo });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
@@ -113,9 +123,11 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
         }
         return await handleInternal(req, res, url, store);
       }
+      if (await dashboard(req, res, url.pathname)) return;
       if (url.pathname !== GRAPHQL_PATH) return sendError(res, 404, `no route for ${url.pathname}`, { code: 'NOT_FOUND' });
+      if (applyCors(req, res, config.corsOrigins)) return;
       if (req.method === 'GET' && config.playground && /\btext\/html\b/.test(req.headers.accept ?? '')) {
-        return send(res, 200, 'text/html; charset=utf-8', playground);
+        return send(res, 200, 'text/html; charset=utf-8', await playgroundPage());
       }
       const wait = rateLimit(req);
       if (wait > 0) {
@@ -149,6 +161,7 @@ export interface RunningServer {
   port: number;
   store: Store;
   logger: Logger;
+  training: TrainingJobs;
   /** Stops accepting requests and lets running ones finish; closes the store only if it opened it. */
   close(): Promise<void>;
 }
@@ -167,7 +180,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = existingStore ?? (await openServerStore(config));
   let port = config.port;
-  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
+  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand, config.modelDir);
   const models = createModelServices(store, config.modelRefreshMs, training);
   const versionSources = {
     recommend: () => models.recommender.live.version(),
@@ -191,6 +204,7 @@ export async function startServer(
     port,
     store,
     logger,
+    training,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

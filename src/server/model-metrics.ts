@@ -35,7 +35,7 @@ const EXTRACT: Record<ModelKind, (m: Metadata) => [string, unknown][]> = {
     // The nearest and the farthest week ahead; the run's metadata has every horizon.
     const horizons: [string, unknown][] = [...new Set([0, mae.length - 1])].filter((h) => h >= 0).flatMap((h) => [
       [`backtest MAE, ${h + 1} week${h ? 's' : ''} ahead`, mae[h]],
-      [`improvement over the best baseline, ${h + 1} week${h ? 's' : ''} ahead`, e.improvement?.[h]],
+      [`improvement over the best baseline, ${h + 1} week${h ? 's' : ''} ahead`, e?.improvement?.[h]],
     ]);
     return [...horizons, ['80% interval coverage', e?.coverage?.overall], ['community modularity', m.detection?.modularity]];
   },

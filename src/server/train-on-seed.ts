@@ -24,7 +24,11 @@ export async function trainMissingModels(store: Store, training: TrainingJobs, l
     // A manager may have started this kind already: wait for theirs instead.
     const running = training.list().find((j) => j.kind === kind && j.status === 'RUNNING');
     const job = await training.finished(running ?? training.start(kind, FIRST_START_REQUESTER));
-    if (job.status !== 'SUCCEEDED') continue; // logged by the job; the other kinds still train
+    if (job.status !== 'SUCCEEDED') {
+      // The other kinds still train; the job's output stays in `trainingJobs`.
+      logger.warn({ kind, job: job.id }, `first start: ${kind} training failed (its output: the trainingJobs query)`);
+      continue;
+    }
     const version = (await store.models.current(kind))?.version;
     logger.info({ kind, version, seconds: (job.finishedAt! - job.startedAt) / 1000 }, `first start: ${kind} model ${version} published`);
   }

@@ -107,7 +107,7 @@ export function OverviewView() {
                 <td>${when(m.trainedAt)}${m.trainSeconds != null && html`<br /><span class="muted">in ${seconds(m.trainSeconds)}</span>`}</td>
                 <td>${m.metrics.length ? html`<ul class="metrics">${m.metrics.map((x) => html`<li>${x.name}: <strong>${decimal(x.value)}</strong></li>`)}</ul>` : html`<span class="muted">none recorded</span>`}</td>
                 <td>
-                  <button type="button" onClick=${() => start(m.kind)} disabled=${job?.status === 'RUNNING'} aria-label=${`Train ${WHAT[m.kind].toLowerCase()} now`}>Train now</button>
+                  <button type="button" onClick=${() => start(m.kind)} disabled=${job?.status === 'RUNNING'}>Train now<span class="visually-hidden"> (${WHAT[m.kind].toLowerCase()})</span></button>
                   <div aria-live="polite"><${JobStatus} job=${job} /></div>
                 </td>
               </tr>`;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { seedDemoIfEmpty } from '../../../seeds/demo';
 import type { GeneratorOptions } from '../../../seeds/generator';
 import { startServer, type RunningServer } from '../../../src/server/app';
+import type { Config } from '../../../src/server/config';
 import type { BulkCounts } from '../../../src/store/contract';
 import { tempStore } from '../../support/store';
 import { testConfig } from '../../graphql/support/api';
@@ -27,10 +28,11 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+/** Model files (from training jobs) go to the temporary directory too. */
+export async function startDemoServer(config: Partial<Config> = {}): Promise<DemoServer> {
   const temp = await tempStore();
   const seeded = await seedDemoIfEmpty(temp.store, { truthFile: path.join(temp.dir, 'demo-ground-truth.json'), options: SMALL_DEMO });
-  const server = await startServer(testConfig(), temp.store);
+  const server = await startServer(testConfig({ modelDir: path.join(temp.dir, 'models'), ...config }), temp.store);
   return {
     server,
     counts: seeded.counts,

@@ -19,6 +19,7 @@ export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Con
     },
   };
   // Synchronous, in this thread: a line is on the terminal before the process can exit.
-  const out = destination ?? (config.logFormat === 'pretty' ? prettyStream({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined);
+  const out =
+    config.logFormat === 'pretty' ? prettyStream({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', ...(destination && { destination }) }) : destination;
   return out ? pino(options, out) : pino(options);
 }

@@ -55,7 +55,8 @@ export function LeadersView({ arg }) {
   const [exporting, setExporting] = useState(null);
   const filters = useQuery(async (q) => ({ categories: (await q(CATEGORIES)).categories, communities: await all(COMMUNITIES, {}, (d) => d.communities) }));
   const vars = { category: filter.category || null, community: filter.community || null };
-  const leaders = useQuery((q) => q(LEADERS, { ...vars, first: PAGE }), [filter.category, filter.community]);
+  // The answer carries the filters it was asked with: what is shown always matches its caption.
+  const leaders = useQuery((q) => q(LEADERS, { ...vars, first: PAGE }).then((d) => ({ ...d, vars })), [filter.category, filter.community]);
   const first = leaders.data?.opinionLeaders;
   const conn = first && { ...first, edges: [...first.edges, ...more.edges], pageInfo: more.pageInfo ?? first.pageInfo };
   const categories = filters.data?.categories ?? [];
@@ -106,8 +107,8 @@ export function LeadersView({ arg }) {
     ${conn &&
     (conn.totalCount === 0
       ? html`<p>${conn.modelVersion ? 'Nobody matches these filters.' : 'No opinion leaders yet: the influence model has not been trained (see the Overview).'}</p>`
-      : html`<p class="muted">${count(conn.totalCount)} users ranked by model ${conn.modelVersion}${filter.category ? '; ranks are within the category' : ''}.</p>
-          <table class="leaders">
+      : html`<p class="muted">${count(conn.totalCount)} users ranked by model ${conn.modelVersion}${leaders.data.vars.category ? '; ranks are within the category' : ''}.</p>
+          <table class="leaders" data-category=${leaders.data.vars.category ?? ''} data-community=${leaders.data.vars.community ?? ''}>
             <caption class="visually-hidden">Opinion leaders${named.categoryName ? ` in ${named.categoryName}` : ''}${named.communityLabel ? `, community ${named.communityLabel}` : ''}</caption>
             <thead>
               <tr>

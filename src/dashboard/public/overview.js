@@ -1,6 +1,6 @@
 // Overview: how much data there is, each model's published version with its recorded evaluation,
 // a "train now" button per model with the job's live status, and engagement across communities.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from './api.js';
 import { Chart, periodTime } from './chart.js';
 import { count, decimal, seconds, when } from './format.js';
@@ -37,15 +37,19 @@ function totals(communities) {
 function useJobs(onFinished) {
   const [jobs, setJobs] = useState([]);
   const [error, setError] = useState(null);
+  const known = useRef([]);
+  const show = (next) => {
+    known.current = next;
+    setJobs(next);
+  };
   const running = jobs.some((j) => j.status === 'RUNNING');
   const refresh = () =>
     gql(JOBS)
-      .then((d) => {
-        setJobs((before) => {
-          if (before.some((b) => b.status === 'RUNNING' && d.trainingJobs.some((j) => j.id === b.id && j.status !== 'RUNNING'))) onFinished();
-          return d.trainingJobs;
-        });
+      .then(({ trainingJobs }) => {
+        const finished = known.current.some((b) => b.status === 'RUNNING' && trainingJobs.some((j) => j.id === b.id && j.status !== 'RUNNING'));
+        show(trainingJobs);
         setError(null);
+        if (finished) onFinished();
       })
       .catch(setError);
   useEffect(() => void refresh(), []);
@@ -56,7 +60,7 @@ function useJobs(onFinished) {
   }, [running]);
   const start = (kind) =>
     gql(TRAIN, { kind })
-      .then((d) => setJobs((js) => [d.trainModel, ...js]))
+      .then((d) => show([d.trainModel, ...known.current]))
       .catch(setError);
   return { jobs, start, error };
 }

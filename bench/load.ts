@@ -161,7 +161,8 @@ export async function runLoadBench(opts: {
     const jwtSecret = randomBytes(32).toString('hex');
     server = await startServerProcess({
       dataDir: dir,
-      env: { AUTH_JWT_SECRET: jwtSecret, ...(opts.responseCache ? {} : { RESPONSE_CACHE_MB: '0' }) },
+      // No model training in the background of the first start: it would share the cores being measured.
+      env: { AUTH_JWT_SECRET: jwtSecret, TRAIN_ON_SEED: 'false', ...(opts.responseCache ? {} : { RESPONSE_CACHE_MB: '0' }) },
     });
     const rng = new Rng(opts.seed);
     const cast: Cast = await pickCast(server.url, rng);

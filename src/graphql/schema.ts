@@ -8,6 +8,7 @@ import { CommunityResolver, UserCommunityResolver } from './resolvers/community'
 import { OpinionLeadersResolver, UserInfluenceResolver } from './resolvers/influence';
 import { ProductResolver } from './resolvers/product';
 import { TrainingResolver } from './resolvers/training';
+import { ModelResolver } from './resolvers/model';
 import { ProductSimilarityResolver, UserRecommendationsResolver } from './resolvers/recommendations';
 import { ReviewResolver } from './resolvers/review';
 import { ShareResolver } from './resolvers/share';
@@ -30,6 +31,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CommunityResolver,
       UserCommunityResolver,
       TrainingResolver,
+      ModelResolver,
     ],
     // Inputs are checked by the domain validators, not class-validator.
     validate: false,

@@ -15,8 +15,9 @@ import type { Store } from '../store/contract';
 import { INTERNAL_PREFIX } from '../store/remote/wire';
 import { configuredStore, openStore } from '../store/open';
 import { createApollo } from './apollo';
+import { dashboardRoute } from '../dashboard/route';
 import { answerClientError } from './client-error';
-import { DEV_USER_HEADER } from './auth/dev-header';
+import { applyCors } from './cors';
 import { createAuthenticator, type Authenticator } from './authenticate';
 import { handleInternal, requireInternalAccess } from './internal-api';
 import { stopServing } from './shutdown';
@@ -28,7 +29,7 @@ import { createLogger, type Logger } from './logger';
 import { countError, observeDbQuery, registry, setModelVersions } from './metrics';
 import { modelVersions, type ModelVersionSources } from './model-versions';
 import { checkNesting, searchParamsRequest } from './nesting';
-import { playgroundHtml } from './playground';
+import { demoHandle, playgroundHtml } from './playground';
 import { createRateLimit } from './rate-limit';
 import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from './request-id';
 
@@ -82,8 +83,17 @@ interface AppDeps {
 }
 
 function createRequestHandler({ config, store, apollo, authenticate, logger, models, versionSources }: AppDeps) {
-  const playground = playgroundHtml(GRAPHQL_PATH, config.devAuthHeader ? DEV_USER_HEADER : null);
   const rateLimit = createRateLimit(config);
+  // Pages name a demo user; looked up once the store has one (the seed may still be running).
+  let handle = '';
+  const demo = async () => (handle ||= await demoHandle(store));
+  let playground = { handle: '', html: '' };
+  const playgroundPage = async () => {
+    const h = await demo();
+    if (!playground.html || playground.handle !== h) playground = { handle: h, html: playgroundHtml(GRAPHQL_PATH, config.devAuthHeader, h) };
+    return playground.html;
+  };
+  const dashboard = dashboardRoute({ graphqlPath: GRAPHQL_PATH, devHeaders: config.devAuthHeader, demoHandle: demo });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = await authenticate(req.headers);
@@ -116,9 +126,11 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
         await requireInternalAccess(req, authenticate, models.training.token);
         return await handleInternal(req, res, url, store);
       }
+      if (await dashboard(req, res, url.pathname)) return;
       if (url.pathname !== GRAPHQL_PATH) return sendError(res, 404, `no route for ${url.pathname}`, { code: 'NOT_FOUND' });
+      if (applyCors(req, res, config.corsOrigins)) return;
       if (req.method === 'GET' && config.playground && /\btext\/html\b/.test(req.headers.accept ?? '')) {
-        return send(res, 200, 'text/html; charset=utf-8', playground);
+        return send(res, 200, 'text/html; charset=utf-8', await playgroundPage());
       }
       const wait = rateLimit(req);
       if (wait > 0) {
@@ -154,6 +166,7 @@ export interface RunningServer {
   logger: Logger;
   /** The Bearer token the internal API accepts besides an admin's (its training jobs use it). */
   internalToken: string;
+  training: TrainingJobs;
   /**
    * Stops accepting requests, stops training jobs, lets running requests finish within the grace
    * period (then drops their connections); closes the store only if it opened it.
@@ -176,7 +189,7 @@ export async function startServer(
   const store = existingStore ?? (await openServerStore(config));
   if (config.cursorSecret) useCursorSecret(config.cursorSecret);
   let port = config.port;
-  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand);
+  const training = new TrainingJobs(() => `http://127.0.0.1:${port}`, logger, trainingCommand, config.modelDir);
   const models = createModelServices(store, config.modelRefreshMs, training);
   const versionSources: ModelVersionSources = servedVersions(models);
   // Cached answers follow the store's writes by what they changed, and the models served as a whole.
@@ -200,6 +213,7 @@ export async function startServer(
     store,
     logger,
     internalToken: models.training.token,
+    training,
     async close() {
       await stopServing(server, training, config.shutdownGraceMs, logger);
       await apollo.stop();

@@ -18,6 +18,8 @@ export interface Config {
   neo4j: Neo4jConfig | null;
   /** Seed the demo community when the database is empty at start. */
   seedOnEmpty: boolean;
+  /** After the demo seed, train every model kind that has no published version, in the background. */
+  trainOnSeed: boolean;
   /** Where trained models and their outputs are kept. */
   modelDir: string;
   /** How often (ms) the API checks for newly published model versions. */
@@ -25,6 +27,10 @@ export interface Config {
   /** Model training: a running server to train through, and the token to use there. */
   training: { server: string | null; token: string | null };
   logLevel: string;
+  /** `pretty` (colours, one line per entry) or `json` (one JSON object per line). */
+  logFormat: 'pretty' | 'json';
+  /** Browser origins allowed to call the API from other pages (CORS); `*` allows any. */
+  corsOrigins: readonly string[];
   maxPageSize: number;
   /** Signs page cursors (graphql/cursor.ts); unset, a key drawn at start does. */
   cursorSecret?: string;
@@ -95,10 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
+    trainOnSeed: bool(env.TRAIN_ON_SEED, true, 'TRAIN_ON_SEED'),
     modelDir: path.resolve(env.MODEL_DIR ?? path.join(dataDir, 'models')),
     modelRefreshMs: int(env.MODEL_REFRESH_MS, 2000, 'MODEL_REFRESH_MS'),
     training: { server: env.TRAINING_SERVER_URL || null, token: env.TRAINING_TOKEN || null },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logFormat: logFormat(env.LOG_FORMAT, production),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS, production),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE'),
     cursorSecret: secret(env.CURSOR_SECRET, 'CURSOR_SECRET'),
     devAuthHeader: devAuthHeader(env, production),
@@ -137,6 +146,30 @@ function devAuthHeader(env: NodeJS.ProcessEnv, production: boolean): boolean {
   const on = bool(env.DEV_AUTH_HEADER, !production, 'DEV_AUTH_HEADER');
   if (on && production) throw new Error('DEV_AUTH_HEADER=true is not allowed with NODE_ENV=production');
   return on;
+}
+
+/** Readable in a developer's terminal; JSON for log collectors, files and pipes. */
+function logFormat(value: string | undefined, production: boolean): Config['logFormat'] {
+  if (value === 'pretty' || value === 'json') return value;
+  if (value) throw new Error(`LOG_FORMAT must be pretty or json, got ${JSON.stringify(value)}`);
+  return !production && process.stdout.isTTY ? 'pretty' : 'json';
+}
+
+/**
+ * Pages served from this machine's usual development ports may call the API in development;
+ * production allows no other origin until CORS_ORIGINS names them.
+ */
+export const DEV_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173', 'http://localhost:8080', 'http://127.0.0.1:3000', 'http://127.0.0.1:5173', 'http://127.0.0.1:8080'];
+
+function corsOrigins(value: string | undefined, production: boolean): string[] {
+  if (value === undefined) return production ? [] : DEV_CORS_ORIGINS;
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/?#\s]+$/.test(origin)) {
+      throw new Error(`CORS_ORIGINS entries must be origins like https://shop.example.com (scheme and host, no path) or *, got ${JSON.stringify(origin)}`);
+    }
+  }
+  return origins;
 }
 
 /** HMAC keys need at least 256 bits; shorter secrets are guessable offline from any token or cursor. */

@@ -7,12 +7,14 @@
  * loader: tsx's own CLI relays signals to its child and SIGKILLs it when it does not acknowledge
  * them within 30 ms, which a store closing on a busy machine cannot promise.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemoIfEmpty } from '../../seeds/demo';
 import { openServerStore, startServer, type RunningServer } from './app';
 import { loadConfig } from './config';
 import { writeInternalToken } from './internal-api';
 import { createLogger } from './logger';
+import { trainMissingModels } from './train-on-seed';
 
 const config = loadConfig();
 const logger = createLogger(config);
@@ -30,9 +32,10 @@ process.on('SIGTERM', onSignal);
 
 const store = await openServerStore(config);
 let server: RunningServer | undefined;
+// Written by the demo seed: this data directory holds the demo community.
+const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');
 try {
   if (config.seedOnEmpty && !stopSignal) {
-    const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');
     const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });
     if (result.seeded) logger.info({ counts: result.counts, seconds: result.seconds }, 'seeded the demo community');
   }
@@ -41,6 +44,9 @@ try {
     // `npm run gnn -- train` on this machine falls back to the internal API when the data is held.
     if (!config.neo4j) await writeInternalToken(config.dataDir, server.internalToken);
     logger.info({ engine: store.engine, url: server.url }, `GraphQL API at ${server.url} (open it in a browser for the playground)`);
+    if (config.trainOnSeed && config.seedOnEmpty && existsSync(truthFile)) {
+      void trainMissingModels(store, server.training, logger).catch((err: unknown) => logger.error({ err }, 'first-start training failed'));
+    }
   }
 } catch (err) {
   // A configuration problem (e.g. production without a token key): say what, not where.

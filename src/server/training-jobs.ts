@@ -41,11 +41,14 @@ export class TrainingJobs {
   private readonly jobs: TrainingJob[] = [];
   private readonly running = new Set<ChildProcess>();
   private stopped = false;
+  private readonly done = new WeakMap<TrainingJob, Promise<TrainingJob>>();
 
   constructor(
     private readonly serverUrl: () => string,
     private readonly logger: Logger,
     private readonly command: TrainingCommand = trainCommand,
+    /** Where the job saves model files: the server's, whatever the environment says. */
+    private readonly modelDir?: string,
   ) {}
 
   /** Starts a job; one job per kind at a time (CONFLICT while one runs). */
@@ -59,7 +62,7 @@ export class TrainingJobs {
     const [bin, args] = this.command(kind);
     const child = spawn(bin, args, {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, TRAINING_SERVER_URL: this.serverUrl(), TRAINING_TOKEN: this.token },
+      env: { ...process.env, TRAINING_SERVER_URL: this.serverUrl(), TRAINING_TOKEN: this.token, ...(this.modelDir && { MODEL_DIR: this.modelDir }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.running.add(child);
@@ -67,12 +70,17 @@ export class TrainingJobs {
     const append = (chunk: Buffer) => (job.output = (job.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL));
     child.stdout.on('data', append);
     child.stderr.on('data', append);
+    let settle!: (job: TrainingJob) => void;
+    this.done.set(job, new Promise((resolve) => (settle = resolve)));
     const finish = (ok: boolean) => {
       if (job.status !== 'RUNNING') return;
       job.status = ok ? 'SUCCEEDED' : 'FAILED';
       job.finishedAt = Date.now();
-      this.logger.info({ job: job.id, kind, status: job.status }, 'training job finished');
+      const seconds = (job.finishedAt - job.startedAt) / 1000;
+      if (ok) this.logger.info({ job: job.id, kind, status: job.status, seconds }, `training job finished: ${kind} model published in ${seconds.toFixed(0)} s`);
+      else this.logger.warn({ job: job.id, kind, status: job.status, seconds, output: job.output.slice(-500) }, `training job failed: ${kind}`);
       this.forgetOldJobs();
+      settle(job);
     };
     child.on('error', (err) => {
       append(Buffer.from(String(err)));
@@ -99,6 +107,11 @@ export class TrainingJobs {
         clearTimeout(timer);
       }),
     );
+  }
+
+  /** Resolves with the job once it has succeeded or failed. */
+  finished(job: TrainingJob): Promise<TrainingJob> {
+    return this.done.get(job) ?? Promise.resolve(job);
   }
 
   /** Newest first. */

@@ -41,7 +41,7 @@ test('a browser GET /graphql gets the playground; other paths are 404', async ()
   const page = await fetch(api.server.url, { headers: { accept: 'text/html' } });
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
-  assert.match(await page.text(), /users\(first: 5\)/);
+  assert.match(await page.text(), /query OpinionLeaders/);
 
   const missing = await fetch(new URL('/nope', api.server.url));
   assert.equal(missing.status, 404);

@@ -1,15 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EXAMPLE_QUERY, playgroundHtml } from '../../src/server/playground';
+import { buildSchema, parse, validate } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { exampleOperations, playgroundHtml } from '../../src/server/playground';
 
-const html = playgroundHtml('/graphql', 'x-user-id');
+const html = playgroundHtml('/graphql', true, 'demo_ann');
 
-test('the playground page loads the example query against our endpoint', () => {
-  assert.ok(html.includes(JSON.stringify(EXAMPLE_QUERY)), 'example query is the default');
-  assert.match(EXAMPLE_QUERY, /users\(first: 5\)/);
+test('the playground page loads the example operations against our endpoint, signed in as a demo manager', () => {
+  assert.ok(html.includes(JSON.stringify(exampleOperations('demo_ann'))), 'the example operations are the default');
   assert.ok(html.includes('"endpoint":"/graphql"'));
-  assert.ok(html.includes(JSON.stringify(JSON.stringify({ 'x-user-id': '' }, null, 2))), 'the dev header is offered');
-  assert.ok(!playgroundHtml('/graphql', null).includes('x-user-id'));
+  const headers = JSON.stringify({ 'x-user-id': 'demo_ann', 'x-user-roles': 'manager' }, null, 2);
+  assert.ok(html.includes(JSON.stringify(headers)), 'the dev headers name the demo manager');
+  assert.ok(!playgroundHtml('/graphql', false, 'demo_ann').includes('x-user-id'), 'no dev header without dev auth');
+});
+
+test('the example operations are valid against the committed schema and cover the model features', () => {
+  const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+  const doc = parse(exampleOperations('demo_ann'));
+  assert.deepEqual(validate(schema, doc), []);
+  const names = doc.definitions.map((d) => ('name' in d ? d.name?.value : undefined));
+  assert.deepEqual(names, ['OpinionLeaders', 'CommunitiesWithForecasts', 'Recommendations', 'People']);
+  assert.match(exampleOperations('demo_ann'), /user\(handle: "demo_ann"\)/);
 });
 
 test('the playground page references nothing outside this server', () => {

@@ -12,7 +12,7 @@ export class InfluenceExample {
   @Field(() => User)
   follower!: unknown;
 
-  @Field(() => Int)
+  @Field(() => Float, { description: "Days from this user's action to the follower's, to a tenth of a day." })
   daysLater!: number;
 }
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { seedDemoIfEmpty } from '../../../seeds/demo';
 import type { GeneratorOptions } from '../../../seeds/generator';
 import { startServer, type RunningServer } from '../../../src/server/app';
+import type { Config } from '../../../src/server/config';
+import { trainCommand, type TrainingCommand } from '../../../src/server/training-jobs';
 import type { BulkCounts } from '../../../src/store/contract';
 import { tempStore } from '../../support/store';
 import { testConfig } from '../../graphql/support/api';
@@ -27,10 +29,25 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+/**
+ * Real training (the gnn CLI) with fewer epochs, fits and backtest weeks than the defaults, so
+ * browser tests that need trained models stay cheap on a shared CI machine.
+ */
+const LIGHT_FLAGS: Record<string, string[]> = {
+  forecast: ['--epochs', '50', '--evaluation-weeks', '4'],
+  influence: ['--epochs', '60', '--members', '1'],
+  recommend: ['--epochs', '20'],
+};
+export const lightTraining: TrainingCommand = (kind) => {
+  const [bin, args] = trainCommand(kind);
+  return [bin, [...args, ...LIGHT_FLAGS[kind]]];
+};
+
+/** Model files (from training jobs) go to the temporary directory too. */
+export async function startDemoServer(config: Partial<Config> = {}, training: TrainingCommand = lightTraining): Promise<DemoServer> {
   const temp = await tempStore();
   const seeded = await seedDemoIfEmpty(temp.store, { truthFile: path.join(temp.dir, 'demo-ground-truth.json'), options: SMALL_DEMO });
-  const server = await startServer(testConfig(), temp.store);
+  const server = await startServer(testConfig({ modelDir: path.join(temp.dir, 'models'), ...config }), temp.store, undefined, training);
   return {
     server,
     counts: seeded.counts,

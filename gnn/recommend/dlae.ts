@@ -29,8 +29,10 @@ export interface DlaeHyperParams {
 }
 
 export class Dlae {
-  /** K⁻¹, row-major [U, U]. */
-  private readonly kInv: Float32Array;
+  /** K⁻¹, row-major [U, U]: with X and Λ⁻¹, all serving needs (published.ts). */
+  readonly kInv: Float32Array;
+  /** 1/Λ_i per item. */
+  readonly lambdaInv: Float32Array;
   private readonly byUser: Csr;
   private readonly numUsers: number;
 
@@ -40,10 +42,12 @@ export class Dlae {
     const byItem = buildCsr(numItems, interactions.b, interactions.a);
     // K = I + Σ_i (1/Λ_i) x_i x_iᵀ over item columns x_i: each item adds 1/Λ_i to every pair of its users.
     const k = new Float32Array(numUsers * numUsers);
+    this.lambdaInv = new Float32Array(numItems);
     for (let u = 0; u < numUsers; u++) k[u * numUsers + u] = 1;
     for (let i = 0; i < numItems; i++) {
       const users = rowOf(byItem, i);
       const w = 1 / (hp.lambda + (hp.dropout / (1 - hp.dropout)) * users.length);
+      this.lambdaInv[i] = w;
       for (const u of users) for (const v of users) k[u * numUsers + v] += w;
     }
     const kTensor = tf.tensor2d(k, [numUsers, numUsers]);

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelRun, TrainingStore } from '../../src/store/contract';
 import type { OnProgress } from '../core/progress';
 import { publishTrained, type PublishOptions } from '../core/publish';
-import { readSnapshot } from '../core/snapshot';
+import { readSnapshot, type GraphSnapshot } from '../core/snapshot';
 import { recommendGraph, type RecommendGraph } from './graph';
 import { describe, describeEnsemble, fitRecommender, type FittedRecommender, type SelectionOptions } from './pipeline';
 import { recommenderRows } from './published';
@@ -34,34 +34,47 @@ export async function trainRecommendFromStore(
   if (graph.interactions.a.length === 0) throw new Error('the store has no reviews or public shares to learn from');
   const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, opts, log, onProgress);
   try {
-    const { run, modelDir } = await publishTrained(
-      store,
-      {
-        kind: 'recommend',
-        snapshot,
-        weights: fitted.model.weights(),
-        hyperParameters: { ...fitted.chosen, epochs: fitted.epochs, blend: fitted.ensemble ?? null, selection: opts },
-        metrics: {
-          validationRecall20: fitted.validation?.recall20 ?? null,
-          validationNdcg20: fitted.validation?.ndcg20 ?? null,
-          trials: fitted.trials,
-          ensembleTrials: fitted.ensembleTrials,
-        },
-        backend,
-        trainSeconds: fitted.trainSeconds,
-        metadata: { blend: fitted.ensemble ? { gnnWeight: fitted.ensemble.gnnWeight } : null, model: `${describe(fitted.chosen)}; ${describeEnsemble(fitted.ensemble)}; ${fitted.finalModel}` },
-        rows: await publishedRows(graph, fitted),
-      },
-      publish,
-    );
+    const { run, modelDir } = await publishRecommender(store, snapshot, graph, fitted, opts, publish, backend);
     return { run, modelDir, seconds: (Date.now() - started) / 1000 };
   } finally {
     fitted.model.dispose();
   }
 }
 
+/** Publishes a fitted recommender (core/publish.ts) with its validation metrics and what serving needs to score as `fittedScorer` does. */
+export async function publishRecommender(
+  store: TrainingStore,
+  snapshot: GraphSnapshot,
+  graph: RecommendGraph,
+  fitted: FittedRecommender,
+  opts: SelectionOptions,
+  publish: PublishOptions,
+  backend: string,
+): Promise<{ run: ModelRun; modelDir: string }> {
+  return publishTrained(
+    store,
+    {
+      kind: 'recommend',
+      snapshot,
+      weights: fitted.model.weights(),
+      hyperParameters: { ...fitted.chosen, epochs: fitted.epochs, blend: fitted.ensemble ?? null, selection: opts },
+      metrics: {
+        validationRecall20: fitted.validation?.recall20 ?? null,
+        validationNdcg20: fitted.validation?.ndcg20 ?? null,
+        trials: fitted.trials,
+        ensembleTrials: fitted.ensembleTrials,
+      },
+      backend,
+      trainSeconds: fitted.trainSeconds,
+      metadata: { blend: fitted.ensemble ? { gnnWeight: fitted.ensemble.gnnWeight } : null, model: `${describe(fitted.chosen)}; ${describeEnsemble(fitted.ensemble)}; ${fitted.finalModel}` },
+      rows: await publishedRows(graph, fitted),
+    },
+    publish,
+  );
+}
+
 /** The fitted model's rows: final embeddings and, with a blend, DLAE's K⁻¹. */
-export async function publishedRows(graph: RecommendGraph, fitted: FittedRecommender): Promise<ReturnType<typeof recommenderRows>> {
+async function publishedRows(graph: RecommendGraph, fitted: FittedRecommender): Promise<ReturnType<typeof recommenderRows>> {
   const emb = fitted.model.embed();
   const [users, items] = [(await emb.users.data()) as Float32Array, (await emb.items.data()) as Float32Array];
   tf.dispose([emb.users, emb.items]);

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressBars } from '../gnn/core/progress';
-import { runRecommend, type RecommendRunOptions } from '../gnn/recommend/offline/pipeline';
+import { runRecommend, type RecommendRunOptions } from '../gnn/recommend/offline/run';
 
 const DATASETS = '../shared/datasets';
 

@@ -15,7 +15,7 @@ export function readCiao(reviewsFile: string, trustFile: string): ActivityLog {
     raw.productCategory[product] ??= raw.categories.of(f[2]);
     const seconds = Number(f[5]);
     if (!Number.isFinite(seconds)) throw new Error(`${reviewsFile}:${line}: bad timestamp "${f[5]}"`);
-    raw.actions.push({ user, product, kind: 'review', at: seconds * 1000 });
+    raw.actions.push({ user, product, kind: 'review', at: seconds * 1000, public: true });
   }
   for (const [, f] of rows(trustFile, 2)) raw.follows.push({ from: raw.users.of(f[0]), to: raw.users.of(f[1]), since: -Infinity });
   return buildActivityLog(raw);

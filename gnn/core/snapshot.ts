@@ -15,6 +15,8 @@ export interface Action {
   kind: 'review' | 'share';
   /** Epoch ms. */
   at: number;
+  /** Everyone may see it (contract.ts: InteractionRow.public). */
+  public: boolean;
 }
 
 export interface FollowEdge {
@@ -52,7 +54,7 @@ export async function readSnapshot(store: TrainingStore): Promise<GraphSnapshot>
       const user = s.users.get(r.userId);
       const product = s.products.get(r.productId);
       if (user === undefined || product === undefined) continue;
-      s.actions.push({ user, product, kind: r.kind === 'REVIEW' ? 'review' : 'share', at: r.at });
+      s.actions.push({ user, product, kind: r.kind === 'REVIEW' ? 'review' : 'share', at: r.at, public: r.public });
     }
   }
   for await (const batch of store.snapshot.follows()) {
@@ -74,7 +76,7 @@ export function fingerprint(s: GraphSnapshot): string {
   const h = createHash('sha256');
   for (const ids of [s.users.ids, s.products.ids, s.categories.ids]) h.update(`${ids.join('\n')}\n\n`);
   h.update(`${s.productCategory.join(',')}\n`);
-  for (const a of s.actions) h.update(`${a.user},${a.product},${a.kind},${a.at}\n`);
+  for (const a of s.actions) h.update(`${a.user},${a.product},${a.kind},${a.at},${a.public}\n`);
   for (const f of s.follows) h.update(`${f.from}>${f.to},${f.since}\n`);
   return h.digest('hex');
 }

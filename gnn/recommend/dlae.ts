@@ -10,9 +10,9 @@
  * one inverse over users (the dual form) instead of over items — both shipped splits have far
  * fewer users than items (1.9k vs 17.6k, 7.4k vs 105k). X only touches the user's own items,
  * which ranking excludes, so score(u, ·) = −(K⁻¹X)_u.
- * `score` covers only the users of X. A new interaction row x could still be scored without B, by
- * the push-through identity B = Λ⁻¹XᵀK⁻¹X: xB = (xΛ⁻¹Xᵀ)K⁻¹X, one [U]·[U, U] product; serving
- * does not do it yet (K⁻¹ would have to be published: U² floats, 218 MB on Ciao).
+ * `score` covers only the users of X. New interactions are scored without B, by the push-through
+ * identity B = Λ⁻¹XᵀK⁻¹X: xB = (xΛ⁻¹Xᵀ)K⁻¹X; serving does that (user-scores.ts) from K⁻¹, X and
+ * Λ⁻¹ published with the model (published.ts; K⁻¹ is U² floats, 218 MB on Ciao).
  * Why: on both shipped splits it ranks validation items better than the GNN (Recall@20 LastFM
  * 0.2699 vs 0.2529, Ciao 0.0661 vs 0.0544), and blended with it better than either (README).
  */
@@ -29,8 +29,10 @@ export interface DlaeHyperParams {
 }
 
 export class Dlae {
-  /** K⁻¹, row-major [U, U]. */
-  private readonly kInv: Float32Array;
+  /** K⁻¹, row-major [U, U]: with X and Λ⁻¹, all serving needs (published.ts). */
+  readonly kInv: Float32Array;
+  /** 1/Λ_i per item. */
+  readonly lambdaInv: Float32Array;
   private readonly byUser: Csr;
   private readonly numUsers: number;
 
@@ -40,10 +42,12 @@ export class Dlae {
     const byItem = buildCsr(numItems, interactions.b, interactions.a);
     // K = I + Σ_i (1/Λ_i) x_i x_iᵀ over item columns x_i: each item adds 1/Λ_i to every pair of its users.
     const k = new Float32Array(numUsers * numUsers);
+    this.lambdaInv = new Float32Array(numItems);
     for (let u = 0; u < numUsers; u++) k[u * numUsers + u] = 1;
     for (let i = 0; i < numItems; i++) {
       const users = rowOf(byItem, i);
       const w = 1 / (hp.lambda + (hp.dropout / (1 - hp.dropout)) * users.length);
+      this.lambdaInv[i] = w;
       for (const u of users) for (const v of users) k[u * numUsers + v] += w;
     }
     const kTensor = tf.tensor2d(k, [numUsers, numUsers]);

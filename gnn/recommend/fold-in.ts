@@ -1,13 +1,14 @@
 /**
- * The user's vector at query time, so that what happened after training counts at once: the
- * mean of the views we have of the user, as SocialLGN fuses an interaction view and a social view:
+ * The user's GNN vector at query time, so that what happened after training counts at once.
  *
- *   e'_u = mean( e_u,                      the trained embedding (users known to the model)
- *                mean_{i ∈ N(u)} e_i,      the products they reviewed or shared, new ones included
- *                mean_{f ∈ F(u)} e_f )     the people they follow (known to the model)
- *
- * over the views that exist. One step of the light graph convolution the model was trained with,
- * recomputed from the live graph. Returns null when there is nothing to go on.
+ * A user the model was trained on keeps its trained embedding e_u while nothing changed (so the
+ * API scores exactly as the offline pipeline did, tests/gnn/recommend/parity.test.ts); products
+ * reviewed or shared and people followed since training are averaged in as a running mean, e_u
+ * standing for the n_u interactions and follows it was trained on:
+ *   e'_u = (max(1, n_u)·e_u + Σ_{new products} e_i + Σ_{new followees} e_f) / (max(1, n_u) + #new).
+ * A user the model does not know gets the mean of the views we have, one step of the light graph
+ * convolution the model was trained with: mean(mean_{i ∈ N(u)} e_i, mean_{f ∈ F(u)} e_f).
+ * Returns null when there is nothing to go on.
  */
 import type { PublishedRecommender } from './published';
 
@@ -19,28 +20,35 @@ function meanOf(rows: number[], table: Float32Array, dim: number): Float32Array 
   return out;
 }
 
-function rowsOf(ids: readonly string[], index: Map<string, number>): number[] {
+function rowsOf(ids: readonly string[], index: Map<string, number>, except: ReadonlySet<string> = new Set()): number[] {
   return ids.flatMap((id) => {
-    const r = index.get(id);
+    const r = except.has(id) ? undefined : index.get(id);
     return r === undefined ? [] : [r];
   });
 }
 
-export function foldInUser(
-  model: PublishedRecommender,
-  userId: string,
-  productIds: readonly string[],
-  followeeIds: readonly string[],
-): Float32Array | null {
+export function foldInUser(model: PublishedRecommender, userId: string, productIds: readonly string[], followeeIds: readonly string[]): Float32Array | null {
   const { dim } = model;
   const row = model.userRow.get(userId);
-  const parts = [
-    row === undefined ? null : model.userEmb.subarray(row * dim, (row + 1) * dim),
-    meanOf(rowsOf(productIds, model.productRow), model.productEmb, dim),
-    meanOf(rowsOf(followeeIds, model.userRow), model.userEmb, dim),
-  ].filter((p): p is Float32Array => p !== null);
-  if (parts.length === 0) return null;
+  if (row === undefined) {
+    const parts = [meanOf(rowsOf(productIds, model.productRow), model.productEmb, dim), meanOf(rowsOf(followeeIds, model.userRow), model.userEmb, dim)].filter(
+      (p): p is Float32Array => p !== null,
+    );
+    if (parts.length === 0) return null;
+    const out = new Float32Array(dim);
+    for (const p of parts) for (let d = 0; d < dim; d++) out[d] += p[d] / parts.length;
+    return out;
+  }
+  const trained = model.userEmb.subarray(row * dim, (row + 1) * dim);
+  const newProducts = rowsOf(productIds, model.productRow, new Set(model.trainedProducts[row]));
+  const newFollowees = rowsOf(followeeIds, model.userRow, new Set(model.trainedFollowees[row]));
+  if (newProducts.length + newFollowees.length === 0) return trained;
+  const weight = Math.max(1, model.trainedProducts[row].length + model.trainedFollowees[row].length);
   const out = new Float32Array(dim);
-  for (const p of parts) for (let d = 0; d < dim; d++) out[d] += p[d] / parts.length;
+  for (let d = 0; d < dim; d++) out[d] = weight * trained[d];
+  for (const p of newProducts) for (let d = 0; d < dim; d++) out[d] += model.productEmb[p * dim + d];
+  for (const f of newFollowees) for (let d = 0; d < dim; d++) out[d] += model.userEmb[f * dim + d];
+  const total = weight + newProducts.length + newFollowees.length;
+  for (let d = 0; d < dim; d++) out[d] /= total;
   return out;
 }

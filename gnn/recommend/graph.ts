@@ -1,7 +1,8 @@
 /**
  * The recommender's view of the graph: dense indices for users and products, one (user, product)
- * pair per reviewed or shared product (the first, in snapshot order), and the follow edges as
- * trust pairs.
+ * pair per reviewed or publicly shared product (the first, in snapshot order), and the follow
+ * edges as trust pairs. Followers-only and direct shares are left out: a model trained on them
+ * would let them show through in what others are recommended.
  */
 import type { GraphSnapshot } from '../core/snapshot';
 
@@ -23,7 +24,8 @@ export function recommendGraph(s: GraphSnapshot): RecommendGraph {
   const seen = new Set<number>();
   const iu: number[] = [];
   const ip: number[] = [];
-  for (const { user, product } of s.actions) {
+  for (const { user, product, public: visible } of s.actions) {
+    if (!visible) continue;
     const key = user * numProducts + product;
     if (seen.has(key)) continue;
     seen.add(key);

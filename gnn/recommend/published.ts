@@ -1,22 +1,45 @@
 /**
- * The published form of a trained recommender: one model-output row per user (`u:<id>`) and per
- * product (`p:<id>`, with its category) carrying the final embedding. Training writes it with
- * `recommenderRows`; the API rebuilds contiguous matrices from it with `buildPublishedRecommender`.
+ * The published form of a trained recommender: everything serving needs to score a user at
+ * request time exactly as the offline pipeline does (pipeline.ts: fittedScorer).
+ *  - `u:<id>`: the user's final GNN embedding; data: its training index, the products and
+ *    followees it was trained with (what fold-in compares the live graph against; together they
+ *    are the training matrix X DLAE scores with).
+ *  - `p:<id>`: the product's final GNN embedding; data: its training index, category, and 1/Λ_i.
+ *  - `k:<id>`: with a DLAE blend, the user's row of K⁻¹ (dlae.ts) over training user indices.
+ * The run's metadata says the blend (`blend: { gnnWeight }` or null for the GNN alone).
+ * Training writes it with `recommenderRows`; the API rebuilds matrices with `buildPublishedRecommender`.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelOutputRow } from '../../src/store/contract';
 import { initBackend } from '../core/backend';
+import { buildCsr, type Csr } from '../core/graph/csr';
 import { Interner } from '../core/graph/interner';
 import type { ModelBuilder } from '../core/live-model';
+import type { Dlae } from './dlae';
+import type { RecommendGraph } from './graph';
 
 const USER = 'u:';
 const PRODUCT = 'p:';
+const KINV = 'k:';
+
+export interface PublishedDlae {
+  /** K⁻¹ row-major [U, U] over user rows. */
+  kInv: Float32Array;
+  /** 1/Λ_i per product row. */
+  lambdaInv: Float32Array;
+  /** The training matrix X: user row → product rows, and product row → user rows. */
+  byUser: Csr;
+  byItem: Csr;
+}
 
 export interface PublishedRecommender {
   dim: number;
   userRow: Map<string, number>;
   /** [users, dim] row-major. */
   userEmb: Float32Array;
+  /** Per user row, the product and followee ids it was trained with. */
+  trainedProducts: string[][];
+  trainedFollowees: string[][];
   productIds: string[];
   productRow: Map<string, number>;
   /** [products, dim] row-major. */
@@ -28,47 +51,62 @@ export interface PublishedRecommender {
   productCategory: Int32Array;
   /** L2 norm of each product embedding, for cosine similarity. */
   productNorm: Float32Array;
+  /** Weight of the GNN in w·GNN + (1−w)·DLAE, per-user standardised; 1 without DLAE. */
+  gnnWeight: number;
+  dlae: PublishedDlae | null;
 }
 
 const BATCH = 5_000;
 
-/** Output rows of a trained model, in batches; `userEmb`/`productEmb` are row-major [n, dim]. */
-export function* recommenderRows(
-  userIds: readonly string[],
-  products: readonly { id: string; categoryId: string }[],
-  userEmb: Float32Array,
-  productEmb: Float32Array,
-  dim: number,
-): Generator<ModelOutputRow[]> {
-  for (let s = 0; s < userIds.length; s += BATCH) {
-    yield userIds.slice(s, s + BATCH).map((id, k) => ({
-      entityId: USER + id,
-      data: {},
-      vector: userEmb.slice((s + k) * dim, (s + k + 1) * dim),
-    }));
-  }
-  for (let s = 0; s < products.length; s += BATCH) {
-    yield products.slice(s, s + BATCH).map((p, k) => ({
-      entityId: PRODUCT + p.id,
-      data: { categoryId: p.categoryId },
-      vector: productEmb.slice((s + k) * dim, (s + k + 1) * dim),
-    }));
+function* inBatches<T>(n: number, row: (k: number) => T): Generator<T[]> {
+  for (let s = 0; s < n; s += BATCH) yield Array.from({ length: Math.min(BATCH, n - s) }, (_, k) => row(s + k));
+}
+
+/** Output rows of a fitted model; `userEmb`/`productEmb` are row-major [n, dim] in the graph's index order. */
+export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, productEmb: Float32Array, dim: number, dlae?: Dlae): Generator<ModelOutputRow[]> {
+  const { userIds, products } = graph;
+  const ids = (xs: Int32Array, of: (k: number) => string) => Array.from(xs, of);
+  const byUser = buildCsr(userIds.length, graph.interactions.a, graph.interactions.b);
+  const follows = buildCsr(userIds.length, graph.trust.a, graph.trust.b);
+  yield* inBatches(userIds.length, (u) => ({
+    entityId: USER + userIds[u],
+    data: {
+      index: u,
+      products: ids(byUser.cols.subarray(byUser.rowPtr[u], byUser.rowPtr[u + 1]), (p) => products[p].id),
+      followees: ids(follows.cols.subarray(follows.rowPtr[u], follows.rowPtr[u + 1]), (f) => userIds[f]),
+    },
+    vector: userEmb.slice(u * dim, (u + 1) * dim),
+  }));
+  yield* inBatches(products.length, (p) => ({
+    entityId: PRODUCT + products[p].id,
+    data: { index: p, categoryId: products[p].categoryId, ...(dlae ? { lambdaInv: dlae.lambdaInv[p] } : {}) },
+    vector: productEmb.slice(p * dim, (p + 1) * dim),
+  }));
+  if (dlae) {
+    const n = userIds.length;
+    yield* inBatches(n, (u) => ({ entityId: KINV + userIds[u], data: {}, vector: dlae.kInv.slice(u * n, (u + 1) * n) }));
   }
 }
 
 /** Frees a model's tensor with the model, not when a newer one is loaded: requests still scoring with it keep it alive. */
 const release = new FinalizationRegistry<tf.Tensor>((t) => t.dispose());
 
-export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = async (_run, batches) => {
+export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = async (run, batches) => {
   const users: ModelOutputRow[] = [];
   const products: ModelOutputRow[] = [];
+  const kRows: ModelOutputRow[] = [];
   for await (const batch of batches) {
     for (const row of batch) {
       if (!row.vector) continue;
       if (row.entityId.startsWith(USER)) users.push(row);
       else if (row.entityId.startsWith(PRODUCT)) products.push(row);
+      else if (row.entityId.startsWith(KINV)) kRows.push(row);
     }
   }
+  // Rows come back in any order: put them at their training index (K⁻¹'s columns follow it).
+  const at = (r: ModelOutputRow) => Number(r.data.index);
+  users.sort((a, b) => at(a) - at(b));
+  products.sort((a, b) => at(a) - at(b));
   const dim = (users[0] ?? products[0])?.vector?.length ?? 0;
   const pack = (rows: ModelOutputRow[]) => {
     const out = new Float32Array(rows.length * dim);
@@ -84,18 +122,54 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
   }
   await initBackend();
   const categories = new Interner();
+  const userRow = new Map(users.map((r, k) => [r.entityId.slice(USER.length), k]));
+  const productRow = new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k]));
+  const trainedProducts = users.map((r) => (r.data.products as string[] | undefined) ?? []);
+  const blend = (run.metadata.blend ?? null) as { gnnWeight: number } | null;
   const model: PublishedRecommender = {
     dim,
-    userRow: new Map(users.map((r, k) => [r.entityId.slice(USER.length), k])),
+    userRow,
     userEmb: pack(users),
+    trainedProducts,
+    trainedFollowees: users.map((r) => (r.data.followees as string[] | undefined) ?? []),
     productIds: products.map((r) => r.entityId.slice(PRODUCT.length)),
-    productRow: new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k])),
+    productRow,
     productEmb,
     productEmbT: tf.tidy(() => tf.tensor2d(productEmb, [products.length, dim]).transpose<tf.Tensor2D>()),
     categories,
     productCategory: Int32Array.from(products, (r) => categories.of(String(r.data.categoryId ?? ''))),
     productNorm,
+    gnnWeight: blend?.gnnWeight ?? 1,
+    dlae: blend && kRows.length === users.length ? publishedDlae(users.length, products, kRows, userRow, productRow, trainedProducts) : null,
   };
   release.register(model, model.productEmbT);
   return model;
 };
+
+function publishedDlae(
+  n: number,
+  products: ModelOutputRow[],
+  kRows: ModelOutputRow[],
+  userRow: Map<string, number>,
+  productRow: Map<string, number>,
+  trainedProducts: string[][],
+): PublishedDlae {
+  const kInv = new Float32Array(n * n);
+  for (const r of kRows) kInv.set(r.vector!, userRow.get(r.entityId.slice(KINV.length))! * n);
+  const a: number[] = [];
+  const b: number[] = [];
+  trainedProducts.forEach((ids, u) => {
+    for (const id of ids) {
+      a.push(u);
+      b.push(productRow.get(id)!);
+    }
+  });
+  const rows = Int32Array.from(a);
+  const cols = Int32Array.from(b);
+  return {
+    kInv,
+    lambdaInv: Float32Array.from(products, (r) => Number(r.data.lambdaInv)),
+    byUser: buildCsr(n, rows, cols),
+    byItem: buildCsr(products.length, cols, rows),
+  };
+}

@@ -1,9 +1,9 @@
 /**
  * Recommendations as the API serves them, from the user's signals (signals.ts: own products,
- * followees, followee activity). With a published model: the user's vector is folded in
- * from the live graph (fold-in.ts), every product is scored by dot product plus social proof from
- * the people they follow, and products the user already reviewed or shared are never returned. Before any model exists, or for a user the model
- * knows nothing about, a fallback ranks what the people they follow engaged with, then what is
+ * followees, followee activity). With a published model: every product is scored as the offline
+ * evaluation scored it, with what the user did since training folded in (user-scores.ts), and
+ * products the user already reviewed or shared are never returned. Before any model exists, or
+ * for a user the model knows nothing about, a fallback ranks what the people they follow engaged with, then what is
  * popular in their categories. Every answer says which source produced it, and each item carries
  * its reasons: the followed users who reviewed or shared it, and (from the model) the user's own
  * products it most resembles.
@@ -12,10 +12,10 @@ import { NotFoundError } from '../../src/domain/errors';
 import type { Product } from '../../src/domain/product';
 import type { Store, UserSignals } from '../../src/store/contract';
 import { LiveModel } from '../core/live-model';
-import { foldInUser } from './fold-in';
+import { userScores } from './user-scores';
 import { buildPublishedRecommender, type PublishedRecommender } from './published';
 import { SignalSource } from './signals';
-import { cosine, cosineAll, dotAll } from './similarity';
+import { cosine, cosineAll } from './similarity';
 import { topK } from './top-k';
 
 export type RecommendationSource = 'MODEL' | 'FALLBACK';
@@ -62,9 +62,9 @@ export class Recommender {
     const [signals, loaded] = await Promise.all([this.signals.forUser(userId), this.live.get()]);
     if (!signals) throw new NotFoundError('User', userId);
     const { productIds, followeeIds, activity } = signals;
-    const vector = loaded ? foldInUser(loaded.value, userId, productIds, followeeIds) : null;
-    const page = loaded && vector
-      ? this.byModel(loaded.value, vector, productIds, activity, q)
+    const scores = loaded ? userScores(loaded.value, userId, productIds, followeeIds) : null;
+    const page = loaded && scores
+      ? this.byModel(loaded.value, scores, productIds, q)
       : await this.byFallback(productIds, activity, q);
     const byProduct = new Map(page.items.map((i) => [i.productId, i]));
     for (const a of activity) {
@@ -93,25 +93,13 @@ export class Recommender {
   }
 
   /**
-   * Model scores plus social proof: s(p) = ⟨e'_u, e_p⟩ + σ · ln(1 + k_p), where k_p counts the
-   * followees who reviewed or shared p and σ is the spread of the user's model scores, so one
-   * followee lifts a product by about half a standard deviation whatever the embedding scale.
+   * The model's scores as evaluated offline (user-scores.ts), the user's own products left out.
+   * Social proof is in the model (trust edges in the GNN's graph), not added here: a boost the
+   * offline evaluation never saw would serve something else than what was measured.
    */
-  private byModel(
-    m: PublishedRecommender,
-    vector: Float32Array,
-    own: string[],
-    activity: FolloweeActivity,
-    q: { offset: number; limit: number; categoryId?: string },
-  ): Omit<RecommendationPage, 'modelVersion'> {
-    const scores = dotAll(m, vector);
+  private byModel(m: PublishedRecommender, scores: Float32Array, own: string[], q: { offset: number; limit: number; categoryId?: string }): Omit<RecommendationPage, 'modelVersion'> {
     const ownRows = own.flatMap((id) => m.productRow.get(id) ?? []);
     const eligible = eligibleRows(m, ownRows, q.categoryId);
-    const spread = standardDeviation(scores, eligible);
-    for (const a of activity) {
-      const p = m.productRow.get(a.productId);
-      if (p !== undefined) scores[p] += spread * Math.log1p(a.followeeIds.length);
-    }
     const { indices, eligible: count } = topK(scores, q.offset + q.limit, eligible);
     const items = indices.slice(q.offset).map((p) => ({
       productId: m.productIds[p],
@@ -178,19 +166,6 @@ function resembling(m: PublishedRecommender, p: number, ownRows: number[]): stri
     if (best.length > RESEMBLES) best.pop();
   }
   return best.map((b) => m.productIds[b.row]);
-}
-
-function standardDeviation(xs: Float32Array, include: Uint8Array): number {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let i = 0; i < xs.length; i++) {
-    if (!include[i]) continue;
-    n++;
-    sum += xs[i];
-    sumSq += xs[i] * xs[i];
-  }
-  return n > 1 ? Math.sqrt(Math.max(0, sumSq / n - (sum / n) ** 2)) : 0;
 }
 
 function topCategories(products: (Product | null)[], n = 3): string[] {

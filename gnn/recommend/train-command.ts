@@ -1,22 +1,22 @@
-/** `train recommend`: train the social recommender on the configured database and publish it. */
+/** `train recommend`: select and fit the recommender on the configured database exactly as the offline evaluation does, and publish it. */
 import { loadConfig } from '../../src/server/config';
 import { openConfiguredTrainingStore } from '../../src/store/open-training';
 import { initBackend } from '../core/backend';
-import { KEEP_OPTION } from '../core/publish';
-import { progressBars } from '../core/progress';
-import { STORE_DEFAULTS, trainRecommendFromStore } from './train-from-store';
 import type { Command, Options } from '../core/command';
+import { progressBars } from '../core/progress';
+import { KEEP_OPTION } from '../core/publish';
+import { RECOMMEND_DEFAULTS } from './defaults';
+import { trainRecommendFromStore } from './train-from-store';
 
 export const trainRecommendCommand: Command = {
   name: 'train recommend',
   summary:
     'Read the graph from the configured database (DATA_DIR or NEO4J_URI; through the running server when it holds the database), ' +
-    'train the social recommender with early stopping on held-out interactions, and publish user and product embeddings (kind "recommend").',
+    'choose and fit the recommender as `recommend` does (GNN epochs and the DLAE blend chosen on validation carved from the training data, then refit on all of it; ' +
+    'the settings are `recommend`\'s defaults), and publish it (kind "recommend") with its validation metrics.',
   options: [
-    { name: 'epochs', type: 'number', default: STORE_DEFAULTS.maxEpochs, description: 'maximum epochs' },
-    { name: 'dim', type: 'number', default: STORE_DEFAULTS.hyperParameters.dim, description: 'embedding size' },
-    { name: 'lr', type: 'number', default: STORE_DEFAULTS.hyperParameters.lr, description: 'Adam learning rate' },
-    { name: 'seed', type: 'number', default: STORE_DEFAULTS.seed, description: 'random seed' },
+    { name: 'epochs', type: 'number', default: RECOMMEND_DEFAULTS.maxEpochs, description: 'maximum epochs of the validation run' },
+    { name: 'seed', type: 'number', default: RECOMMEND_DEFAULTS.seed, description: 'random seed' },
     KEEP_OPTION,
   ],
 
@@ -27,22 +27,20 @@ export const trainRecommendCommand: Command = {
     try {
       const trained = await trainRecommendFromStore(
         store,
-        {
-          ...STORE_DEFAULTS,
-          hyperParameters: { ...STORE_DEFAULTS.hyperParameters, dim: o.dim as number, lr: o.lr as number },
-          maxEpochs: o.epochs as number,
-          seed: o.seed as number,
-        },
+        { ...RECOMMEND_DEFAULTS, maxEpochs: o.epochs as number, seed: o.seed as number },
         { modelRoot: config.modelDir, keep: o.keep as number },
         backend,
         progressBars(),
+        (line) => process.stderr.write(`${line}\n`),
       );
-      const m = trained.run.metadata as { metrics: { validationRecall20: number | null; epochs: number }; data: { counts: Record<string, number> } };
+      const m = trained.run.metadata as { metrics: { validationRecall20: number | null; validationNdcg20: number | null }; data: { counts: Record<string, number> }; model: string };
+      const f = (x: number | null) => x?.toFixed(4) ?? 'n/a';
       process.stdout.write(
         [
           `backend: ${backend}`,
           `data: ${Object.entries(m.data.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`,
-          `early-stopped at epoch ${m.metrics.epochs}, validation Recall@20 ${m.metrics.validationRecall20?.toFixed(4) ?? 'n/a'}`,
+          `model: ${m.model}`,
+          `validation Recall@20 ${f(m.metrics.validationRecall20)}, NDCG@20 ${f(m.metrics.validationNdcg20)}`,
           `published recommend version ${trained.run.version} in ${trained.seconds.toFixed(1)} s; model saved in ${trained.modelDir}`,
         ].join('\n') + '\n',
       );

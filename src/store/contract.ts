@@ -178,6 +178,12 @@ export interface InteractionRow {
   /** Review rating; null for shares. */
   rating: number | null;
   at: number;
+  /**
+   * Whether everyone may see it: reviews, and shares to followers by a sharer whose shares are
+   * public. Followers-only and direct shares are not, and must not train models whose outputs
+   * reach others (a recommendation would reveal them).
+   */
+  public: boolean;
 }
 
 /**

@@ -64,9 +64,10 @@ test('a newly published model answers without a restart, with its version and si
     { id: 'p2', categoryId: 'books' },
     { id: 'p3', categoryId: 'games' },
   ];
+  const none = { a: new Int32Array(0), b: new Int32Array(0) };
   await api.store.models.publish(
     { kind: 'recommend', version: 'v7', createdAt: 1, metadata: {} },
-    recommenderRows(['alice', 'bob'], products, Float32Array.from([0, 1, 0, 1]), Float32Array.from([1, 0, 0.9, 0.1, 0, 1]), 2),
+    recommenderRows({ userIds: ['alice', 'bob'], products, interactions: none, trust: none }, Float32Array.from([0, 1, 0, 1]), Float32Array.from([1, 0, 0.9, 0.1, 0, 1]), 2),
   );
   const res = await api.gql(RECOMMENDATIONS, { variables: { id: alice }, as: 'alice' });
   assert.equal(res.errors, undefined);

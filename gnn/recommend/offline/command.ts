@@ -5,10 +5,14 @@ import { formatMetrics } from './metrics';
 import { RECOMMEND_LOSSES, SOCIAL_MODES, type RecommendLoss, type SocialMode } from '../model';
 import { progressBars } from '../../core/progress';
 import { saveModel } from '../../core/registry';
-import { describe, describeEnsemble, runRecommend, type RecommendGrid } from './pipeline';
+import { describe, describeEnsemble, type RecommendGrid } from '../pipeline';
+import { RECOMMEND_DEFAULTS } from '../defaults';
+import { runRecommend } from './run';
 import { UsageError, type Command, type Options } from '../../core/command';
 
 const nums = (o: Options, k: string) => o[k] as number[];
+const D = RECOMMEND_DEFAULTS;
+const list = (xs: readonly (string | number)[]) => xs.join(',');
 
 export const recommendCommand: Command = {
   name: 'recommend',
@@ -18,24 +22,24 @@ export const recommendCommand: Command = {
   options: [
     { name: 'split', type: 'string', required: true, description: 'split directory' },
     { name: 'predictions', type: 'string', required: true, description: 'output JSON {"<user>": [item, ...]} with the top 20, best first' },
-    { name: 'epochs', type: 'number', default: 250, description: 'max epochs per validation run (exact epochs with --val-fraction 0)' },
-    { name: 'dim', type: 'number', list: true, default: '64', description: 'embedding size' },
-    { name: 'layers', type: 'number', list: true, default: '3', description: 'propagation layers' },
-    { name: 'lr', type: 'number', list: true, default: '0.02', description: 'Adam learning rate' },
-    { name: 'l2', type: 'number', list: true, default: '0.0001', description: 'L2 weight on the batch embeddings' },
-    { name: 'batch', type: 'number', list: true, default: '8192', description: 'BPR triples per step' },
-    { name: 'social', type: 'string', list: true, default: 'edges', description: `how trust edges are used: ${SOCIAL_MODES.join(' | ')}` },
-    { name: 'loss', type: 'string', list: true, default: 'bpr', description: `training loss: ${RECOMMEND_LOSSES.join(' | ')}` },
-    { name: 'temperature', type: 'number', list: true, default: '0.2', description: 'softmax temperature (softmax loss only)' },
-    { name: 'dlae-lambda', type: 'number', list: true, default: '60,100,200', description: 'DLAE ridge λ values to try' },
-    { name: 'dlae-dropout', type: 'number', list: true, default: '0.25', description: 'DLAE input-dropout p values to try' },
-    { name: 'gnn-weight', type: 'number', list: true, default: '1,0.65,0.5,0.35,0', description: 'GNN weights w in w·GNN + (1−w)·DLAE to try (1: GNN alone, 0: DLAE alone; only 1: no DLAE)' },
-    { name: 'val-fraction', type: 'number', default: 0.1, description: "share of each user's training items held out for validation (0: no selection)" },
-    { name: 'val-users', type: 'number', default: 3000, description: 'rank at most this many (seeded) validation users per check' },
-    { name: 'eval-every', type: 'number', default: 5, description: 'epochs between validation checks' },
-    { name: 'patience', type: 'number', default: 6, description: 'validation checks without improvement before stopping' },
-    { name: 'refit', type: 'boolean', default: true, description: 'retrain on the full training set for the chosen epochs (else keep the early-stopped model)' },
-    { name: 'seed', type: 'number', default: 2022, description: 'random seed (split, init, sampling)' },
+    { name: 'epochs', type: 'number', default: D.maxEpochs, description: 'max epochs per validation run (exact epochs with --val-fraction 0)' },
+    { name: 'dim', type: 'number', list: true, default: list(D.grid.dim), description: 'embedding size' },
+    { name: 'layers', type: 'number', list: true, default: list(D.grid.layers), description: 'propagation layers' },
+    { name: 'lr', type: 'number', list: true, default: list(D.grid.lr), description: 'Adam learning rate' },
+    { name: 'l2', type: 'number', list: true, default: list(D.grid.l2), description: 'L2 weight on the batch embeddings' },
+    { name: 'batch', type: 'number', list: true, default: list(D.grid.batchSize), description: 'BPR triples per step' },
+    { name: 'social', type: 'string', list: true, default: list(D.grid.social), description: `how trust edges are used: ${SOCIAL_MODES.join(' | ')}` },
+    { name: 'loss', type: 'string', list: true, default: list(D.grid.loss), description: `training loss: ${RECOMMEND_LOSSES.join(' | ')}` },
+    { name: 'temperature', type: 'number', list: true, default: list(D.grid.temperature), description: 'softmax temperature (softmax loss only)' },
+    { name: 'dlae-lambda', type: 'number', list: true, default: list(D.ensemble.lambda), description: 'DLAE ridge λ values to try' },
+    { name: 'dlae-dropout', type: 'number', list: true, default: list(D.ensemble.dropout), description: 'DLAE input-dropout p values to try' },
+    { name: 'gnn-weight', type: 'number', list: true, default: list(D.ensemble.gnnWeight), description: 'GNN weights w in w·GNN + (1−w)·DLAE to try (1: GNN alone, 0: DLAE alone; only 1: no DLAE)' },
+    { name: 'val-fraction', type: 'number', default: D.valFraction, description: "share of each user's training items held out for validation (0: no selection)" },
+    { name: 'val-users', type: 'number', default: D.valUsers, description: 'rank at most this many (seeded) validation users per check' },
+    { name: 'eval-every', type: 'number', default: D.evalEvery, description: 'epochs between validation checks' },
+    { name: 'patience', type: 'number', default: D.patience, description: 'validation checks without improvement before stopping' },
+    { name: 'refit', type: 'boolean', default: D.refit, description: 'retrain on the full training set for the chosen epochs (else keep the early-stopped model)' },
+    { name: 'seed', type: 'number', default: D.seed, description: 'random seed (split, init, sampling)' },
     { name: 'save', type: 'string', description: 'model registry directory to save the trained model into (as v<N>)' },
   ],
 

@@ -25,10 +25,11 @@ export function cypherSnapshot(db: CypherRunner): SnapshotReader {
     async *interactions(batchSize = DEFAULT_BATCH) {
       const reviews =
         'MATCH (u:User)-[:WROTE]->(r:Review)-[:REVIEWS]->(p:Product) ' +
-        "RETURN u.id AS userId, p.id AS productId, 'REVIEW' AS kind, r.rating AS rating, r.createdAt AS at";
+        "RETURN u.id AS userId, p.id AS productId, 'REVIEW' AS kind, r.rating AS rating, r.createdAt AS at, true AS everyone";
       const shares =
         'MATCH (u:User)-[:SHARED]->(s:Share)-[:OF_PRODUCT]->(p:Product) ' +
-        "RETURN u.id AS userId, p.id AS productId, 'SHARE' AS kind, s.createdAt AS at";
+        "RETURN u.id AS userId, p.id AS productId, 'SHARE' AS kind, s.createdAt AS at, " +
+        "(s.audience = 'FOLLOWERS' AND coalesce(u.shareVisibility, 'PUBLIC') = 'PUBLIC') AS everyone";
       for (const query of [reviews, shares]) {
         for await (const rows of db.stream(query, {}, batchSize)) {
           yield rows.map(
@@ -38,6 +39,7 @@ export function cypherSnapshot(db: CypherRunner): SnapshotReader {
               kind: r.kind as InteractionRow['kind'],
               rating: r.rating == null ? null : Number(r.rating),
               at: Number(r.at),
+              public: r.everyone === true,
             }),
           );
         }

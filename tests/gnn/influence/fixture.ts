@@ -22,7 +22,7 @@ export function tinyLog(actions: TinyAction[], follows: [follower: string, follo
     products,
     categories,
     productCategory,
-    actions: actions.map((a) => ({ user: users.of(a.user), product: products.of(a.product), kind: 'review' as const, at: a.day * DAY_MS })),
+    actions: actions.map((a) => ({ user: users.of(a.user), product: products.of(a.product), kind: 'review' as const, at: a.day * DAY_MS, public: true })),
     follows: follows.map(([f, u, since]) => ({ from: users.of(f), to: users.of(u), since: since === undefined ? -Infinity : since * DAY_MS })),
   });
 }

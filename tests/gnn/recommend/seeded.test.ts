@@ -10,7 +10,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { initBackend } from '../../../gnn/core/backend';
 import { Recommender } from '../../../gnn/recommend/serving';
-import { STORE_DEFAULTS, trainRecommendFromStore } from '../../../gnn/recommend/train-from-store';
+import { RECOMMEND_DEFAULTS } from '../../../gnn/recommend/defaults';
+import { trainRecommendFromStore } from '../../../gnn/recommend/train-from-store';
 import { seedDemo } from '../../../seeds/demo';
 import { tempStore, type TempStore } from '../../support/store';
 
@@ -33,7 +34,7 @@ test('recommendations favour what followees reviewed over equally popular produc
   const backend = await initBackend(() => {});
   const trained = await trainRecommendFromStore(
     t.store,
-    { ...STORE_DEFAULTS, maxEpochs: 150, hyperParameters: { ...STORE_DEFAULTS.hyperParameters, dim: 32, batchSize: 1024, lr: 0.01 } },
+    { ...RECOMMEND_DEFAULTS, maxEpochs: 150, patience: 4, grid: { ...RECOMMEND_DEFAULTS.grid, dim: [32], batchSize: [1024], lr: [0.01] } },
     { modelRoot: models, keep: 3 },
     backend,
   );

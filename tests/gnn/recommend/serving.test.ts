@@ -22,6 +22,9 @@ after(() => t.cleanup());
 
 const page = { offset: 0, limit: 10 };
 
+/** A hand-made model: no training interactions or follows recorded. */
+const none = { a: new Int32Array(0), b: new Int32Array(0) };
+
 async function publishModel(version: string) {
   const users = ['alice', 'bob', 'carol'];
   const products = [
@@ -32,7 +35,7 @@ async function publishModel(version: string) {
   ];
   const userEmb = Float32Array.from([0.5, 0.5, 1, 0, 0, 1]);
   const productEmb = Float32Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]);
-  await t.store.models.publish({ kind: 'recommend', version, createdAt: Date.now(), metadata: {} }, recommenderRows(users, products, userEmb, productEmb, 2));
+  await t.store.models.publish({ kind: 'recommend', version, createdAt: Date.now(), metadata: {} }, recommenderRows({ userIds: users, products, interactions: none, trust: none }, userEmb, productEmb, 2));
 }
 
 test('before any model exists, the fallback ranks what followees engaged with and says so', async () => {

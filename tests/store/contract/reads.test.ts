@@ -106,10 +106,11 @@ forEachEngine('contract: reads', ({ store }) => {
     const interactions = await collect(s.snapshot.interactions(2));
     assert.ok(interactions.every((b) => b.length <= 2));
     const flat = interactions.flat();
-    assert.equal(flat.filter((i) => i.kind === 'REVIEW').length, 3);
+    assert.deepEqual(flat.filter((i) => i.kind === 'REVIEW').map((i) => i.public), [true, true, true]);
+    // Only the share to followers by a public sharer may be seen by everyone.
     assert.deepEqual(
-      flat.filter((i) => i.kind === 'SHARE').map((i) => [i.userId, i.productId, i.rating]).sort(),
-      [['bob', 'p2', null], ['carol', 'p3', null]],
+      flat.filter((i) => i.kind === 'SHARE').map((i) => [i.userId, i.productId, i.rating, i.public]).sort(),
+      [['bob', 'p2', null, false], ['carol', 'p3', null, true]],
     );
     const users = (await collect(s.snapshot.users(3))).flat();
     assert.deepEqual(users.map((u) => u.handle).sort(), ['alice', 'bob', 'carol', 'dave']);

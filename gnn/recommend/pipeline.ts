@@ -1,30 +1,28 @@
 /**
- * End-to-end social recommendation run on one split directory:
+ * The recommender as it is chosen and fitted, the same for the offline evaluation
+ * (offline/run.ts) and for `train recommend` (train-from-store.ts), so what is served is what
+ * was evaluated:
  *  1. carve a validation set from the training data (seeded, per user); the validation metric is
  *     computed on a seeded sample of at most `valUsers` of those users (ranking is the costly part);
  *  2. for each hyper-parameter combination, train with early stopping on validation Recall@20;
  *  3. keep the best combination and its best epoch count;
- *  4. with a DLAE grid (../dlae.ts): fit DLAE on the same fit part for each (λ, p) and score the
- *     per-user standardised blend w·GNN + (1−w)·DLAE (../score-ensemble.ts) on validation for
+ *  4. with a DLAE grid (dlae.ts): fit DLAE on the same fit part for each (λ, p) and score the
+ *     per-user standardised blend w·GNN + (1−w)·DLAE (score-ensemble.ts) on validation for
  *     each GNN weight w of the grid (w = 1 is the GNN alone, w = 0 DLAE alone); keep the best;
  *  5. retrain the GNN from scratch on the full training set for the chosen epoch count (`refit`;
- *     without it the early-stopped model is kept) and fit the chosen DLAE on the full training set;
- *  6. touch the test set once: rank all non-training items for every test user, top 20, metrics.
+ *     without it the early-stopped model is kept) and fit the chosen DLAE on the full training set.
  */
-import { initBackend } from '../../core/backend';
-import type { OnProgress } from '../../core/progress';
-import type { PairList } from '../graph';
-import { readSplit, type Split } from './split';
-import { evaluateRanking } from './evaluate';
-import type { RankingMetrics } from './metrics';
-import type { ItemScorer } from './rank';
-import { buildCsr, type Csr } from '../../core/graph/csr';
-import { Dlae, type DlaeHyperParams } from '../dlae';
-import { SocialRecommender, type RecommendHyperParams } from '../model';
-import { ScoreEnsemble } from '../score-ensemble';
-import { holdOut, sampleUsers } from '../holdout';
-import { Random } from '../../core/random';
-import { trainBpr, type TrainResult } from '../train-bpr';
+import type { OnProgress } from '../core/progress';
+import type { PairList } from './graph';
+import { evaluateRanking } from './offline/evaluate';
+import type { ItemScorer } from './offline/rank';
+import { buildCsr, type Csr } from '../core/graph/csr';
+import { Dlae, type DlaeHyperParams } from './dlae';
+import { SocialRecommender, type RecommendHyperParams } from './model';
+import { ScoreEnsemble } from './score-ensemble';
+import { holdOut, sampleUsers } from './holdout';
+import { Random } from '../core/random';
+import { trainBpr, type TrainResult } from './train-bpr';
 
 export interface RecommendGrid {
   dim: number[];
@@ -45,8 +43,7 @@ export interface EnsembleGrid {
   gnnWeight: number[];
 }
 
-export interface RecommendRunOptions {
-  split: string;
+export interface SelectionOptions {
   grid: RecommendGrid;
   ensemble: EnsembleGrid;
   /** Maximum epochs per validation run, or the exact count when there is no validation. */
@@ -59,8 +56,13 @@ export interface RecommendRunOptions {
   patience: number;
   refit: boolean;
   seed: number;
-  log?: (line: string) => void;
-  onProgress?: OnProgress;
+}
+
+export interface TrainingData {
+  numUsers: number;
+  numItems: number;
+  train: PairList;
+  trust: PairList;
 }
 
 export interface Trial {
@@ -86,27 +88,25 @@ export interface EnsembleChoice {
   gnnWeight: number;
 }
 
-export interface RecommendRun {
-  backend: string;
-  split: Split;
+/** The chosen recommender fitted on the whole training set; the caller disposes it. */
+export interface FittedRecommender {
   chosen: RecommendHyperParams;
-  /** Epochs the final model was trained for. */
+  /** Epochs the final GNN was trained for. */
   epochs: number;
-  /** 'refit on full training set' or 'early-stopped on 90% of training set' etc. */
+  /** 'retrained on the full training set ...' etc. */
   finalModel: string;
   trials: Trial[];
   ensemble?: EnsembleChoice;
   ensembleTrials: EnsembleTrial[];
-  test: RankingMetrics;
-  /** Top-20 per test user, best first. */
-  predictions: Record<string, number[]>;
+  /** The chosen model's validation Recall@20 / NDCG@20 (NDCG null when the GNN alone was chosen: its runs record recall only). */
+  validation: { recall20: number; ndcg20: number | null } | null;
+  model: SocialRecommender;
+  /** The chosen DLAE, fitted on the whole training set (absent when the GNN alone was chosen). */
+  dlae?: Dlae;
   trainSeconds: number;
   /** CPU time of this process over the same span: what the run costs on an otherwise idle core. */
   trainCpuSeconds: number;
-  model: SocialRecommender;
 }
-
-const KS = [10, 20];
 
 function* combinations(grid: RecommendGrid): Generator<RecommendHyperParams> {
   for (const dim of grid.dim)
@@ -131,11 +131,13 @@ export function describeEnsemble(choice: EnsembleChoice | undefined): string {
   return `${choice.gnnWeight}·GNN + ${Number((1 - choice.gnnWeight).toFixed(6))}·DLAE(λ=${choice.dlae.lambda}, p=${choice.dlae.dropout})`;
 }
 
-/** The GNN's scorer blended with a DLAE fitted on `interactions` (the GNN alone without a choice). */
-function blend(gnn: ItemScorer, choice: EnsembleChoice | undefined, numUsers: number, numItems: number, interactions: PairList): ItemScorer {
-  if (!choice) return gnn;
-  const dlae = new Dlae(numUsers, numItems, interactions, choice.dlae);
-  return new ScoreEnsemble([{ scorer: gnn, weight: choice.gnnWeight }, { scorer: dlae, weight: 1 - choice.gnnWeight }]);
+/** The fitted recommender's scores: the GNN's, blended with DLAE's when one was chosen (the caller disposes the scorer). */
+export function fittedScorer(fitted: FittedRecommender): ItemScorer & { dispose(): void } {
+  const gnn = fitted.model.scorer();
+  if (!fitted.ensemble || !fitted.dlae) return gnn;
+  const w = fitted.ensemble.gnnWeight;
+  const blend = new ScoreEnsemble([{ scorer: gnn, weight: w }, { scorer: fitted.dlae, weight: 1 - w }]);
+  return Object.assign(blend, { dispose: () => gnn.dispose() });
 }
 
 /**
@@ -170,12 +172,8 @@ function chooseEnsemble(
   return { choice: best.choice, trials };
 }
 
-export async function runRecommend(opts: RecommendRunOptions): Promise<RecommendRun> {
-  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const backend = await initBackend(log);
-  const split = readSplit(opts.split);
-  const { numUsers, numItems } = split;
-  log(`gnn: ${opts.split}: ${numUsers} users, ${numItems} items, ${split.train.a.length} train / ${split.test.a.length} test interactions, ${split.trust.a.length} trust edges`);
+export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: (line: string) => void = () => {}, onProgress?: OnProgress): FittedRecommender {
+  const { numUsers, numItems } = data;
   const started = Date.now();
   const cpuStarted = process.cpuUsage();
   const trials: Trial[] = [];
@@ -184,6 +182,7 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   let epochs = opts.maxEpochs;
   let model: SocialRecommender | undefined;
   let finalModel = `trained on the full training set for ${epochs} epochs (no validation)`;
+  let validation: FittedRecommender['validation'] = null;
   const blends = opts.ensemble.gnnWeight.some((w) => w !== 1);
   // Without validation the first value of each list is used.
   let ensemble: EnsembleChoice | undefined =
@@ -192,12 +191,12 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
 
   if (opts.valFraction > 0) {
     const rng = new Random(opts.seed);
-    const { fit, validation } = holdOut(split.train, numUsers, opts.valFraction, rng);
-    const checked = sampleUsers(validation, opts.valUsers, rng);
+    const { fit, validation: heldOut } = holdOut(data.train, numUsers, opts.valFraction, rng);
+    const checked = sampleUsers(heldOut, opts.valUsers, rng);
     const truth = buildCsr(numUsers, checked.a, checked.b);
     let best: { trial: Trial; model: SocialRecommender } | undefined;
     for (const hp of grid) {
-      const candidate = new SocialRecommender({ numUsers, numItems, interactions: fit, trust: split.trust }, hp, opts.seed);
+      const candidate = new SocialRecommender({ numUsers, numItems, interactions: fit, trust: data.trust }, hp, opts.seed);
       const result: TrainResult = trainBpr(candidate, fit, {
         maxEpochs: opts.maxEpochs,
         seed: opts.seed + 1,
@@ -205,7 +204,7 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
         numItems,
         validation: { truth, every: opts.evalEvery, patience: opts.patience },
         label: `validate ${describe(hp)}`,
-        onProgress: opts.onProgress,
+        onProgress,
       });
       const trial: Trial = {
         hyperParameters: hp,
@@ -225,10 +224,13 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
     }
     chosen = best!.trial.hyperParameters;
     epochs = best!.trial.bestEpoch;
+    validation = { recall20: best!.trial.valRecall20, ndcg20: null };
     if (blends) {
       const gnn = best!.model.scorer();
       ({ choice: ensemble, trials: ensembleTrials } = chooseEnsemble(gnn, opts.ensemble, { numUsers, numItems, fit, truth }, best!.trial.valRecall20, log));
       gnn.dispose();
+      const picked = ensembleTrials.find((t) => t.gnnWeight === ensemble?.gnnWeight && t.dlae.lambda === ensemble.dlae.lambda && t.dlae.dropout === ensemble.dlae.dropout);
+      if (picked) validation = { recall20: picked.valRecall20, ndcg20: picked.valNdcg20 };
       log(`gnn: chosen on validation: ${describeEnsemble(ensemble)}`);
     }
     if (opts.refit) {
@@ -240,22 +242,23 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
     }
   }
   if (!model) {
-    model = new SocialRecommender({ numUsers, numItems, interactions: split.train, trust: split.trust }, chosen, opts.seed);
-    trainBpr(model, split.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}`, onProgress: opts.onProgress });
+    model = new SocialRecommender({ numUsers, numItems, interactions: data.train, trust: data.trust }, chosen, opts.seed);
+    trainBpr(model, data.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}`, onProgress });
   }
-  const gnn = model.scorer();
-  const scorer = blend(gnn, ensemble, numUsers, numItems, split.train);
+  const dlae = ensemble ? new Dlae(numUsers, numItems, data.train, ensemble.dlae) : undefined;
   if (ensemble) finalModel += `, blended as ${describeEnsemble(ensemble)} with DLAE fitted on the full training set`;
-  const trainSeconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
-  const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
-
-  // The single look at the test set.
-  const result = evaluateRanking(scorer, buildCsr(numUsers, split.test.a, split.test.b), buildCsr(numUsers, split.train.a, split.train.b), KS);
-  gnn.dispose();
-  const predictions: Record<string, number[]> = {};
-  result.users.forEach((u, k) => {
-    predictions[String(u)] = Array.from(result.ranked[k]);
-  });
-  return { backend, split, chosen, epochs, finalModel, trials, ensemble, ensembleTrials, test: result.metrics, predictions, trainSeconds, trainCpuSeconds, model };
+  return {
+    chosen,
+    epochs,
+    finalModel,
+    trials,
+    ensemble,
+    ensembleTrials,
+    validation,
+    model,
+    dlae,
+    trainSeconds: (Date.now() - started) / 1000,
+    trainCpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
 }

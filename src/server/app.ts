@@ -86,7 +86,12 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
   const rateLimit = createRateLimit(config);
   // Pages name a demo user; looked up once the store has one (the seed may still be running).
   let handle = '';
-  const demo = async () => (handle ||= await demoHandle(store));
+  const demo = async () =>
+    (handle ||= await demoHandle(store).catch((err: unknown) => {
+      // A convenience: the pages still load, with the handle left blank.
+      logger.warn({ err }, 'could not pick a demo user for the playground and dashboard');
+      return '';
+    }));
   let playground = { handle: '', html: '' };
   const playgroundPage = async () => {
     const h = await demo();

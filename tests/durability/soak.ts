@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { Rng } from '../../seeds/random';
 import { LadybugRunner } from '../../src/store/ladybug/runner';
 import { openStore } from '../../src/store/open';
+import { localServerToken } from '../../src/store/open-training';
 import { remoteTrainingStore } from '../../src/store/remote/remote-training-store';
 import { PRODUCTS, productId, seedCommunity, USERS, userId } from '../graphql/support/community';
 import { authHeaders } from '../support/auth-headers';
@@ -71,8 +72,9 @@ const METADATA_BYTES = 6_000;
 const SOAK_PREFIX = 'soak-';
 
 /** Publishes model runs one after another until the server stops answering. */
-async function publishUntilCut(url: string, cycle: number, acked: Set<string>, pending: Set<string>): Promise<number> {
-  const store = remoteTrainingStore(new URL(url).origin);
+async function publishUntilCut(url: string, dataDir: string, cycle: number, acked: Set<string>, pending: Set<string>): Promise<number> {
+  // The server's own internal API token, as `npm run gnn` on this machine finds it.
+  const store = remoteTrainingStore(new URL(url).origin, await localServerToken(dataDir));
   let count = 0;
   for (let n = 0; ; n++) {
     const version = `${SOAK_PREFIX}${cycle}-${n}`;
@@ -159,7 +161,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSummary> {
       try {
         note('inconsistent', await apiCounterProblems(server.url, state));
         const writing = writeUntilCut({ url: server.url, auth, ledger, cast, clients: opts.clients, seed: opts.seed * 1000 + cycle });
-        const publishing_ = publishUntilCut(server.url, cycle, published, publishing);
+        const publishing_ = publishUntilCut(server.url, dataDir, cycle, published, publishing);
         await sleep(rng.int(opts.writeMs.min, opts.writeMs.max));
         await stopServer(server, stop);
         await Promise.all([writing, publishing_]);

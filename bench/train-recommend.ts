@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressBars } from '../gnn/core/progress';
+import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
 import { runRecommend, type RecommendRunOptions } from '../gnn/recommend/offline/run';
 
 const DATASETS = '../shared/datasets';
@@ -18,17 +19,8 @@ type Settings = Omit<RecommendRunOptions, 'split' | 'log'>;
 
 /** The command-line equivalent is printed with each result. */
 const SETTINGS: Record<string, Settings> = {
-  lastfm: {
-    grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
-    ensemble: { lambda: [60, 100, 200], dropout: [0.25], gnnWeight: [1, 0.65, 0.5, 0.35, 0] },
-    maxEpochs: 250,
-    valFraction: 0.1,
-    valUsers: 3000,
-    evalEvery: 5,
-    patience: 6,
-    refit: true,
-    seed: 2022,
-  },
+  // The defaults of `recommend` and `train recommend` are the LastFM settings.
+  lastfm: RECOMMEND_DEFAULTS,
   // Ciao is 6x larger: only 5% of the training data is held out for choosing the epoch count.
   ciao: {
     grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },

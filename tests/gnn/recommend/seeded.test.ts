@@ -1,7 +1,7 @@
 /**
  * On a seeded community (generated, with its planted structure), a recommender trained from the
  * store favours products reviewed by the people a user follows over products that are just as
- * popular but that no followee touched.
+ * popular but that no followee touched (more often than chance).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -69,5 +69,9 @@ test('recommendations favour what followees reviewed over equally popular produc
     }
   }
   assert.ok(pairs >= 100, `enough equally popular pairs to judge (${pairs})`);
-  assert.ok(wins / pairs > 0.8, `followees' products win ${wins} of ${pairs} popularity-matched pairs`);
+  // The served model is the evaluated one: social proof comes from the trust edges in the GNN's
+  // graph, not from a boost added at serving (which made this 0.8+ before and was never
+  // evaluated). It still ranks followees' products above equally popular others: 1,504 of 2,467
+  // pairs (61%) on this store, where chance is 50% with one binomial sd of 1%.
+  assert.ok(wins / pairs > 0.55, `followees' products win ${wins} of ${pairs} popularity-matched pairs`);
 });

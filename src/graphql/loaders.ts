@@ -22,6 +22,11 @@ export interface FollowPair {
   followeeId: string;
 }
 
+export interface ReactionPair {
+  userId: string;
+  productId: string;
+}
+
 export type Loaders = ReturnType<typeof createLoaders>;
 
 const byKey = (key: unknown) => JSON.stringify(key);
@@ -84,6 +89,8 @@ export function createLoaders(store: Store, viewerId: string | null) {
       return found;
     }),
     follows: new DataLoader<FollowPair, boolean, string>((pairs) => store.follows.exists(pairs), { cacheKeyFn: byKey }),
+    /** Whether the user reviewed the product or shared it where the viewer may see (model explanations). */
+    visibleReactions: new DataLoader<ReactionPair, boolean, string>((pairs) => store.activity.reactedTo(pairs, viewerId), { cacheKeyFn: byKey }),
     followers: childList<null, FollowEdge>((ids, _sort, page) => store.follows.followers(ids, page), primeFollows),
     following: childList<null, FollowEdge>((ids, _sort, page) => store.follows.following(ids, page), primeFollows),
     productReviews: childList<ReviewSort, Review>((ids, sort, page) => store.reviews.ofProducts(ids, sort, page), primeAll(reviews)),

@@ -11,6 +11,7 @@ import type { User as UserRecord } from '../../domain/user';
 import { readableCommunities } from '../access';
 import { requireOwner, requireRole } from '../authorize';
 import { connection, pageSize } from '../connections';
+import { visibleEngagement } from '../engagement';
 import { requireViewer, type Context } from '../context';
 import { Category } from '../types/category';
 import { CommunitiesArgs, Community, CommunityConnection, EngagementPoint, ForecastPoint } from '../types/community';
@@ -64,9 +65,9 @@ export class CommunityResolver extends NodeIdResolver('Community', Community) {
     }));
   }
 
-  @FieldResolver(() => [EngagementPoint], { description: 'The last `periods` weeks, oldest first.' })
-  engagement(@Root() c: PublishedCommunity, @Arg('periods', () => Int, { defaultValue: 12 }) n: number) {
-    return engagement(c, periods(n));
+  @FieldResolver(() => [EngagementPoint], { description: 'The last `periods` weeks, oldest first; shares count only where the viewer may see them.' })
+  engagement(@Root() c: PublishedCommunity, @Arg('periods', () => Int, { defaultValue: 12 }) n: number, @Ctx() ctx: Context) {
+    return visibleEngagement(ctx.store, ctx.viewer?.userId ?? null, c.members, engagement(c, periods(n)));
   }
 
   @FieldResolver(() => [ForecastPoint], { description: 'The coming weeks, nearest first (at most the trained horizon).' })

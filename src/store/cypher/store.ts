@@ -7,6 +7,7 @@
  * `MATCH (a ...), (b ...)` as a scan of b's table per row (35x slower when importing Ciao).
  */
 import type { EngineName, Store } from '../contract';
+import { cypherActivity } from './activity';
 import { cypherBulk } from './bulk';
 import { cypherCategories } from './categories';
 import { cypherFeed } from './feed';
@@ -33,6 +34,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner): Store {
     reviews,
     shares,
     feed: cypherFeed(db, reviews, shares),
+    activity: cypherActivity(db),
     network: cypherNetwork(db),
     bulk: cypherBulk(db),
     snapshot: cypherSnapshot(db),

@@ -27,7 +27,11 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
   return {
     async of(userId, page) {
       const viewer = viewerParam(userId);
-      const [rows, counts] = await Promise.all([db.read(FEED_KEYS, { ...viewer, n: page.offset + page.limit }), db.read(FEED_COUNTS, viewer)]);
+      const count = async () => (await db.read(FEED_COUNTS, viewer)).reduce((n, c) => n + Number(c.n), 0);
+      // A page past the end reads no keys: LIMIT offset+limit must stay a sane number (as in skip.ts).
+      const known = page.offset > 0 ? await count() : undefined;
+      if (known !== undefined && page.offset >= known) return { items: [], totalCount: known };
+      const [rows, totalCount] = await Promise.all([db.read(FEED_KEYS, { ...viewer, n: page.offset + page.limit }), known ?? count()]);
       const keys = rows.map((k) => ({
         kind: k.kind as FeedEntry['kind'],
         id: String(k.id),
@@ -48,7 +52,7 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
         const item = share.get(k.id);
         return item ? [{ kind: 'SHARE', item }] : [];
       });
-      return { items, totalCount: counts.reduce((n, c) => n + Number(c.n), 0) };
+      return { items, totalCount };
     },
   };
 }

@@ -25,7 +25,7 @@ import { User } from '../types/user';
 async function visibleReactions(ctx: Context, influencerId: string, e: InfluenceData['explanation']): Promise<Reaction[]> {
   const candidates = e.reactions ?? e.examples.map((x) => ({ ...x, recent: false }));
   const seen = (userId: string, productId: string) => ctx.loaders.visibleReactions.load({ userId, productId });
-  const visible = await Promise.all(candidates.map(async (r) => (await seen(r.followerId, r.productId)) && (await seen(influencerId, r.productId))));
+  const visible = await Promise.all(candidates.map(async (r) => (await Promise.all([seen(r.followerId, r.productId), seen(influencerId, r.productId)])).every(Boolean)));
   return candidates.filter((_, i) => visible[i]);
 }
 

@@ -7,6 +7,9 @@
  *               plus the influence it had there before the cutoff), ranked among that category's users;
  *   explanation followers at the cutoff, followers who reacted in the last period, top categories
  *               and the most recent reactions (product, follower, days later).
+ * Reactions may be shares a viewer may not see, so the explanation also keeps `reactions`: every
+ * reaction of the last period plus the most recent ones, from which the API counts and shows only
+ * what its viewer may see (src/graphql/resolvers/influence.ts).
  */
 import type { ModelOutputRow } from '../../src/store/contract';
 import type { ActivityLog } from '../core/activity-log';
@@ -18,6 +21,16 @@ import type { InfluenceRun } from './pipeline';
 
 export const TOP_CATEGORIES = 3;
 export const EXAMPLES = 3;
+/** Recent reactions kept beyond the last period's, so hidden ones still leave EXAMPLES to show. */
+export const EXAMPLE_CANDIDATES = 20;
+
+export interface Reaction {
+  productId: string;
+  followerId: string;
+  daysLater: number;
+  /** In the last period: counts towards followersEngaged. */
+  recent: boolean;
+}
 
 export interface CategoryInfluence {
   categoryId: string;
@@ -35,6 +48,8 @@ export interface InfluenceData {
     followersEngaged: number;
     topCategories: string[];
     examples: { productId: string; followerId: string; daysLater: number }[];
+    /** Newest first; absent in runs published before it existed. */
+    reactions?: Reaction[];
   };
 }
 
@@ -48,18 +63,30 @@ export function influenceRows(index: LogIndex, run: InfluenceRun, periodMs: numb
   // Category weights: actions plus past influence pairs in the category, all before the cutoff.
   const weight = Float64Array.from(snapshot.raw.categoryActions);
   const recent = new Map<number, InfluencePair[]>();
+  const lastPeriod = new Map<number, InfluencePair[]>();
   const engaged = new Map<number, Set<number>>();
   forEachInfluencePair(log, { actorFrom: -Infinity, actorTo: snapshot.time, followerTo: snapshot.time, windowMs }, (p) => {
     weight[p.influencer * numCategories + log.productCategory[p.product]]++;
     if (p.influencerAt > snapshot.time - periodMs) {
       if (!engaged.has(p.influencer)) engaged.set(p.influencer, new Set());
       engaged.get(p.influencer)!.add(p.follower);
+      if (!lastPeriod.has(p.influencer)) lastPeriod.set(p.influencer, []);
+      lastPeriod.get(p.influencer)!.push(p);
     }
     const list = recent.get(p.influencer) ?? [];
     list.push(p);
     list.sort((a, b) => b.followerAt - a.followerAt);
-    recent.set(p.influencer, list.slice(0, EXAMPLES));
+    recent.set(p.influencer, list.slice(0, EXAMPLE_CANDIDATES));
   }, index.groups, index.follows);
+  const daysLater = (p: InfluencePair) => Math.round((10 * (p.followerAt - p.influencerAt)) / DAY_MS) / 10;
+  const example = (p: InfluencePair) => ({ productId: log.productIds[p.product], followerId: log.userIds[p.follower], daysLater: daysLater(p) });
+  const reactions = (u: number): Reaction[] => {
+    const inPeriod = new Set(lastPeriod.get(u) ?? []);
+    const older = (recent.get(u) ?? []).filter((p) => !inPeriod.has(p));
+    return [...inPeriod, ...older]
+      .sort((a, b) => b.followerAt - a.followerAt)
+      .map((p) => ({ ...example(p), recent: inPeriod.has(p) }));
+  };
 
   const total = new Float64Array(log.userIds.length);
   weight.forEach((w, k) => (total[Math.floor(k / numCategories)] += w));
@@ -85,11 +112,8 @@ export function influenceRows(index: LogIndex, run: InfluenceRun, periodMs: numb
         followersReached: snapshot.raw.followers[u],
         followersEngaged: engaged.get(u)?.size ?? 0,
         topCategories: categories.map((c) => log.categoryIds[c]),
-        examples: (recent.get(u) ?? []).map((p) => ({
-          productId: log.productIds[p.product],
-          followerId: log.userIds[p.follower],
-          daysLater: Math.round((10 * (p.followerAt - p.influencerAt)) / DAY_MS) / 10,
-        })),
+        examples: (recent.get(u) ?? []).slice(0, EXAMPLES).map(example),
+        reactions: reactions(u),
       },
     };
     return { entityId: log.userIds[u], data: data as unknown as Record<string, unknown> };

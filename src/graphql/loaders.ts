@@ -26,6 +26,11 @@ export interface FollowPair {
   followeeId: string;
 }
 
+export interface ReactionPair {
+  userId: string;
+  productId: string;
+}
+
 export type Loaders = ReturnType<typeof createLoaders>;
 
 const byKey = (key: unknown) => JSON.stringify(key);
@@ -119,6 +124,15 @@ export function createLoaders(store: Store, viewerId: string | null, read: ReadR
       (pairs) => {
         for (const pair of pairs) read(tags.following(pair.followerId));
         return store.follows.exists(pairs);
+      },
+      { cacheKeyFn: byKey },
+    ),
+    /** Whether the user reviewed the product or shared it where the viewer may see (model explanations). */
+    visibleReactions: new DataLoader<ReactionPair, boolean, string>(
+      (pairs) => {
+        for (const { userId } of pairs) for (const tag of [tags.user(userId), tags.reviewsBy(userId), tags.sharesBy(userId)]) read(tag);
+        if (viewerId) for (const tag of [tags.following(viewerId), tags.sharesTo(viewerId)]) read(tag);
+        return store.activity.reactedTo(pairs, viewerId);
       },
       { cacheKeyFn: byKey },
     ),

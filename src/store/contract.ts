@@ -107,6 +107,21 @@ export interface FeedSlice extends Slice<FeedEntry> {
   followeeIds: string[];
 }
 
+/** One thing a user did: a review, a share or a follow, and when. */
+export interface ActivityEvent {
+  userId: string;
+  kind: 'REVIEW' | 'SHARE' | 'FOLLOW';
+  at: number;
+}
+
+/** Users' activity as `viewerId` may see it: reviews and follows, and only the shares they may see. */
+export interface ActivityRepository {
+  /** For each pair, whether the user reviewed the product or shared it in a share `viewerId` may see. */
+  reactedTo(pairs: readonly { userId: string; productId: string }[], viewerId: string | null): Promise<boolean[]>;
+  /** What `userIds` did in [from, to) (epoch ms), in no particular order. */
+  of(userIds: readonly string[], from: number, to: number, viewerId: string | null): Promise<ActivityEvent[]>;
+}
+
 export interface FeedRepository {
   /** Reviews and shares by the people `userId` follows, plus shares sent to `userId`, newest first; only shares `userId` may see. */
   of(userId: string, page: Page): Promise<FeedSlice>;
@@ -258,6 +273,7 @@ export interface Store extends TrainingStore {
   readonly reviews: ReviewRepository;
   readonly shares: ShareRepository;
   readonly feed: FeedRepository;
+  readonly activity: ActivityRepository;
   readonly network: NetworkRepository;
   readonly bulk: BulkWriter;
   readonly snapshot: SnapshotReader;

@@ -3,7 +3,9 @@
  * a free port. Every answer must be below 500, GraphQL-shaped JSON (`data` and/or `errors`; 4xx
  * always with `errors`), never a masked internal error; a failed mutation must commit no
  * transaction (and one it rolled back must leave the data as it was); queries commit nothing; and
- * the server must still answer at the end.
+ * the server must still answer at the end. About 15% of the cases page with hostile cursors
+ * (forged, truncated, random, and signed ones at offsets up to 2^53) or ask node(id) for ids of
+ * every kind; the server runs in this process, so an engine crash fails the test outright.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

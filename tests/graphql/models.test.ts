@@ -19,7 +19,7 @@ function influence(rank: number, score: number, categoryId: string): InfluenceDa
     rank,
     percentile: (100 * (4 - rank)) / 4,
     byCategory: [{ categoryId, score: score / 2, rank: 1 }],
-    explanation: { followersReached: 3, followersEngaged: 1, topCategories: [categoryId], examples: [{ productId: 'p1', followerId: 'alice', daysLater: 2 }] },
+    explanation: { followersReached: 3, followersEngaged: 1, topCategories: [categoryId], examples: [{ productId: 'p1', followerId: 'bob', daysLater: 2 }] },
   };
 }
 
@@ -31,8 +31,9 @@ const community = (id: string, members: string[]): PublishedCommunity => ({
   topCategories: ['books'],
   opinionLeaders: [members[0]],
   engagement: [
-    { period: '2026-06-01', reviews: 4, shares: 1, follows: 0, activeMembers: 2 },
-    { period: '2026-06-08', reviews: 6, shares: 0, follows: 1, activeMembers: 3 },
+    { period: '1969-12-22', reviews: 0, shares: 0, follows: 0, activeMembers: 0 },
+    // The fixture's events (10-140 ms after the epoch) fall in this week.
+    { period: '1969-12-29', reviews: 6, shares: 2, follows: 2, activeMembers: 3 },
   ],
   forecast: [
     { period: '2026-06-15', expected: 5, low: 2, high: 9 },
@@ -75,7 +76,8 @@ test('opinion leaders are ranked, explained, and filtered by category and commun
   const leaders = all.data.opinionLeaders;
   assert.deepEqual([leaders.modelVersion, leaders.totalCount], ['inf-1', 3]);
   assert.deepEqual(leaders.edges.map((e: any) => [e.rank, e.node.handle]), [[1, 'carol'], [2, 'bob']]);
-  assert.deepEqual(leaders.edges[0].explanation.examples[0], { product: { name: 'Dune' }, follower: { handle: 'alice' }, daysLater: 2 });
+  // carol and bob both reviewed Dune, so the example is visible to anyone.
+  assert.deepEqual(leaders.edges[0].explanation.examples[0], { product: { name: 'Dune' }, follower: { handle: 'bob' }, daysLater: 2 });
   const books = await asManager(LEADERS, { category: toGlobalId('Category', 'books') });
   assert.deepEqual(books.data.opinionLeaders.edges.map((e: any) => e.node.handle), ['bob', 'alice']);
   const c2 = await asManager(LEADERS, { community: toGlobalId('Community', 'c2') });
@@ -97,8 +99,9 @@ test('an explanation reads products and followers only when its examples are ask
   };
   const bare = await roundTrips('followersReached');
   const withExamples = await roundTrips('followersReached examples { product { name } follower { handle } }');
-  // The followers join the leaders' batch of users; the products are one more read.
-  assert.equal(withExamples - bare, 1);
+  // One read of which reactions the viewer may see (all edges batched), then the examples'
+  // products (the follower, bob, is a leader the page has loaded already).
+  assert.equal(withExamples - bare, 2);
 });
 
 test('opinion leaders are for managers; influence for the user and managers', async () => {
@@ -117,7 +120,7 @@ test('communities list with engagement, forecasts and influence-ranked leaders; 
   const res = await asManager(`{ communities(first: 5, sort: SIZE) {
     modelVersion totalCount
     edges { node { id label size topCategories { name } opinionLeaders(first: 2) { handle } members(first: 2) { totalCount edges { node { handle } } }
-      engagement(periods: 1) { period reviews activeMembers } engagementForecast(periods: 2) { period expected low high } } }
+      engagement(periods: 1) { period reviews shares follows activeMembers } engagementForecast(periods: 2) { period expected low high } } }
   } }`);
   assert.equal(res.errors, undefined);
   const list = res.data.communities;
@@ -125,7 +128,9 @@ test('communities list with engagement, forecasts and influence-ranked leaders; 
   const c1 = list.edges[0].node;
   assert.deepEqual([c1.size, c1.topCategories, c1.opinionLeaders.map((u: any) => u.handle)], [3, [{ name: 'Books' }], ['carol', 'bob']]);
   assert.deepEqual(c1.members.totalCount, 3);
-  assert.deepEqual(c1.engagement, [{ period: '2026-06-08', reviews: 6, activeMembers: 3 }]);
+  // Recounted from the store as dave sees it: bob's and carol's three reviews, carol's public share
+  // (bob's direct share to alice is hidden from dave), bob's and dave's follows.
+  assert.deepEqual(c1.engagement, [{ period: '1969-12-29', reviews: 3, shares: 1, follows: 2, activeMembers: 3 }]);
   assert.deepEqual(c1.engagementForecast.map((f: any) => [f.expected, f.low, f.high]), [[5, 2, 9], [5.5, 2, 10]]);
 
   const node = await asManager(`query ($id: ID!) { node(id: $id) { ... on Community { label } } }`, { id: c1.id });

@@ -8,9 +8,11 @@ import { engagement, engagementForecast, type CommunityPage } from '../../../gnn
 import type { PublishedCommunity } from '../../../gnn/forecast/published';
 import { InvalidInputError } from '../../domain/errors';
 import type { User as UserRecord } from '../../domain/user';
+import { tags } from '../../store/changes';
 import { readableCommunities } from '../access';
 import { requireOwner, requireRole } from '../authorize';
 import { connection, pageSize } from '../connections';
+import { visibleEngagement } from '../engagement';
 import { requireViewer, type Context } from '../context';
 import { Category } from '../types/category';
 import { CommunitiesArgs, Community, CommunityConnection, EngagementPoint, ForecastPoint } from '../types/community';
@@ -64,9 +66,10 @@ export class CommunityResolver extends NodeIdResolver('Community', Community) {
     }));
   }
 
-  @FieldResolver(() => [EngagementPoint], { description: 'The last `periods` weeks, oldest first.' })
-  engagement(@Root() c: PublishedCommunity, @Arg('periods', () => Int, { defaultValue: 12 }) n: number) {
-    return engagement(c, periods(n));
+  @FieldResolver(() => [EngagementPoint], { description: 'The last `periods` weeks, oldest first; shares count only where the viewer may see them.' })
+  engagement(@Root() c: PublishedCommunity, @Arg('periods', () => Int, { defaultValue: 12 }) n: number, @Ctx() ctx: Context) {
+    ctx.reads.add(tags.anyWrite); // recounted from the members' activity as this viewer may see it
+    return visibleEngagement(ctx.store, ctx.viewer?.userId ?? null, c.members, engagement(c, periods(n)));
   }
 
   @FieldResolver(() => [ForecastPoint], { description: 'The coming weeks, nearest first (at most the trained horizon).' })

@@ -5,6 +5,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { EXAMPLES, type Reaction } from '../../../gnn/influence/publish';
 import type { InfluenceData, Leader } from '../../../gnn/influence/serving';
 import { NotFoundError } from '../../domain/errors';
 import type { User as UserRecord } from '../../domain/user';
@@ -16,20 +17,38 @@ import { decodeId } from '../global-id';
 import { Influence, OpinionLeaderConnection, OpinionLeadersArgs } from '../types/influence';
 import { User } from '../types/user';
 
-/** Lists as getters, read only when the query selects them: no loads for fields nobody asked for. */
-function explanation(ctx: Context, e: InfluenceData['explanation']) {
+/**
+ * The reactions `influencerId`'s viewer may see: the follower's review or visible share of the
+ * product, after the influencer's own visible action on it (shares follow visibility.ts, as
+ * everywhere). Runs published before `reactions` existed offer their examples only.
+ */
+async function visibleReactions(ctx: Context, influencerId: string, e: InfluenceData['explanation']): Promise<Reaction[]> {
+  const candidates = e.reactions ?? e.examples.map((x) => ({ ...x, recent: false }));
+  const seen = (userId: string, productId: string) => ctx.loaders.visibleReactions.load({ userId, productId });
+  const visible = await Promise.all(candidates.map(async (r) => (await Promise.all([seen(r.followerId, r.productId), seen(influencerId, r.productId)])).every(Boolean)));
+  return candidates.filter((_, i) => visible[i]);
+}
+
+/** Fields as getters, read only when the query selects them: no loads for fields nobody asked for. */
+function explanation(ctx: Context, influencerId: string, e: InfluenceData['explanation']) {
+  let reactions: Promise<Reaction[]> | undefined;
+  const shown = () => (reactions ??= visibleReactions(ctx, influencerId, e));
   return {
     followersReached: e.followersReached,
-    followersEngaged: e.followersEngaged,
+    get followersEngaged() {
+      return shown().then((r) => new Set(r.filter((x) => x.recent).map((x) => x.followerId)).size);
+    },
     get topCategories() {
       return e.topCategories.map((id) => ctx.loaders.categories.load(id));
     },
     get examples() {
-      return e.examples.map((x) => ({
-        product: ctx.loaders.products.load(x.productId),
-        follower: ctx.loaders.users.load(x.followerId),
-        daysLater: x.daysLater,
-      }));
+      return shown().then((r) =>
+        r.slice(0, EXAMPLES).map((x) => ({
+          product: ctx.loaders.products.load(x.productId),
+          follower: ctx.loaders.users.load(x.followerId),
+          daysLater: x.daysLater,
+        })),
+      );
     },
   };
 }
@@ -64,7 +83,7 @@ export class OpinionLeadersResolver {
         score: leader.score,
         rank: leader.rank,
         percentile: leader.influence.percentile,
-        explanation: explanation(ctx, leader.influence.explanation),
+        explanation: explanation(ctx, leader.userId, leader.influence.explanation),
       }),
     );
     return { ...result, modelVersion: loaded?.run.version ?? null };
@@ -87,7 +106,7 @@ export class UserInfluenceResolver {
       rank: data.rank,
       percentile: data.percentile,
       byCategory: data.byCategory.map((c) => ({ category: ctx.loaders.categories.load(c.categoryId), score: c.score, rank: c.rank })),
-      explanation: explanation(ctx, data.explanation),
+      explanation: explanation(ctx, user.id, data.explanation),
       modelVersion: loaded.run.version,
     };
   }

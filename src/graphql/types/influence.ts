@@ -21,13 +21,15 @@ export class InfluenceExplanation {
   @Field(() => Int, { description: 'Followers at the training cutoff.' })
   followersReached!: number;
 
-  @Field(() => Int, { description: 'Followers who reviewed or shared a product after this user did, in the last period.' })
+  @Field(() => Int, {
+    description: 'Followers who reviewed or shared a product after this user did, in the last period; shares count only where the viewer may see them.',
+  })
   followersEngaged!: number;
 
   @Field(() => [Category])
   topCategories!: unknown[];
 
-  @Field(() => [InfluenceExample], { description: 'Recent examples, newest first.' })
+  @Field(() => [InfluenceExample], { description: 'Recent examples, newest first; only reactions the viewer may see.' })
   examples!: InfluenceExample[];
 }
 

@@ -42,12 +42,17 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
   return {
     async of(userId, page) {
       const viewer = viewerParam(userId);
+      const count = async () => (await db.read(FEED_COUNTS, viewer)).reduce((n, c) => n + Number(c.n), 0);
+      const followeeIds = async () => (await db.read(FOLLOWEES, viewer)).map((f) => String(f.id));
+      // A page past the end reads no keys: LIMIT offset+limit must stay a sane number (as in skip.ts).
+      const known = page.offset > 0 ? await count() : undefined;
+      if (known !== undefined && page.offset >= known) return { items: [], totalCount: known, followeeIds: await followeeIds() };
       const n = page.offset + page.limit;
-      const [reviewKeys, shareKeys, counts, followees] = await Promise.all([
+      const [reviewKeys, shareKeys, totalCount, followees] = await Promise.all([
         newestReviewKeys(db, viewer, n),
         n === 0 ? [] : db.read(SHARE_KEYS, { ...viewer, n }),
-        db.read(FEED_COUNTS, viewer),
-        db.read(FOLLOWEES, viewer),
+        known ?? count(),
+        followeeIds(),
       ]);
       const keys = [
         ...reviewKeys.map((k) => ({ kind: 'REVIEW' as const, ...k })),
@@ -68,7 +73,7 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
         const item = share.get(k.id);
         return item ? [{ kind: 'SHARE', item }] : [];
       });
-      return { items, totalCount: counts.reduce((n, c) => n + Number(c.n), 0), followeeIds: followees.map((f) => String(f.id)) };
+      return { items, totalCount, followeeIds: followees };
     },
   };
 }

@@ -8,6 +8,7 @@
  */
 import { ChangeFeed } from '../changes';
 import type { EngineName, Store } from '../contract';
+import { cypherActivity } from './activity';
 import { cypherBulk } from './bulk';
 import { cypherCategories } from './categories';
 import { cypherFeed } from './feed';
@@ -36,6 +37,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner): Store {
     reviews,
     shares,
     feed: cypherFeed(db, reviews, shares),
+    activity: cypherActivity(db),
     network: cypherNetwork(db),
     bulk: cypherBulk(db, changed),
     snapshot: cypherSnapshot(db),

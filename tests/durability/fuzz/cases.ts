@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import type { NodeKind } from '../../../src/domain/ids';
 import type { Rng } from '../../../seeds/random';
-import { nastyId, nastyNumber, nastyString, type Pool } from './values';
+import { nastyCursor, nastyId, nastyNodeId, nastyNumber, nastyString, type Pool } from './values';
 
 export interface FuzzCase {
   kind: string;
@@ -75,6 +75,7 @@ export class CaseGenerator {
 
   next(): FuzzCase {
     const rng = this.rng;
+    if (rng.chance(0.15)) return this.pagingCase();
     const mutation = rng.chance(0.4);
     const op = this.operation(mutation);
     const roll = rng.float();
@@ -102,6 +103,28 @@ export class CaseGenerator {
     }
     if (roll < 0.985) return { kind: 'bad-credentials', method: 'POST', path: '/graphql', headers: { ...headers, ...this.badCredentials() }, body: json, mutation };
     return { kind: 'huge-body', method: 'POST', path: '/graphql', headers, body: this.hugeBody(op), mutation };
+  }
+
+  /**
+   * Cursors and ids aimed where they reach the engine: top-level and nested connections paged
+   * with hostile cursors (signed ones at huge offsets included), and node(id) on every kind.
+   */
+  private pagingCase(): FuzzCase {
+    const rng = this.rng;
+    const size = rng.pick(['first', 'last']);
+    const args = `${size}: $n, ${rng.pick(['after', 'before'])}: $c`;
+    const query = rng.pick([
+      `query ($n: Int, $c: String) { users(${args}) { totalCount edges { cursor node { id handle } } pageInfo { hasNextPage endCursor } } }`,
+      `query ($n: Int, $c: String) { products(${args}, sort: ${rng.pick(['NEWEST', 'TOP_RATED', 'MOST_REVIEWED', 'NAME'])}) { edges { cursor node { id } } } }`,
+      `query ($n: Int, $c: String) { users(first: 2) { edges { node { followers(${args}) { edges { node { id } } } reviews(${args}) { totalCount } } } } }`,
+      `query ($n: Int, $c: String) { categories { products(${args}) { edges { cursor node { id } } } } }`,
+      `query ($n: Int, $c: String) { feed(${args}) { edges { cursor } } }`,
+      `query ($id: ID!) { node(id: $id) { id ... on Community { label members { totalCount } engagement { shares } } ... on User { handle } ... on Share { message } } }`,
+    ]);
+    const byId = query.includes('node(id');
+    const variables = byId ? { id: nastyNodeId(rng, this.pool) } : { n: rng.chance(0.8) ? rng.int(0, 20) : nastyNumber(rng, false), c: nastyCursor(rng) };
+    const headers = { 'content-type': 'application/json', ...this.credentials() };
+    return { kind: byId ? 'node-id' : 'cursor', method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query, variables }), mutation: false };
   }
 
   private credentials(): Record<string, string> {
@@ -248,7 +271,7 @@ export class CaseGenerator {
       case 'ID':
         return nastyId(rng, this.pool, idKind(argName, fieldName));
       default:
-        return nastyString(rng);
+        return argName === 'after' || argName === 'before' ? nastyCursor(rng) : nastyString(rng);
     }
   }
 

@@ -3,6 +3,7 @@
  * numbers at and beyond every boundary, and ids that are unknown, of the wrong kind or not ids.
  */
 import { toGlobalId, type NodeKind } from '../../../src/domain/ids';
+import { encodeCursor } from '../../../src/graphql/cursor';
 import type { Rng } from '../../../seeds/random';
 
 /** Entities that exist in the test community, so some inputs get past the id checks. */
@@ -70,4 +71,35 @@ export function nastyId(rng: Rng, pool: Pool, kind?: NodeKind): string {
   if (roll < 0.7) return Buffer.from(`${kind ?? 'User'}:`).toString('base64url');
   if (roll < 0.75) return `${toGlobalId('User', 'u01')}==`;
   return nastyString(rng);
+}
+
+/** Offsets at and far beyond the lists' ends: LadybugDB crashed on a SKIP past its sorted rows. */
+const OFFSETS = [0, 1, 3, 19, 20, 99, 100, 8_191, 8_192, 8_460, 10_000, 15_420, 100_000, 2 ** 31, 1e9, 2 ** 53 - 1];
+
+/**
+ * Page cursors: signed by this process (the server under test shares the key), at ordinary and huge
+ * offsets; and forged: the old unsigned `offset:N` form, signed ones truncated, extended, re-encoded
+ * or with a byte flipped, random base64, and nasty strings.
+ */
+export function nastyCursor(rng: Rng): string {
+  const signed = encodeCursor(rng.pick(OFFSETS));
+  const roll = rng.float();
+  if (roll < 0.3) return signed;
+  if (roll < 0.4) return Buffer.from(`offset:${rng.pick(OFFSETS)}`).toString('base64url');
+  if (roll < 0.5) return signed.slice(0, rng.int(0, signed.length - 1));
+  if (roll < 0.55) return `${signed}${rng.pick(['=', '==', 'A', '.', '%00'])}`;
+  if (roll < 0.6) return Buffer.from(signed, 'base64url').toString('base64');
+  if (roll < 0.7) {
+    const bytes = Buffer.from(signed, 'base64url');
+    bytes[rng.int(0, bytes.length - 1)] ^= 1 << rng.int(0, 7);
+    return bytes.toString('base64url');
+  }
+  if (roll < 0.8) return Buffer.from(Array.from({ length: rng.int(1, 40) }, () => rng.int(0, 255))).toString('base64url');
+  return nastyString(rng);
+}
+
+/** Global ids of every kind, Community included (its ids are guessable: c1, c2, ...). */
+export function nastyNodeId(rng: Rng, pool: Pool): string {
+  if (rng.chance(0.3)) return toGlobalId('Community', rng.pick(['c1', 'c2', 'c0', 'c999999999', '', 'c1\u0000']));
+  return nastyId(rng, pool);
 }

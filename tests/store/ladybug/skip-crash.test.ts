@@ -36,7 +36,7 @@ test('upstream: a sorted, limited query with a SKIP past its rows segfaults Lady
   assert.equal(signal, 'SIGSEGV', `expected the upstream crash; got ${JSON.stringify(stdout)} (fixed upstream? then skip.ts may go)`);
 });
 
-test('the store pages users and products at any offset without crashing the engine', async () => {
+test('the store pages users, products and the feed at any offset without crashing the engine', async () => {
   const script = `
     import { mkdtemp, rm } from 'node:fs/promises';
     import { tmpdir } from 'node:os';
@@ -54,11 +54,12 @@ test('the store pages users and products at any offset without crashing the engi
       const page = { offset, limit: 2 };
       out.push((await store.users.list({ filter: {}, sort: 'NEWEST', page })).items.length);
       out.push((await store.products.list({ filter: {}, sort: 'NAME', page })).totalCount);
+      out.push((await store.feed.of('u', page)).items.length);
     }
     await store.close();
     await rm(dir, { recursive: true, force: true });
     console.log(JSON.stringify(out));`;
   const { code, signal, stdout } = await run(['--import', 'tsx', '--input-type=module', '-e', script]);
   assert.deepEqual({ code, signal }, { code: 0, signal: null });
-  assert.deepEqual(JSON.parse(stdout), [0, 1, 0, 1, 0, 1, 0, 1], 'no users past the end; the product count is still answered');
+  assert.deepEqual(JSON.parse(stdout), [0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0], 'no users or feed entries past the end; the product count is still answered');
 });

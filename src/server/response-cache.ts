@@ -15,7 +15,7 @@
  *
  * Identical misses arriving while one is being computed wait for it (a write drops a hot page that
  * dozens of clients ask for at once), and take its answer if it is kept, i.e. no write they might
- * have seen changed what it read; otherwise they run themselves.
+ * have seen changed what it read; otherwise one of them runs it and the others wait again.
  *
  * Bounded by bytes (the answer's JSON, its key and its tags), least recently used first. Keyed by
  * viewer (id and roles: answers are viewer-aware), query hash, operation name and the values of
@@ -33,6 +33,8 @@ import { countResponseCache } from './metrics';
 const LIVE_FIELDS = new Set(['trainingJobs']);
 /** Tags remembered with the time they were last announced; past this many, older answers in flight are dropped instead. */
 const RECENT_TAGS = 100_000;
+/** How many computations of the same answer a request waits for before it runs the operation itself. */
+const MAX_WAITS = 3;
 
 export interface ResponseCacheOptions {
   /** Most bytes of answers kept; 0 disables the cache. */
@@ -192,7 +194,10 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
             entriesStamp = current;
           }
           const k = keyOf(requestContext);
-          const hit = entries.get(k) ?? (await computing.get(k)) ?? undefined;
+          let hit = entries.get(k);
+          // When the answer waited for is not kept (a write changed what it read), one waiter runs
+          // next and the others wait for it: never all of them at once.
+          for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) hit = (await computing.get(k)) ?? undefined;
           countResponseCache(hit ? 'hit' : 'miss');
           if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
           key = k;

@@ -89,3 +89,11 @@ test('a request that names no operation it defines is refused, not broken', asyn
   assert.equal(res.status, 400);
   assert.equal(res.errors?.[0]?.extensions?.code, 'OPERATION_RESOLUTION_FAILURE');
 });
+
+test('identical misses at the same time run the operation once', async () => {
+  const single = (await timedGql(api, PRODUCT, productVars(6))).roundTrips;
+  const before = api.store.stats.roundTrips;
+  const answers = await Promise.all(Array.from({ length: 8 }, () => api.gql(PRODUCT, productVars(7))));
+  assert.ok(answers.every((a) => a.errors === undefined && a.data.product));
+  assert.equal(api.store.stats.roundTrips - before, single, 'eight requests cost what one does');
+});

@@ -52,7 +52,7 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
     if (parentIds.length === 0) return [];
     const ids = [...new Set(parentIds)];
     const match = ids.length === 1 ? `MATCH (p:${parent} {id: $id})${edge}` : `MATCH (p:${parent})${edge} WHERE p.id IN $ids`;
-    const keys = await db.read(`${match} RETURN p.id AS pid, e.reviewId AS id ORDER BY pid, ${ORDER[sort]}`, { ids, id: ids[0] });
+    const keys = await db.read(`${match} RETURN p.id AS pid, e.reviewId AS id ORDER BY pid, ${ORDER[sort]}`, ids.length === 1 ? { id: ids[0] } : { ids });
     return fillSlices(pageByParent(parentIds, keys, page), get);
   }
 

@@ -126,8 +126,8 @@ async function drive(store: Store): Promise<void> {
   const { reviews } = store;
   await reviews.get(['r1']);
   for (const sort of REVIEW_SORTS) {
-    await reviews.ofProducts(['p1'], sort, PAGES[0]);
-    await reviews.byAuthors(['bob'], sort, PAGES[0]);
+    for (const ids of [['p1'], ['p1', 'p2']]) await reviews.ofProducts(ids, sort, PAGES[0]);
+    for (const ids of [['bob'], ['bob', 'alice']]) await reviews.byAuthors(ids, sort, PAGES[0]);
   }
   await reviews.write('alice', { productId: 'p1', rating: 4, title: 't', body: 'b' }, STAMP);
   await reviews.update('r1', { rating: 2, title: 't', body: 'b' }, 2);
@@ -143,12 +143,16 @@ async function drive(store: Store): Promise<void> {
   await shares.create('alice', { productId: 'p1', message: 'm' }, STAMP);
   await shares.create('alice', { productId: 'p1', recipientId: 'bob', message: 'm' }, STAMP);
 
-  await store.feed.of('alice', PAGES[0]);
+  for (const page of [PAGES[0], { offset: 5, limit: 10 }]) await store.feed.of('alice', page);
+  for (const viewer of ['alice', null]) {
+    await store.activity.reactedTo([{ userId: 'bob', productId: 'p1' }], viewer);
+    await store.activity.of(['bob'], 0, 10, viewer);
+  }
   await store.network.signals('alice');
   await drain(store.network.followeeShares());
 
   await store.bulk.upsert(BATCH);
-  await store.bulk.recountProducts();
+  await store.bulk.recount();
   await store.bulk.counts();
 
   const { snapshot } = store;

@@ -44,8 +44,9 @@ export interface Config {
   /** On SIGTERM/SIGINT: how long running requests and training jobs get to finish. */
   shutdownGraceMs: number;
   /**
-   * LadybugDB: open a directory whose write-ahead log is damaged (a crash while appending) as of
-   * its last intact transaction, instead of refusing to open it.
+   * LadybugDB: open a directory whose write-ahead log is damaged before its end as of its last
+   * intact transaction, dropping the committed ones after the damage, instead of refusing. (A torn
+   * end, what a crash leaves, is always discarded: it was never acknowledged.)
    */
   skipDamagedWal: boolean;
   /** Megabytes of query responses kept in the response cache (response-cache.ts); 0 disables it. */

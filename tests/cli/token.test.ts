@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { promisify } from 'node:util';
 import { jwtVerifier } from '../../src/server/auth/jwt';
 

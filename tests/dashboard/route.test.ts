@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { startTestApi, type TestApi } from '../graphql/support/api';
 
 let api: TestApi;

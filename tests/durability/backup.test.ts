@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { fileURLToPath } from 'node:url';
 import type { BackupManifest } from '../../src/store/contract';
 import { countAll, readManifest } from '../../src/store/ladybug/backup';

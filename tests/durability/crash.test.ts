@@ -3,7 +3,7 @@
  * tests show that the judge would notice a lost write or a half-present one.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { runCrashTest } from './crash';
 import type { GraphState, StoredReview } from './crash/graph-state';
 import { Ledger } from './crash/ledger';

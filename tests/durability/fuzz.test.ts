@@ -8,7 +8,7 @@
  * every kind; the server runs in this process, so an engine crash fails the test outright.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { Rng } from '../../seeds/random';
 import { createSchema } from '../../src/graphql/schema';
 import { BODY_LIMIT_BYTES, startServer } from '../../src/server/app';

@@ -2,7 +2,7 @@
  * A CI-sized soak (4 cycles, one of each stop) in `npm test`; `npm run soak` runs 50 at random.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { runSoak, STOPS } from './soak';
 
 test('start/stop cycles under writes and publications, each stop kind once: nothing lost, nothing half-written, no flag needed', { timeout: 600_000 }, async () => {

@@ -5,7 +5,7 @@
  * overwritten, not doubled).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import type { TrainingCommand } from '../../src/server/training-jobs';
 import { FIXTURE } from '../store/contract/fixture';
 import { startTestApi, type TestApi } from '../graphql/support/api';

@@ -3,7 +3,7 @@
  * sign up, follow, review, and see it reach a follower's feed.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { startDemoServer, type DemoServer } from './support/demo-server';
 
 let demo: DemoServer;

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import type { Browser } from 'playwright-core';
 import { USERS, userId } from '../graphql/support/community';
 import { startTestApi, type TestApi } from '../graphql/support/api';

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import type { Browser, Page } from 'playwright-core';
 import { signToken } from '../../src/server/auth/sign';
 import { testConfig } from '../graphql/support/api';

@@ -4,7 +4,7 @@
  * operations and show seeded data.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import type { Browser } from 'playwright-core';
 import { startDemoServer, type DemoServer } from './support/demo-server';
 import { guardedPage, launchBrowser, skipWithoutChromium as skip } from './support/browser';

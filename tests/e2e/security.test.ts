@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { communityRows, type PublishedCommunity } from '../../gnn/forecast/published';
 import type { InfluenceData } from '../../gnn/influence/serving';
 import { toGlobalId } from '../../src/domain/ids';

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { openStore } from '../../src/store/open';
 import { seedCommunity, USERS } from '../graphql/support/community';
 

@@ -3,7 +3,7 @@
  * trips, however many users the page holds.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { startTestApi, type TestApi } from './support/api';
 
 let api: TestApi;

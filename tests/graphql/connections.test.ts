@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { DomainError } from '../../src/domain/errors';
 import { connection, DEFAULT_PAGE_SIZE, toPage } from '../../src/graphql/connections';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { GraphQLError } from 'graphql';
 import { ConflictError, InvalidInputError } from '../../src/domain/errors';
 import { createErrorFormatter } from '../../src/graphql/errors';

@@ -3,7 +3,7 @@
  * evaluation its run recorded, and how much the graph holds.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { modelMetrics } from '../../src/server/model-metrics';
 import { startTestApi, type TestApi } from './support/api';
 import { USERS } from './support/community';

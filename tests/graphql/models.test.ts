@@ -3,7 +3,7 @@
  * runs published into the contract fixture's store: the API serves what the models published.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { communityRows, type PublishedCommunity } from '../../gnn/forecast/published';
 import type { InfluenceData } from '../../gnn/influence/serving';
 import { toGlobalId } from '../../src/domain/ids';

@@ -4,7 +4,7 @@
  * followed by users i+1..i+6.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { toGlobalId } from '../../src/domain/ids';
 import { startTestApi, type TestApi } from './support/api';
 import { handleOf, productId, userId } from './support/community';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { fromGlobalId, toGlobalId } from '../../src/domain/ids';
 import { startTestApi, type GqlResult, type TestApi } from './support/api';
 import { CATEGORY_NAMES, categoryId, FOLLOWERS_EACH, handleOf, PRODUCTS, productId, REVIEWS_EACH, userId, USERS } from './support/community';

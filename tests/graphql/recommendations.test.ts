@@ -4,7 +4,7 @@
  * fallback to the model without a restart (checking for new versions on every request here).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { recommenderRows } from '../../gnn/recommend/published';
 import { toGlobalId } from '../../src/domain/ids';
 import { FIXTURE } from '../store/contract/fixture';

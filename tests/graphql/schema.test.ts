@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { printedSchema, SCHEMA_FILE } from '../../src/graphql/print';
 
 test(`${SCHEMA_FILE} matches the code`, async () => {

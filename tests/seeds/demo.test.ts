@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { seedDemoIfEmpty } from '../../seeds/demo';
 import type { GroundTruth } from '../../seeds/generator';
 import { tempStore } from '../support/store';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '../support/node-test';
 import { CASCADE_DAYS, DEFAULT_GENERATOR_OPTIONS, generateCommunity } from '../../seeds/generator';
 import { cascadeRates, communityDensity, followerCounts } from './signals';
 import { SMALL_COMMUNITY as SMALL } from './small';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { Rng, WeightedSampler, zipfWeights } from '../../seeds/random';
 
 test('the same seed gives the same stream, different seeds differ', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { pino } from 'pino';
 import { startServer } from '../../src/server/app';
 import type { Store } from '../../src/store/contract';

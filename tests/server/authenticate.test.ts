@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import { signToken } from '../../src/server/auth/sign';
 import { createAuthenticator } from '../../src/server/authenticate';

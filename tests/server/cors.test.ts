@@ -4,7 +4,7 @@
  * browser would act on; tests/e2e/cors.test.ts checks a real browser.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { DEV_CORS_ORIGINS, loadConfig } from '../../src/server/config';
 import { startTestApi, type TestApi } from '../graphql/support/api';
 

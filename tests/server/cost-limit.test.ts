@@ -3,7 +3,7 @@
  * as literals, variables, variable defaults or left to the argument's or the connection's default.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { createSchema } from '../../src/graphql/schema';
 import { operationCost } from '../../src/server/cost-limit';

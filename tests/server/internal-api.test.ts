@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import type { TrainingStore } from '../../src/store/contract';
 import { openTrainingStore } from '../../src/store/open-training';
 import { FIXTURE } from '../store/contract/fixture';

@@ -3,7 +3,7 @@
  * introspection and the playground switched per environment.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { startServer } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
 import { startTestApi, testConfig, type TestApi } from '../graphql/support/api';

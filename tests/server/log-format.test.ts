@@ -1,7 +1,7 @@
 /** LOG_FORMAT: readable lines on a development terminal, JSON for everything else. */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { loadConfig } from '../../src/server/config';
 import { createLogger } from '../../src/server/logger';
 

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 import { observeDbQuery } from '../../src/server/metrics';

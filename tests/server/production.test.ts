@@ -1,6 +1,6 @@
 /** The server as NODE_ENV=production configures it: tokens only, no playground, no introspection. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { signToken } from '../../src/server/auth/sign';
 import { loadConfig } from '../../src/server/config';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { clientAddress, createRateLimit, TokenBuckets } from '../../src/server/rate-limit';
 
 test('a bucket allows its burst, then says how long to wait, and refills evenly', () => {

@@ -9,7 +9,7 @@
  * is even, else directly to user i+1).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { toGlobalId } from '../../src/domain/ids';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { startTestApi, testConfig, type TestApi } from '../graphql/support/api';

@@ -1,6 +1,6 @@
 /** The response cache's store of answers alone: invalidation by tag, answers begun before a write, the byte bound. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { TaggedEntries } from '../../src/server/response-cache';
 import { tags } from '../../src/store/changes';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { toGlobalId } from '../../src/domain/ids';
 import { startTestApi, type TestApi } from '../graphql/support/api';
 import { handleOf, productId } from '../graphql/support/community';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { test } from 'node:test';
+import { test } from '../support/node-test';
 import { createLogger } from '../../src/server/logger';
 import { FIRST_START_ORDER, trainMissingModels } from '../../src/server/train-on-seed';
 import type { TrainingCommand } from '../../src/server/training-jobs';

@@ -4,7 +4,7 @@
  * development header).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { createLogger } from '../../src/server/logger';
 import { TrainingJobs, type TrainingCommand } from '../../src/server/training-jobs';
 import { FIXTURE } from '../store/contract/fixture';

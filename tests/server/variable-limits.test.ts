@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../support/node-test';
 import { MAX_VARIABLES_BYTES } from '../../src/server/variable-limits';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../gnn/core/backend';
 import { EarlyStopping } from '../../../gnn/core/early-stopping';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { LiveModel } from '../../../gnn/core/live-model';
 import type { Store } from '../../../src/store/contract';
 import { tempStore, type TempStore } from '../../support/store';

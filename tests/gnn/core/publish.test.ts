@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../gnn/core/backend';
 import { publishTrained } from '../../../gnn/core/publish';

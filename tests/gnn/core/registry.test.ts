@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

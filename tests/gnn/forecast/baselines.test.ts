@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { BASELINES } from '../../../gnn/forecast/baselines';
 
 // y[i] = i for i = 0..23: every baseline has a known value.

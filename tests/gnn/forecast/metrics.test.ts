@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { coverage, horizonMetrics, naiveScale } from '../../../gnn/forecast/metrics';
 import { conformalMargin, conformityScore } from '../../../gnn/forecast/calibrate';
 

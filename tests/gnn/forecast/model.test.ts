@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, test } from '../../support/node-test';
 import { initBackend } from '../../../gnn/core/backend';
 import { backtest, type BacktestOptions } from '../../../gnn/forecast/backtest';
 import { makeWindows, trainingPairs } from '../../../gnn/forecast/data';

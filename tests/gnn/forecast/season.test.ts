@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { factorAt, seasonalFactors } from '../../../gnn/forecast/season';
 
 const PATTERN = [0.3, 0.1, 0, 0, -0.1, 0, 0, 0.1, 0, 0, -0.1, -0.3];

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { DEFAULT_GENERATOR_OPTIONS, generateCommunity } from '../../../seeds/generator';
 import { seedDemo } from '../../../seeds/demo';
 import { initBackend } from '../../../gnn/core/backend';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { DAY_MS } from '../../../gnn/core/activity-log';
 import { forEachInfluencePair, influenceCounts, type InfluencePeriod } from '../../../gnn/influence/ground-truth';
 import { tinyLog } from './fixture';

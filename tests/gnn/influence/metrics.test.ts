@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { averageRanks, influenceMetrics } from '../../../gnn/influence/metrics';
 import { pageRank } from '../../../gnn/influence/pagerank';
 

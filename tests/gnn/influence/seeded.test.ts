@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { seedDemo } from '../../../seeds/demo';
 import { generateCommunity, type GeneratorOptions } from '../../../seeds/generator';
 import { STORE_TRAIN_OPTIONS, trainInfluenceFromStore } from '../../../gnn/influence/from-store';

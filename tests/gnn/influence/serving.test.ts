@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import type { ModelKind, ModelOutputRow, ModelRepository, ModelRun } from '../../../src/store/contract';
 import { loadInfluence } from '../../../gnn/influence/serving';
 import type { InfluenceData } from '../../../gnn/influence/publish';

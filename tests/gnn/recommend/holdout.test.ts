@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import assert from 'node:assert/strict';
 import { holdOut, sampleUsers } from '../../../gnn/recommend/holdout';
 import { Random } from '../../../gnn/core/random';

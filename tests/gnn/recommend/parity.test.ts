@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { initBackend } from '../../../gnn/core/backend';
 import { readSnapshot } from '../../../gnn/core/snapshot';
 import { RECOMMEND_DEFAULTS } from '../../../gnn/recommend/defaults';

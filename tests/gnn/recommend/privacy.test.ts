@@ -5,7 +5,7 @@
  * her) sharing a Go board, and carol sharing a Kindle directly with dave.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { initBackend } from '../../../gnn/core/backend';
 import { readSnapshot } from '../../../gnn/core/snapshot';
 import { RECOMMEND_DEFAULTS } from '../../../gnn/recommend/defaults';

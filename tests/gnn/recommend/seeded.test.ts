@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { initBackend } from '../../../gnn/core/backend';
 import { Recommender } from '../../../gnn/recommend/serving';
 import { RECOMMEND_DEFAULTS } from '../../../gnn/recommend/defaults';

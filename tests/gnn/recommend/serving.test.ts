@@ -4,7 +4,7 @@
  * along x, games along y, so the right answers are known.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { recommenderRows } from '../../../gnn/recommend/published';
 import { Recommender } from '../../../gnn/recommend/serving';
 import { NotFoundError } from '../../../src/domain/errors';

@@ -5,7 +5,7 @@
  * with dave and dune directly with alice; dave reviews emma.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { SignalIndex } from '../../../gnn/recommend/signal-index';
 import { SignalSource } from '../../../gnn/recommend/signals';
 import type { Store, UserSignals } from '../../../src/store/contract';

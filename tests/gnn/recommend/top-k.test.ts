@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { topK } from '../../../gnn/recommend/top-k';
 
 const mask = (n: number, eligible: (i: number) => boolean) => Uint8Array.from({ length: n }, (_, i) => (eligible(i) ? 1 : 0));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { CIAO_UNDATED, importCiao, type CiaoFiles } from '../../../seeds/import/ciao';
 import { tempStore, type TempStore } from '../../support/store';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { importLastfm, LASTFM_CRAWL, quantileRating } from '../../../seeds/import/lastfm';
 import { tempStore, type TempStore } from '../../support/store';
 

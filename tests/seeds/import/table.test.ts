@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { openTable, splitFields } from '../../../seeds/import/table';
 
 test('splitFields honours CSV quotes and leaves TSV alone', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../../../src/domain/errors';
 import { bearerToken, jwtVerifier } from '../../../src/server/auth/jwt';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { rememberVerified } from '../../../src/server/auth/remembered-tokens';
 
 test('a verified token is remembered until it expires; failures are not remembered', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { forEachEngine } from './fixture';
 
 forEachEngine('contract: activity as a viewer may see it', ({ store }) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { ConflictError } from '../../../src/domain/errors';
 import { forEachEngine } from './fixture';
 

@@ -6,7 +6,7 @@
  *   bob reviews dune 5 and emma 3; carol reviews dune 4; carol shares chess with followers,
  *   bob shares emma with alice directly.
  */
-import { after, before, describe } from 'node:test';
+import { after, before, describe } from '../../support/node-test';
 import type { BulkBatch, Store } from '../../../src/store/contract';
 import { contractEngines, type TempStore } from '../../support/store';
 

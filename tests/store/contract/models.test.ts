@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import type { ModelOutputRow } from '../../../src/store/contract';
 import { forEachEngine } from './fixture';
 

@@ -3,7 +3,7 @@
  * alice only, s2), plus erin, who follows nobody and whom nobody follows.
  */
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, test } from '../../support/node-test';
 import { ALL, forEachEngine } from './fixture';
 
 forEachEngine('contract: share visibility', ({ store }) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../support/node-test';
 import { instrumented, type QueryKind } from '../../../src/store/cypher/instrumented-runner';
 import type { CypherRunner } from '../../../src/store/cypher/runner';
 

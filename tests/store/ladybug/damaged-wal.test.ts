@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../support/node-test';
 import { fileURLToPath } from 'node:url';
 import { scanWal } from '../../../src/store/ladybug/wal';
 import { openStore } from '../../../src/store/open';

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { after, test } from '../../support/node-test';
 import { fileURLToPath } from 'node:url';
 import lbug from '@ladybugdb/core';
 import { LadybugRunner } from '../../../src/store/ladybug/runner';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import test from 'node:test';
+import test from '../../support/node-test';
 import { openNeo4jRunner } from '../../../src/store/neo4j/connect';
 
 // Port 1 on the loopback is closed, so the driver fails fast without any server on this machine.

@@ -5,7 +5,7 @@
  * rules Neo4j enforces at run time.
  */
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { before, test } from '../../support/node-test';
 import neo4j from 'neo4j-driver';
 import type { CypherVersion } from '@neo4j-cypher/language-support';
 import { CYPHER_25_BLIND_SPOT, CYPHER_VERSIONS, type Finding, kindOf, lint, parametersUsed, withUndeclaredVariable } from './cypher-lint';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import test from 'node:test';
+import test from '../../support/node-test';
 import { ConflictError } from '../../../src/domain/errors';
 import { loadConfig } from '../../../src/server/config';
 import { SCHEMA_VERSION } from '../../../src/store/cypher/model';

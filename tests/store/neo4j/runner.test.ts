@@ -3,7 +3,7 @@
  * bookkeeping (round trips, sessions, parameters, batching, laziness) needs no server.
  */
 import assert from 'node:assert/strict';
-import test from 'node:test';
+import test from '../../support/node-test';
 import neo4j, { type Driver, isInt, Neo4jError, Record as Neo4jRecord, type SessionConfig } from 'neo4j-driver';
 import { ConflictError } from '../../../src/domain/errors';
 import { Neo4jRunner } from '../../../src/store/neo4j/runner';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import test from 'node:test';
+import test from '../../support/node-test';
 import { PRODUCT_CATEGORY_BACKFILL, SCHEMA_VERSION } from '../../../src/store/cypher/model';
 import type { CypherRunner, CypherTx, Params, Row } from '../../../src/store/cypher/runner';
 import { applySchema, schemaStatements, SHARE_VISIBILITY_BACKFILL } from '../../../src/store/neo4j/schema';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import test from 'node:test';
+import test from '../../support/node-test';
 import neo4j, { isInt, Record as Neo4jRecord } from 'neo4j-driver';
 import { fromDriver, fromRecord, toDriverParams } from '../../../src/store/neo4j/values';
 

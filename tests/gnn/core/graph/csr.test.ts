@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import assert from 'node:assert/strict';
 import { buildCsr, hasEdge, rowOf } from '../../../../gnn/core/graph/csr';
 import { bipartiteGraph } from '../../../../gnn/core/graph/graph';

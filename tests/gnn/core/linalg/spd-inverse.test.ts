@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../../gnn/core/backend';

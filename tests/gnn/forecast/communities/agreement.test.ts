@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../../../gnn/forecast/communities/agreement';
 
 test('identical partitions up to renaming score 1', () => {

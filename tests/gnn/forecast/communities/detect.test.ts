@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { detectCommunities, sizeDistribution } from '../../../../gnn/forecast/communities/detect';
 
 /** Two 6-cliques joined by a single follow, plus one user with no follows. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { engagementSeries } from '../../../../gnn/forecast/communities/engagement';
 import { parsePeriod, periodLabel, periodOf, periodStart } from '../../../../gnn/forecast/communities/periods';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { communityLabel, insideFollowerCounts, opinionLeaders, topCategories } from '../../../../gnn/forecast/communities/label';
 
 test('top categories sum the members\' counts', () => {

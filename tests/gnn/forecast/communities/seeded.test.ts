@@ -3,7 +3,7 @@
  * and community ids survive a rerun after 1% more follows.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { generateCommunity } from '../../../../seeds/generator';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../../../gnn/forecast/communities/agreement';
 import { detectCommunities } from '../../../../gnn/forecast/communities/detect';

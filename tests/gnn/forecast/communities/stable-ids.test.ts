@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { assignStableIds } from '../../../../gnn/forecast/communities/stable-ids';
 
 test('first run numbers communities c1.. in the given order', () => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, test } from '../../../support/node-test';
 import { initBackend } from '../../../../gnn/core/backend';
 import { runCiaoBacktest } from '../../../../gnn/forecast/offline/ciao-backtest';
 import { Random } from '../../../../gnn/core/random';

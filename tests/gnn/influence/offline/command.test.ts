@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import { parseOptions } from '../../../../gnn/core/command';
 import { influenceCommand } from '../../../../gnn/influence/offline/command';
 import type { EvaluationReport } from '../../../../gnn/influence/offline/evaluate';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '../../../support/node-test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

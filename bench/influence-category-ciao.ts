@@ -29,7 +29,7 @@ const TARGET: Record<string, { categoryNdcg: number; globalNdcg: number }> = {
 if (!existsSync(REVIEWS) || !existsSync(TRUST)) throw new Error(`Ciao data not found under ${DATA}`);
 const opts = DEFAULT_CATEGORY_OPTIONS;
 const cutoffs = process.argv.slice(2).length ? process.argv.slice(2) : CUTOFFS;
-const results: Record<string, unknown> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')).results : {};
+const results: Record<string, unknown> = {};
 const log = readCiao(REVIEWS, TRUST);
 for (const cutoff of cutoffs) {
   const cpu = process.cpuUsage();
@@ -54,6 +54,8 @@ for (const cutoff of cutoffs) {
   };
 }
 mkdirSync('bench/results', { recursive: true });
-const text = `${JSON.stringify({ results }, null, 2)}\n`;
+// Read just before writing, so runs for different cutoffs in parallel keep each other's results.
+const earlier: Record<string, unknown> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')).results : {};
+const text = `${JSON.stringify({ results: { ...earlier, ...results } }, null, 2)}\n`;
 writeFileSync(RESULTS, text);
 process.stdout.write(text);

@@ -7,7 +7,7 @@ import { makeActivity } from './community/activity';
 import { makeCatalog } from './community/catalog';
 import { makeFollows } from './community/follows';
 import { makeCommunities, makePeople } from './community/people';
-import type { GeneratedCommunity, GeneratorOptions, Timeline } from './community/types';
+import type { GeneratedCommunity, GeneratorOptions, Person, Timeline } from './community/types';
 import { DEFAULT_GENERATOR_OPTIONS } from './community/types';
 
 export type { CommunityRows, GeneratedCommunity, GeneratorOptions, GroundTruth, TruthCommunity } from './community/types';
@@ -42,10 +42,17 @@ export function generateCommunity(options: Partial<GeneratorOptions> = {}): Gene
         shares: shares.length,
       },
       influencers: people.filter((p) => p.influencer).map((p) => p.user.id),
+      categoryInfluencers: byCategory(people),
       communities: communities.map((c, k) => ({ ...c, members: people.filter((p) => p.community === k).map((p) => p.user.id) })),
       userCommunity: Object.fromEntries(people.map((p) => [p.user.id, communities[p.community].id])),
     },
   };
+}
+
+function byCategory(people: Person[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of people) if (p.specialty) (out[p.specialty] ??= []).push(p.user.id);
+  return out;
 }
 
 function checkOptions(o: GeneratorOptions): void {

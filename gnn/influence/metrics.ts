@@ -47,7 +47,7 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-function pearson(a: Float64Array, b: Float64Array): number {
+export function pearson(a: Float64Array, b: Float64Array): number {
   const n = a.length;
   let ma = 0;
   let mb = 0;

@@ -29,7 +29,8 @@ export class InfluenceIndex {
       for (const c of data.byCategory) {
         let list = this.byCategory.get(c.categoryId);
         if (!list) this.byCategory.set(c.categoryId, (list = []));
-        list.push({ userId: entityId, score: c.score, rank: c.rank, influence: data });
+        // In a category list the explanation is the one drawn from that category.
+        list.push({ userId: entityId, score: c.score, rank: c.rank, influence: { ...data, explanation: c.explanation ?? data.explanation } });
       }
     }
     const byRank = (a: Leader, b: Leader) => a.rank - b.rank;
@@ -44,8 +45,8 @@ export class InfluenceIndex {
 
   /**
    * Opinion leaders best first, globally or in one category, optionally only among `memberIds`
-   * (a community; ranks stay global/category ranks). Category lists hold the users for whom the
-   * category is among their top categories, in category-rank order.
+   * (a community; ranks stay global/category ranks). Category lists hold the users who reviewed
+   * or influenced someone in the category before the cutoff, in category-rank order.
    */
   leaders(q: { categoryId?: string | null; memberIds?: ReadonlySet<string>; offset: number; limit: number }): Slice<Leader> {
     let list = q.categoryId ? (this.byCategory.get(q.categoryId) ?? []) : this.global;

@@ -11,7 +11,7 @@ import { UsageError, type Command, type Options } from '../core/command';
 export const trainInfluenceCommand: Command = {
   name: 'train influence',
   summary:
-    'Read the graph from the configured store (DATA_DIR or NEO4J_URI; through the running server when it holds the database), train the influence GNN on its past, ' +
+    'Read the graph from the configured store (DATA_DIR or NEO4J_URI; through the running server when it holds the database), train the per-category influence model on its past, ' +
     'and publish per-user scores, ranks, category scores and explanations as the current "influence" model run.',
   options: [
     { name: 'cutoff', type: 'string', description: 'YYYY-MM-DD (UTC) to score at (default: just after the last action)' },
@@ -26,7 +26,7 @@ export const trainInfluenceCommand: Command = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const opts = trainOptions(o, STORE_TRAIN_OPTIONS.evalEvery);
+    const opts = trainOptions(o, STORE_TRAIN_OPTIONS);
     const config = loadConfig();
     const store = await openConfiguredTrainingStore(config);
     try {
@@ -35,7 +35,7 @@ export const trainInfluenceCommand: Command = {
         [
           `backend: ${out.backend}`,
           `store: ${'engine' in store ? store.engine : 'through the running server'}; cutoff ${out.run.metadata.cutoff}`,
-          `training time: ${out.trainSeconds.toFixed(1)} s (${(out.run.metadata.hyperParameters as { epochs: number }).epochs} epochs)`,
+          `training time: ${out.trainSeconds.toFixed(1)} s (features: ${(out.run.metadata.hyperParameters as { groups: string[] }).groups.join(' + ')})`,
           `published influence run ${out.run.version}: ${out.users} users; model saved in ${out.modelDir}`,
           `top 10: ${out.ranking.slice(0, 10).join(', ')}`,
         ].join('\n') + '\n',

@@ -1,6 +1,6 @@
 /**
  * Reviews and shares. Three sources, in this order:
- *  1. influencer "seed" reviews of products their community likes (often shared to followers);
+ *  1. influencer "seed" reviews of products in the influencer's specialty category (often shared to followers);
  *  2. cascades: followers review the seed's product within a week (the planted influence signal);
  *  3. background reviews and shares by everyone, by activity and community taste.
  * One review per (author, product) throughout.
@@ -58,6 +58,9 @@ export function makeActivity(
     contacts[b].push(a);
   }
   const tastes = communities.map((c) => tasteSampler(catalog, new Set(c.categoryIds)));
+  const specialties = new Map<string, WeightedSampler<number>>();
+  const specialty = (categoryId: string) =>
+    specialties.get(categoryId) ?? specialties.set(categoryId, categorySampler(catalog, categoryId)).get(categoryId)!;
 
   const reviews: PlannedReview[] = [];
   const shares: PlannedShare[] = [];
@@ -78,7 +81,7 @@ export function makeActivity(
   for (const inf of influencers) {
     const count = rng.int(Math.ceil(seedsEach / 2), seedsEach);
     for (let tries = 0, got = 0; got < count && tries < count * 10; tries++) {
-      const product = tastes[people[inf].community].sample(rng);
+      const product = specialty(people[inf].specialty!).sample(rng);
       const from = Math.max(people[inf].user.joinedAt + 30 * DAY_MS, catalog.products[product].createdAt);
       const to = time.end - (CASCADE_DAYS + 1) * DAY_MS;
       if (from >= to) continue;
@@ -134,6 +137,12 @@ function tasteSampler(catalog: Catalog, own: Set<string>): WeightedSampler<numbe
     inside[i] ? (w / sumIn) * (sumOut ? OWN_TASTE : 1) : sumIn ? (w / sumOut) * (1 - OWN_TASTE) : w / sumOut,
   );
   return new WeightedSampler(catalog.products.map((_, i) => i), weights);
+}
+
+/** Sampler over one category's products, by popularity. */
+function categorySampler(catalog: Catalog, categoryId: string): WeightedSampler<number> {
+  const inside = catalog.products.flatMap((p, i) => (p.categoryId === categoryId ? [i] : []));
+  return new WeightedSampler(inside, inside.map((i) => catalog.popularity[i]));
 }
 
 /** Ids follow time order (r000001 is the oldest review), which makes the data pleasant to browse. */

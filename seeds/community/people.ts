@@ -34,6 +34,9 @@ export function makePeople(
   rng.shuffle(membership);
 
   const influencers = pickInfluencers(rng, opts, membership);
+  // Each community's influencers take its categories in turn, so a community with several has
+  // specialists in different categories.
+  const taken = communities.map(() => 0);
   const handles = new Set<string>();
   const span = time.end - time.start;
   return membership.map((community, i): Person => {
@@ -44,19 +47,22 @@ export function makePeople(
     const joinedAt = Math.round(
       influencer ? time.start + rng.float() * span * 0.1 : time.start + Math.pow(rng.float(), 1.3) * span * 0.8,
     );
-    const tastes = communities[community].categoryIds.map((id) => categoryNames.get(id)!.toLowerCase());
+    const own = communities[community].categoryIds;
+    const specialty = influencer ? own[taken[community]++ % own.length] : null;
+    const tastes = own.map((id) => categoryNames.get(id)!.toLowerCase());
     return {
       user: {
         id: seqId('u', i, opts.users, 4),
         handle: uniqueHandle(rng, first, last, handles),
         displayName: `${first} ${last}`,
         bio: influencer
-          ? `Reviewing ${tastes[0]} since ${new Date(joinedAt).getUTCFullYear()}. ${rng.pick(BIO_TRAITS)}`
+          ? `Reviewing ${categoryNames.get(specialty!)!.toLowerCase()} since ${new Date(joinedAt).getUTCFullYear()}. ${rng.pick(BIO_TRAITS)}`
           : `Into ${rng.shuffle([...tastes]).slice(0, rng.int(1, 2)).join(' and ')}. ${rng.pick(BIO_TRAITS)}`,
         joinedAt,
       },
       community,
       influencer,
+      specialty,
       // Influencers write mostly planted seed reviews (seeds/community/activity.ts), so their
       // background activity stays ordinary and nearly every review of theirs carries the signal.
       activity: influencer ? 1 : Math.min(40, rng.pareto(1, 1.5)),

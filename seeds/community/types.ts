@@ -62,6 +62,8 @@ export interface GroundTruth {
   seed: number;
   sizes: Record<keyof CommunityRows, number>;
   influencers: string[];
+  /** Category id → the planted influencers whose seed reviews are all in that category. */
+  categoryInfluencers: Record<string, string[]>;
   communities: TruthCommunity[];
   userCommunity: Record<string, string>;
 }
@@ -77,6 +79,8 @@ export interface Person {
   /** Index into the community list. */
   community: number;
   influencer: boolean;
+  /** An influencer's category: their seed reviews, and so the cascades they start, stay in it. */
+  specialty: string | null;
   /** Relative activity (heavy-tailed): how often they follow, review and share. */
   activity: number;
 }

@@ -1,6 +1,7 @@
 /**
  * The planted opinion leaders of the demo community must come out on top when the model trains
- * on the seeded store through the snapshot contract and publishes through store.models.
+ * on the seeded store through the snapshot contract and publishes through store.models: globally,
+ * and each category's planted specialists on top of that category's list (opinionLeaders(category:)).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { test } from '../../support/node-test';
 import { seedDemo } from '../../../seeds/demo';
 import { generateCommunity, type GeneratorOptions } from '../../../seeds/generator';
 import { STORE_TRAIN_OPTIONS, trainInfluenceFromStore } from '../../../gnn/influence/from-store';
-import { loadInfluence } from '../../../gnn/influence/serving';
+import { loadInfluence, type Leader } from '../../../gnn/influence/serving';
 import { tempStore } from '../../support/store';
 
 /** Small enough to train in seconds; ten planted leaders so precision 0.9 means at most one miss. */
@@ -28,7 +29,7 @@ test('planted influencers rank on top after training on the seeded store; the ru
   try {
     await seedDemo(store, { truthFile: path.join(dir, 'truth.json'), options: COMMUNITY });
     const { truth } = generateCommunity(COMMUNITY);
-    const out = await trainInfluenceFromStore(store, { ...STORE_TRAIN_OPTIONS, epochs: 40, hp: { ...STORE_TRAIN_OPTIONS.hp, hidden: 16 } }, { modelRoot: path.join(dir, 'models'), keep: 3 });
+    const out = await trainInfluenceFromStore(store, STORE_TRAIN_OPTIONS, { modelRoot: path.join(dir, 'models'), keep: 3 });
 
     const planted = new Set(truth.influencers);
     const top = out.ranking.slice(0, planted.size);
@@ -45,13 +46,27 @@ test('planted influencers rank on top after training on the seeded store; the ru
     const best = index.user(top[0])!;
     assert.equal(best.rank, 1);
     assert.ok(best.percentile > 99);
-    assert.ok(best.byCategory.length > 0 && best.byCategory.length <= 3);
-    assert.ok(best.explanation.followersReached > 0 && best.explanation.followersEngaged > 0);
+    assert.ok(best.byCategory.length > 0);
+    assert.ok(best.explanation.followersReached > 0);
+    // Engaged counts the last period only (a quarter here), which a leader's sparse seeds may miss.
+    assert.ok(top.some((u) => index.user(u)!.explanation.followersEngaged > 0));
     assert.ok(best.explanation.examples.length > 0);
     for (const e of best.explanation.examples) assert.ok(e.daysLater > 0 && e.daysLater <= 365, `days later ${e.daysLater}`);
     const category = best.byCategory[0];
     const inCategory = index.leaders({ categoryId: category.categoryId, offset: category.rank - 1, limit: 1 }).items[0];
     assert.equal(inCategory.userId, top[0]);
+
+    // Each category's planted specialists lead its list, explained by reactions in that category.
+    const categoryOf = new Map(generateCommunity(COMMUNITY).batch.products.map((p) => [p.id, p.categoryId]));
+    for (const [categoryId, specialists] of Object.entries(truth.categoryInfluencers)) {
+      const leaders: Leader[] = index.leaders({ categoryId, offset: 0, limit: specialists.length }).items;
+      t.diagnostic(`${categoryId}: planted ${specialists.join(', ')}; top ${leaders.map((l) => l.userId).join(', ')}`);
+      assert.deepEqual(leaders.map((l) => l.userId).sort(), [...specialists].sort(), `category ${categoryId}`);
+      for (const l of leaders) {
+        assert.ok(l.influence.explanation.examples.length > 0);
+        for (const e of l.influence.explanation.examples) assert.equal(categoryOf.get(e.productId), categoryId);
+      }
+    }
   } finally {
     await cleanup();
   }

@@ -16,7 +16,7 @@ import { DAY_MS } from '../core/activity-log';
 import { categoryRowsAt, FEATURE_GROUPS, type CategoryRows, type FeatureGroup } from './category-features';
 import { categoryMetrics, EVALUATED_CATEGORIES, globalMetrics, type CategoryMetrics, type GlobalMetrics } from './category-metrics';
 import { categoryInfluence, topCategories, type CategoryInfluence } from './category-truth';
-import { compareIds } from './offline/evaluate';
+import { compareIds } from './compare-ids';
 import type { LogIndex } from './features';
 import { influenceCounts } from './ground-truth';
 import { fitPoisson, predictLogRate, type PoissonFit } from './poisson-glm';

@@ -14,7 +14,7 @@
 import type { ModelOutputRow } from '../../src/store/contract';
 import type { ActivityLog } from '../core/activity-log';
 import { DAY_MS } from '../core/activity-log';
-import { compareIds } from './offline/evaluate';
+import { compareIds } from './compare-ids';
 import type { LogIndex } from './features';
 import { forEachInfluencePair, type InfluencePair } from './ground-truth';
 

@@ -7,20 +7,22 @@
  *   npm run crash-test                  20 crashes, writes bench/results/crash.json
  *   npx tsx tests/durability/crash.ts --crashes 5 --clients 8 --seed 2
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../../seeds/random';
 import { openStore } from '../../src/store/open';
-import { PRODUCTS, productId, seedCommunity, USERS, userId } from '../graphql/support/community';
+import { communityCast, seedCommunity } from '../graphql/support/community';
 import { authHeaders } from '../support/auth-headers';
 import { startServerProcess } from '../support/server-process';
 import { apiCounterProblems } from './crash/api-counters';
 import { writeUntilCut } from './crash/clients';
 import { counterProblems, readGraphState } from './crash/graph-state';
 import { Ledger } from './crash/ledger';
+import { writeResults } from './crash/results';
 
 export interface CrashOptions {
   crashes: number;
@@ -56,7 +58,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashSummary> {
   const log = opts.log ?? (() => {});
   const rng = new Rng(opts.seed);
   const auth = authHeaders();
-  const cast = { userIds: range(USERS).map(userId), productIds: range(PRODUCTS).map(productId) };
+  const cast = communityCast();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'scg-crash-'));
   const problems: string[] = [];
   let lost = 0;
@@ -128,8 +130,6 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashSummary> {
   }
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
@@ -141,14 +141,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     seed: Number(values.seed),
     log: (msg) => console.log(msg),
   });
-  const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results/crash.json');
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify({ ...summary, at: new Date().toISOString() }, null, 2)}\n`);
+  const out = await writeResults('crash', { ...summary });
   console.log(
     `\ncrashes ${summary.crashes}, acknowledged writes ${summary.acknowledgedWrites}, cut off ${summary.cutOffByCrash} ` +
       `(${summary.cutOffFoundCommitted} committed), WAL replayed after ${summary.crashesWithWal} crashes (${summary.walBytesReplayed} bytes), ` +
       `lost ${summary.lostWrites}, inconsistencies ${summary.inconsistencies}\n` +
-      `${summary.problems.join('\n')}\nwritten to ${path.relative(process.cwd(), out)}`,
+      `${summary.problems.join('\n')}\nwritten to ${out}`,
   );
   process.exitCode = summary.lostWrites || summary.inconsistencies ? 1 : 0;
 }

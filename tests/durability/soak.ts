@@ -12,9 +12,10 @@
  *   npm run soak                         50 cycles, writes bench/results/soak.json
  *   npx tsx tests/durability/soak.ts --cycles 10 --seed 3
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Rng } from '../../seeds/random';
@@ -22,13 +23,14 @@ import { LadybugRunner } from '../../src/store/ladybug/runner';
 import { openStore } from '../../src/store/open';
 import { localServerToken } from '../../src/store/open-training';
 import { remoteTrainingStore } from '../../src/store/remote/remote-training-store';
-import { PRODUCTS, productId, seedCommunity, USERS, userId } from '../graphql/support/community';
+import { communityCast, seedCommunity, userId } from '../graphql/support/community';
 import { authHeaders } from '../support/auth-headers';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { apiCounterProblems } from './crash/api-counters';
 import { writeUntilCut } from './crash/clients';
 import { counterProblems, readGraphState } from './crash/graph-state';
 import { Ledger } from './crash/ledger';
+import { writeResults } from './crash/results';
 
 export const STOPS = ['SIGTERM to npm', 'SIGTERM to group', 'SIGINT to group', 'SIGKILL to group'] as const;
 export type Stop = (typeof STOPS)[number];
@@ -130,7 +132,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSummary> {
   const log = opts.log ?? (() => {});
   const rng = new Rng(opts.seed);
   const auth = authHeaders();
-  const cast = { userIds: range(USERS).map(userId), productIds: range(PRODUCTS).map(productId) };
+  const cast = communityCast();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'scg-soak-'));
   const dbPath = path.join(dataDir, 'graph.lbug');
   const stops = Object.fromEntries(STOPS.map((s) => [s, 0])) as Record<Stop, number>;
@@ -225,8 +227,6 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSummary> {
   }
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
@@ -239,14 +239,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     writeMs: { min: 200, max: 4000 },
     log: (msg) => console.log(msg),
   });
-  const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results/soak.json');
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify({ ...summary, seed: Number(values.seed), clients: Number(values.clients), cores: cpus().length, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100), at: new Date().toISOString() }, null, 2)}\n`);
+  const out = await writeResults('soak', { ...summary, seed: Number(values.seed), clients: Number(values.clients), cores: cpus().length, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) });
   console.log(
     `\ncycles ${summary.cycles} (${STOPS.map((s) => `${s} ${summary.stops[s]}`).join(', ')}), writes acknowledged ${summary.writesAcknowledged}, ` +
       `publications acknowledged ${summary.publicationsAcknowledged}, lost ${summary.lost}, inconsistencies ${summary.inconsistencies}, ` +
       `restarts that needed a flag ${summary.restartsNeedingFlag}, torn tails discarded ${summary.tornTailsDiscarded}\n` +
-      `${summary.problems.join('\n')}\nwritten to ${path.relative(process.cwd(), out)}`,
+      `${summary.problems.join('\n')}\nwritten to ${out}`,
   );
   process.exitCode = summary.lost || summary.inconsistencies || summary.restartsNeedingFlag ? 1 : 0;
 }

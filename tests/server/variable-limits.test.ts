@@ -34,7 +34,8 @@ test('a variable the operation does not declare is refused, however large', asyn
     const { status, json } = await post(`{"query": "{ __typename }", "variables": {"unused": ${value}}}`);
     assert.equal(status, 400);
     assert.equal(json.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
-    assert.match(json.errors![0].message, /"\$unused" is not declared/);
+    // The 100,000-deep one is refused earlier, by the HTTP layer's nesting limit: either way a 400.
+    assert.match(json.errors![0].message, value === deep ? /nest deeper than 64 levels/ : /"\$unused" is not declared/);
     assert.equal(json.data, undefined);
   }
 });

@@ -49,7 +49,7 @@ test('publishTrained saves, publishes and prunes to `keep`', async () => {
     versions.push(run.version);
   }
   assert.equal((await t.store.models.current('influence'))?.version, versions[2]);
-  assert.deepEqual((await readdir(join(modelRoot, 'influence'))).sort(), ['v2', 'v3']);
+  assert.deepEqual([...(await readdir(join(modelRoot, 'influence')))].sort(), ['v2', 'v3']); // copied into this realm (jest)
   const { record, weights } = await loadModel(join(modelRoot, 'influence'));
   assert.deepEqual([record.version, record.metrics], [3, { validation: 0.3 }]);
   assert.deepEqual(Array.from(weights.w.dataSync()), [3, 3, 3, 3]);

@@ -16,6 +16,11 @@ export const userId = (i: number) => `u${pad(i)}`;
 export const handleOf = (i: number) => `user_${pad(i)}`;
 export const productId = (i: number) => `p${pad(i)}`;
 export const categoryId = (i: number) => `c${i}`;
+/** Every user and product id of the community (the crash and soak clients' cast). */
+export const communityCast = () => ({
+  userIds: Array.from({ length: USERS }, (_, i) => userId(i)),
+  productIds: Array.from({ length: PRODUCTS }, (_, i) => productId(i)),
+});
 export const CATEGORY_NAMES = ['Books', 'Games', 'Garden'];
 
 export async function seedCommunity(store: Store): Promise<void> {

@@ -17,7 +17,7 @@
  */
 import { activeBefore, DAY_MS } from '../core/activity-log';
 import { categoryInfluence } from './category-truth';
-import type { LogIndex } from './features';
+import type { LogIndex } from './log-index';
 import { influenceCounts } from './ground-truth';
 
 export const FEATURE_GROUPS = {

@@ -17,7 +17,7 @@ import { categoryRowsAt, FEATURE_GROUPS, type CategoryRows, type FeatureGroup } 
 import { categoryMetrics, EVALUATED_CATEGORIES, globalMetrics, type CategoryMetrics, type GlobalMetrics } from './category-metrics';
 import { categoryInfluence, topCategories, type CategoryInfluence } from './category-truth';
 import { compareIds } from './compare-ids';
-import type { LogIndex } from './features';
+import type { LogIndex } from './log-index';
 import { influenceCounts } from './ground-truth';
 import { fitPoisson, predictLogRate, type PoissonFit } from './poisson-glm';
 

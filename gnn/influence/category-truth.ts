@@ -6,7 +6,7 @@
  *   adoptions(c)    = #influence pairs (distinct influencer, follower, product) on products of c,
  *                     which picks the categories an evaluation averages over.
  */
-import type { LogIndex } from './features';
+import type { LogIndex } from './log-index';
 import { forEachInfluencePair, type InfluencePeriod } from './ground-truth';
 
 export interface CategoryInfluence {

@@ -12,7 +12,7 @@ import type { OnProgress } from '../core/progress';
 import { batches, publishTrained, type PublishOptions } from '../core/publish';
 import { readSnapshot } from '../core/snapshot';
 import { DEFAULT_CATEGORY_OPTIONS, trainCategoryModel, type CategoryModelOptions } from './category-pipeline';
-import { indexLog } from './features';
+import { indexLog } from './log-index';
 import { influenceRows } from './publish';
 
 /** A live store's "next period" is a quarter; snapshots every 45 days fit 18 months of history. */

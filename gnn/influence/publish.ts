@@ -15,7 +15,7 @@ import type { ModelOutputRow } from '../../src/store/contract';
 import type { ActivityLog } from '../core/activity-log';
 import { DAY_MS } from '../core/activity-log';
 import { compareIds } from './compare-ids';
-import type { LogIndex } from './features';
+import type { LogIndex } from './log-index';
 import { forEachInfluencePair, type InfluencePair } from './ground-truth';
 
 export const TOP_CATEGORIES = 3;

@@ -11,7 +11,7 @@ import { CATEGORY_K, EVALUATED_CATEGORIES, GLOBAL_K } from '../category-metrics'
 import { baselineRates, measureRows, trainCategoryModel, type CategoryModelOptions, type Measured, type ValidationRecord } from '../category-pipeline';
 import { categoryInfluence } from '../category-truth';
 import { compareIds } from '../compare-ids';
-import { indexLog } from '../features';
+import { indexLog } from '../log-index';
 import { influenceCounts } from '../ground-truth';
 import type { PoissonFit } from '../poisson-glm';
 

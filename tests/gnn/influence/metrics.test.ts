@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from '../../support/node-test';
 import { averageRanks, influenceMetrics } from '../../../gnn/influence/metrics';
-import { pageRank } from '../../../gnn/influence/pagerank';
 
 test('NDCG uses the influence value as gain; precision is the overlap of the two top-k sets', () => {
   const truth = [3, 2, 0, 1];
@@ -24,18 +23,4 @@ test('ties in a ranking are broken by position (user id order)', () => {
   // Users 0 and 1 tie on score; user 0 comes first, and only user 1 has influence.
   assert.equal(influenceMetrics([1, 1, 0], [0, 5, 0], 1).precision, 0);
   assert.equal(influenceMetrics([1, 1, 0], [5, 0, 0], 1).precision, 1);
-});
-
-test('PageRank: a star concentrates rank on its centre; ranks sum to 1', () => {
-  // 1, 2, 3 follow 0.
-  const pr = pageRank(4, Int32Array.from([1, 2, 3]), Int32Array.from([0, 0, 0]));
-  assert.ok(Math.abs(pr.reduce((s, x) => s + x, 0) - 1) < 1e-9);
-  assert.ok(pr[0] > pr[1] && Math.abs(pr[1] - pr[2]) < 1e-12);
-  // Closed form: leaves get (1−α + α·d)/N with d = rank on dangling node 0.
-  const a = 0.85;
-  const leaf = (1 - a + a * pr[0]) / 4;
-  assert.ok(Math.abs(pr[1] - leaf) < 1e-9);
-  // Directed cycle: uniform.
-  const cycle = pageRank(3, Int32Array.from([0, 1, 2]), Int32Array.from([1, 2, 0]));
-  for (const x of cycle) assert.ok(Math.abs(x - 1 / 3) < 1e-9);
 });

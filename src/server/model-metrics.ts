@@ -15,18 +15,18 @@ type Metadata = Record<string, any>;
 const EXTRACT: Record<ModelKind, (m: Metadata) => [string, unknown][]> = {
   recommend: (m) => [
     ['validation Recall@20', m.metrics?.validationRecall20],
-    ['epochs', m.metrics?.epochs],
+    ['validation NDCG@20', m.metrics?.validationNdcg20],
   ],
   influence: (m) => {
-    const epochs = m.hyperParameters?.epochs;
-    const history: { epoch: number; ndcg: number; spearman: number; precision: number }[] = m.metrics?.validation ?? [];
-    // The validation check at the epoch training chose (the run's history holds every check).
-    const chosen = history.find((h) => h.epoch === epochs) ?? history.at(-1);
+    // Every variant tried on the validation periods; the run's hyper-parameters name the one chosen.
+    const hp = m.hyperParameters ?? {};
+    const variants: { groups: string[]; lambda: number; split: boolean; category?: { ndcg?: number }; global?: { ndcg?: number; spearmanRandomTies?: number } }[] =
+      m.metrics?.validation ?? [];
+    const chosen = variants.find((v) => v.lambda === hp.lambda && v.split === hp.split && v.groups?.join() === hp.groups?.join());
     return [
-      ['validation NDCG@100', chosen?.ndcg],
-      ['validation Spearman', chosen?.spearman],
-      ['validation Precision@100', chosen?.precision],
-      ['epochs', epochs],
+      ['validation NDCG@20 per category', chosen?.category?.ndcg],
+      ['validation NDCG@100', chosen?.global?.ndcg],
+      ['validation Spearman (ties at random)', chosen?.global?.spearmanRandomTies],
     ];
   },
   forecast: (m) => {

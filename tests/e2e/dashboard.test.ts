@@ -86,6 +86,8 @@ test('a manager signs in, reads every view offline, exports CSV and trains a mod
   await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   await rows(page, 'table.models').first().waitFor();
   assert.equal(await rows(page, 'table.models').count(), 3);
+  // The table renders as soon as the overview answers; every model was published before the browser started.
+  await page.locator('table.models tbody tr[data-kind=INFLUENCE] .metrics').waitFor();
   assert.equal(await page.getByText('not trained yet').count(), 0, 'every model is published');
   assert.ok((await page.locator('.metrics li').count()) >= 3, 'recorded metrics are shown');
   assert.equal(await page.locator('.counts dd').first().innerText(), String(demo.counts.users));

@@ -32,7 +32,7 @@ test('every kind is listed, with null before its first publication and its recor
   );
 
   const createdAt = Date.UTC(2026, 0, 2, 3, 4, 5);
-  const metadata = { metrics: { validationRecall20: 0.25, epochs: 40, epochsRun: 60 }, trainSeconds: 12.5 };
+  const metadata = { metrics: { validationRecall20: 0.25, validationNdcg20: 0.3 }, trainSeconds: 12.5 };
   await api.store.models.publish({ kind: 'recommend', version: 'v7', createdAt, metadata }, [[{ entityId: 'u000', data: {} }]]);
   const after = await asManager(MODELS);
   assert.deepEqual(after.data.models[0], {
@@ -42,7 +42,7 @@ test('every kind is listed, with null before its first publication and its recor
     trainSeconds: 12.5,
     metrics: [
       { name: 'validation Recall@20', value: 0.25 },
-      { name: 'epochs', value: 40 },
+      { name: 'validation NDCG@20', value: 0.3 },
     ],
   });
 });
@@ -50,14 +50,19 @@ test('every kind is listed, with null before its first publication and its recor
 test('each kind reports its held-out numbers and leaves out what its run did not record', () => {
   const run = (kind: 'influence' | 'forecast', metadata: Record<string, unknown>) => ({ kind, version: 'v', createdAt: 0, metadata });
   const influence = run('influence', {
-    hyperParameters: { epochs: 20 },
-    metrics: { validation: [{ epoch: 10, ndcg: 0.1, spearman: 0.2, precision: 0.3 }, { epoch: 20, ndcg: 0.4, spearman: 0.5, precision: 0.6 }, { epoch: 30, ndcg: 0.7, spearman: 0.8, precision: 0.9 }] },
+    hyperParameters: { groups: ['own', 'audience'], lambda: 0.1, split: true },
+    metrics: {
+      validation: [
+        { groups: ['own'], lambda: 0.1, split: true, category: { ndcg: 0.1 }, global: { ndcg: 0.2, spearmanRandomTies: 0.3 } },
+        { groups: ['own', 'audience'], lambda: 0.1, split: true, category: { ndcg: 0.4 }, global: { ndcg: 0.5, spearmanRandomTies: 0.6 } },
+        { groups: ['own', 'audience'], lambda: 0.1, split: false, category: { ndcg: 0.7 }, global: { ndcg: 0.8, spearmanRandomTies: 0.9 } },
+      ],
+    },
   });
   assert.deepEqual(modelMetrics(influence), [
-    { name: 'validation NDCG@100', value: 0.4 },
-    { name: 'validation Spearman', value: 0.5 },
-    { name: 'validation Precision@100', value: 0.6 },
-    { name: 'epochs', value: 20 },
+    { name: 'validation NDCG@20 per category', value: 0.4 },
+    { name: 'validation NDCG@100', value: 0.5 },
+    { name: 'validation Spearman (ties at random)', value: 0.6 },
   ]);
   const forecast = run('forecast', { evaluation: { model: { mae: [1, 2, 3] }, improvement: [0.1, 0.2, 0.3], coverage: { overall: 0.8 } }, detection: { modularity: 0.6 } });
   assert.deepEqual(modelMetrics(forecast).map((m) => `${m.name}=${m.value}`), [

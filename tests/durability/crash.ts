@@ -130,7 +130,6 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashSummary> {
   }
 }
 
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: { crashes: { type: 'string', default: '20' }, clients: { type: 'string', default: '8' }, seed: { type: 'string', default: '1' } },

@@ -227,7 +227,6 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSummary> {
   }
 }
 
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: { cycles: { type: 'string', default: '50' }, clients: { type: 'string', default: '6' }, seed: { type: 'string', default: '1' } },

@@ -19,14 +19,8 @@ before(async () => {
 });
 after(() => api.close());
 
-async function asManager(query: string) {
-  const res = await fetch(api.server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-user-id': 'dave', 'x-user-roles': 'manager' },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
+/** As a manager, by Bearer token, through the test API's own request helper. */
+const asManager = async (query: string) => api.gql(query, { token: await api.token('dave', ['manager']) });
 
 const job = async () => (await asManager('{ trainingJobs { kind status output } }')).data.trainingJobs[0] as { status: string; output: string };
 

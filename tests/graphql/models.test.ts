@@ -11,7 +11,6 @@ import { FIXTURE } from '../store/contract/fixture';
 import { startTestApi, type TestApi } from './support/api';
 
 let api: TestApi;
-const manager = { as: 'dave', roles: 'manager' };
 
 function influence(rank: number, score: number, categoryId: string): InfluenceData {
   return {
@@ -54,14 +53,8 @@ before(async () => {
 });
 after(() => api.close());
 
-async function asManager(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(api.server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-user-id': manager.as, 'x-user-roles': manager.roles },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
-}
+const asManager = async (query: string, variables?: Record<string, unknown>) =>
+  api.gql(query, { variables, token: await api.token('dave', ['manager']) });
 
 const LEADERS = `query ($category: ID, $community: ID) {
   opinionLeaders(first: 2, category: $category, community: $community) {

@@ -21,14 +21,7 @@ before(async () => {
 });
 after(() => api.close());
 
-async function asManager(query: string) {
-  const res = await fetch(api.server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-user-id': 'dave', 'x-user-roles': 'manager' },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
-}
+const asManager = async (query: string) => api.gql(query, { token: await api.token('dave', ['manager']) });
 
 async function settled(kind: string) {
   for (;;) {

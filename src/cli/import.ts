@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importCiao } from '../../seeds/import/ciao';
+import { importGeneric } from '../../seeds/import/generic';
 import { importLastfm } from '../../seeds/import/lastfm';
 import { formatSummary, type ImportOptions, type ImportSummary } from '../../seeds/import/run';
 import { loadConfig } from '../server/config';
@@ -15,6 +16,7 @@ import { Progress } from './progress';
 const HELP = `Usage:
   npm run import -- --reviews FILE --trust FILE [--categories FILE]
   npm run import -- --lastfm DIR
+  npm run import -- --csv DIR
 
 Imports a dataset into the store in DATA_DIR (LadybugDB; default ./data), or into Neo4j when
 NEO4J_URI is set. Stop the server first: LadybugDB lets one process open a data directory.
@@ -27,8 +29,11 @@ Ciao (Tang et al.):
   --categories FILE   categories.csv: category_id,name (optional; else "Ciao category <id>")
 Last.fm (hetrec2011-lastfm-2k):
   --lastfm DIR        directory with artists.dat, user_artists.dat, user_friends.dat, user_taggedartists.dat
+Your own export (README "Real data" lists the columns):
+  --csv DIR           directory with any of categories.csv, users.csv, products.csv, reviews.csv,
+                      follows.csv, shares.csv
 Other:
-  --chunk N           rows per bulk transaction (default 5000)
+  --chunk N           new rows per bulk transaction (default: LadybugDB 250000, Neo4j 10000)
   --summary-json FILE also write the summary as JSON
   --help              show this help
 `;
@@ -40,6 +45,7 @@ async function main(): Promise<number> {
       trust: { type: 'string' },
       categories: { type: 'string' },
       lastfm: { type: 'string' },
+      csv: { type: 'string' },
       chunk: { type: 'string' },
       'summary-json': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -50,8 +56,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const ciao = values.reviews !== undefined || values.trust !== undefined;
-  if (ciao === (values.lastfm !== undefined) || (ciao && (!values.reviews || !values.trust))) {
-    process.stderr.write(`Give either --reviews and --trust (Ciao) or --lastfm DIR.\n\n${HELP}`);
+  const sources = [ciao, values.lastfm !== undefined, values.csv !== undefined].filter(Boolean).length;
+  if (sources !== 1 || (ciao && (!values.reviews || !values.trust))) {
+    process.stderr.write(`Give one of --reviews and --trust (Ciao), --lastfm DIR or --csv DIR.\n\n${HELP}`);
     return 2;
   }
   const chunkRows = values.chunk === undefined ? undefined : Number(values.chunk);
@@ -65,8 +72,10 @@ async function main(): Promise<number> {
   try {
     process.stderr.write(`Importing into ${config.neo4j ? config.neo4j.uri : config.dataDir}\n`);
     summary = ciao
-      ? await importCiao(store, { reviews: values.reviews!, trust: values.trust!, categories: values.categories }, opts)
-      : await importLastfm(store, values.lastfm!, opts);
+      ? await importCiao(store.bulk, { reviews: values.reviews!, trust: values.trust!, categories: values.categories }, opts)
+      : values.lastfm
+        ? await importLastfm(store.bulk, values.lastfm, opts)
+        : await importGeneric(store.bulk, values.csv!, opts);
   } finally {
     await store.close();
   }

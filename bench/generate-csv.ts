@@ -64,6 +64,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     reviews: Number(values.reviews ?? 1_000_000),
     follows: Number(values.follows ?? 350_000),
   };
-  await generateCsv(positionals[0], size);
-  console.log(`wrote ${JSON.stringify(size)} to ${positionals[0]}`);
+  void generateCsv(positionals[0], size).then(() => console.log(`wrote ${JSON.stringify(size)} to ${positionals[0]}`));
 }

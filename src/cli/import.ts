@@ -5,12 +5,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importCiao } from '../../seeds/import/ciao';
-import { importGeneric } from '../../seeds/import/generic';
-import { importLastfm } from '../../seeds/import/lastfm';
-import { formatSummary, type ImportOptions, type ImportSummary } from '../../seeds/import/run';
+import { formatSummary, type ProgressFactory, type ImportSummary } from '../../seeds/import/run';
+import { absoluteSource, runImport, type ImportSource } from '../../seeds/import/source';
 import { loadConfig } from '../server/config';
+import { DatabaseInUseError } from '../store/ladybug/runner';
 import { configuredStore, openStore } from '../store/open';
+import { localServerToken } from '../store/open-training';
+import { importViaServer } from './import-remote';
 import { Progress } from './progress';
 
 const HELP = `Usage:
@@ -19,7 +20,8 @@ const HELP = `Usage:
   npm run import -- --csv DIR
 
 Imports a dataset into the store in DATA_DIR (LadybugDB; default ./data), or into Neo4j when
-NEO4J_URI is set. Stop the server first: LadybugDB lets one process open a data directory.
+NEO4J_URI is set. While a server holds DATA_DIR, the import runs through it (internal API on
+127.0.0.1:PORT, with the token the server left in DATA_DIR, or TRAINING_TOKEN set to an admin's).
 Importing is idempotent: rows are keyed by the dataset's ids (ciao:u:123, lastfm:p:51, ...),
 so a second run adds nothing. Invalid rows are skipped and listed, with reasons, in the summary.
 
@@ -64,20 +66,25 @@ async function main(): Promise<number> {
   const chunkRows = values.chunk === undefined ? undefined : Number(values.chunk);
   if (chunkRows !== undefined && !(Number.isInteger(chunkRows) && chunkRows > 0)) throw new Error('--chunk must be a positive integer');
 
+  const source: ImportSource = absoluteSource(
+    ciao ? { ciao: { reviews: values.reviews!, trust: values.trust!, categories: values.categories } } : values.lastfm ? { lastfm: values.lastfm } : { csv: values.csv! },
+  );
   const config = loadConfig();
-  // openStore explains itself when the directory is locked by a running server.
-  const store = await openStore(configuredStore(config));
-  const opts: ImportOptions = { chunkRows, progress: (label, total) => new Progress({ label, total }) };
+  const progress: ProgressFactory = (label, total) => new Progress({ label, total });
   let summary: ImportSummary;
   try {
-    process.stderr.write(`Importing into ${config.neo4j ? config.neo4j.uri : config.dataDir}\n`);
-    summary = ciao
-      ? await importCiao(store.bulk, { reviews: values.reviews!, trust: values.trust!, categories: values.categories }, opts)
-      : values.lastfm
-        ? await importLastfm(store.bulk, values.lastfm, opts)
-        : await importGeneric(store.bulk, values.csv!, opts);
-  } finally {
-    await store.close();
+    const store = await openStore(configuredStore(config));
+    try {
+      process.stderr.write(`Importing into ${config.neo4j ? config.neo4j.uri : config.dataDir}\n`);
+      summary = await runImport(store.bulk, source, { chunkRows, progress });
+    } finally {
+      await store.close();
+    }
+  } catch (err) {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    process.stderr.write(`${config.dataDir} is held by a running server: importing through it (port ${config.port})\n`);
+    const token = config.training.token ?? (await localServerToken(config.dataDir)) ?? null;
+    summary = await importViaServer(config.port, token, source, chunkRows, progress);
   }
   console.log(formatSummary(summary));
   if (values['summary-json']) await writeFile(values['summary-json'], `${JSON.stringify(summary, null, 2)}\n`);

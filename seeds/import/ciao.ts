@@ -9,8 +9,7 @@
  * the file. Ids are the dataset's ids with a prefix (ciao:u:123), so importing twice adds nothing.
  */
 import type { Review } from '../../src/domain/review';
-import type { BulkLoader } from '../../src/store/contract';
-import type { BulkRow } from '../load';
+import type { BulkLoader, BulkRow } from '../../src/store/contract';
 import { EarliestTimes } from './earliest';
 import { followsFromEdges } from './edges';
 import { DATASET_ID as ID, DatasetNaming } from './naming';

@@ -20,8 +20,7 @@
 import path from 'node:path';
 import type { Product } from '../../src/domain/product';
 import type { Review } from '../../src/domain/review';
-import type { BulkLoader } from '../../src/store/contract';
-import type { BulkRow } from '../load';
+import type { BulkLoader, BulkRow } from '../../src/store/contract';
 import { EarliestTimes } from './earliest';
 import { followsFromEdges } from './edges';
 import { DATASET_ID as ID, DatasetNaming } from './naming';

@@ -39,6 +39,7 @@ export function report(r: ImportRunResult) {
     wallSecondsWithStartup: Number(r.wallSeconds.toFixed(1)),
     rowsPerSecond: rowsPerSecond(r),
     peakMemoryMiB: r.summary.peakMemoryMiB,
+    storeSeconds: r.summary.storeSeconds,
     loadAverage: r.loadAverage,
     rowsRead: r.summary.read,
     rowsSent: r.summary.offered,

@@ -36,6 +36,8 @@ export interface ImportSummary {
   /** Rows imported with an adjustment, by "file: what". */
   notes: Record<string, Tally>;
   seconds: number;
+  /** Of those, seconds spent committing chunks (the database's bulk path), per kind. */
+  storeSeconds: Partial<Record<BulkKind, number>>;
   /** The importing process's peak resident memory (MiB). */
   peakMemoryMiB: number;
 }
@@ -49,6 +51,7 @@ export class ImportRun {
   private readonly written = zero();
   private readonly rejected = new Map<string, Tally>();
   private readonly notes = new Map<string, Tally>();
+  private readonly storeSeconds: Partial<Record<BulkKind, number>> = {};
   private readonly progress: ProgressFactory;
 
   constructor(
@@ -93,6 +96,7 @@ export class ImportRun {
         bar.tick(n);
       },
       onReject: (row, reason) => tally(this.rejected, `${kind}: ${reason}`, rowName(row)),
+      onStored: (_, seconds) => (this.storeSeconds[kind] = (this.storeSeconds[kind] ?? 0) + seconds),
     });
     bar.finish();
   }
@@ -106,6 +110,7 @@ export class ImportRun {
       rejected: Object.fromEntries(this.rejected),
       notes: Object.fromEntries(this.notes),
       seconds: (performance.now() - this.started) / 1000,
+      storeSeconds: Object.fromEntries(Object.entries(this.storeSeconds).map(([k, s]) => [k, Number(s.toFixed(1))])),
       peakMemoryMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   }
@@ -135,6 +140,7 @@ export function formatSummary(s: ImportSummary): string {
     `${s.dataset} import finished in ${s.seconds.toFixed(1)}s (peak memory ${s.peakMemoryMiB} MiB)`,
     `rows read: ${Object.entries(s.read).map(([f, n]) => `${f} ${n}`).join(', ')}`,
     `rows written (new / sent): ${kinds.map((k) => `${k} ${s.written[k]}/${s.offered[k]}`).join(', ')}`,
+    `seconds committing chunks: ${Object.entries(s.storeSeconds).map(([k, t]) => `${k} ${t}`).join(', ') || 'none'}`,
     ...section(`rejected rows (${total(s.rejected)})`, s.rejected),
     ...section(`kept with a note (${total(s.notes)})`, s.notes),
   ].join('\n');

@@ -182,6 +182,8 @@ export interface BulkLoadOptions<K extends BulkKind> {
   chunkRows?: number;
   /** As rows are screened: how many more were read (for a progress display). */
   onRows?: (rows: number) => void;
+  /** After each committed chunk: its new rows and the seconds its transaction took. */
+  onStored?: (rows: number, seconds: number) => void;
   /** A row not stored because it breaks a rule against what is stored (e.g. its author is unknown). */
   onReject?: (row: BulkRow<K>, reason: string) => void;
 }

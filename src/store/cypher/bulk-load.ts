@@ -37,8 +37,11 @@ export function bulkLoad(db: CypherRunner, stager: BulkStager, changed: ChangeLi
     let added = 0;
     let unreported = 0;
     const store = async () => {
-      added += stage.size;
+      const rows = stage.size;
+      const started = performance.now();
       await announce(changed, stage.store(), () => [tags.everything]);
+      added += rows;
+      opts.onStored?.(rows, (performance.now() - started) / 1000);
     };
     try {
       for await (const row of rows) {

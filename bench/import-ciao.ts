@@ -1,14 +1,14 @@
 /**
  * Ciao import benchmark: runs `npm run import` on the real dataset into a fresh temporary
- * DATA_DIR, then a second time to show idempotency (0 new rows), and records rows, rejects and
- * seconds of both runs in bench/results/import-ciao.json.
+ * DATA_DIR, then a second time to show idempotency (0 new rows), and records rows, rejects,
+ * seconds, rows/s, peak memory and the load average of both runs in bench/results/import-ciao.json.
  * Usage: npx tsx bench/import-ciao.ts [DATASET_DIR]   (default ../shared/datasets/ciao)
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../seeds/import/run';
+import { importCli, report } from './import-cli';
 import { startServer } from '../src/server/app';
 import { testConfig } from '../tests/graphql/support/api';
 
@@ -16,20 +16,12 @@ const dataset = path.resolve(process.argv[2] ?? '../shared/datasets/ciao');
 const RESULTS = 'bench/results/import-ciao.json';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ciao-import-'));
 
-function importOnce(run: number): { summary: ImportSummary; wallSeconds: number } {
-  const summaryFile = path.join(dataDir, `summary-${run}.json`);
-  const started = performance.now();
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/import.ts',
-      '--reviews', path.join(dataset, 'reviews.csv'),
-      '--trust', path.join(dataset, 'trust.csv'),
-      '--categories', path.join(dataset, 'categories.csv'),
-      '--summary-json', summaryFile],
-    { env: { ...process.env, DATA_DIR: path.join(dataDir, 'data'), NEO4J_URI: '' }, stdio: ['ignore', 'inherit', 'inherit'] },
+const importOnce = (run: number) =>
+  importCli(
+    ['--reviews', path.join(dataset, 'reviews.csv'), '--trust', path.join(dataset, 'trust.csv'), '--categories', path.join(dataset, 'categories.csv')],
+    dataDir,
+    String(run),
   );
-  return { summary: JSON.parse(readFileSync(summaryFile, 'utf8')) as ImportSummary, wallSeconds: (performance.now() - started) / 1000 };
-}
 
 /**
  * What the API serves after the import, next to what the files say it should: users and products
@@ -65,15 +57,6 @@ try {
   const first = importOnce(1);
   const second = importOnce(2);
   const counts = await apiCounts(first.summary);
-  const report = (r: { summary: ImportSummary; wallSeconds: number }) => ({
-    seconds: Number(r.summary.seconds.toFixed(1)),
-    wallSecondsWithStartup: Number(r.wallSeconds.toFixed(1)),
-    rowsRead: r.summary.read,
-    rowsSent: r.summary.offered,
-    rowsNew: r.summary.written,
-    rejected: Object.fromEntries(Object.entries(r.summary.rejected).map(([why, t]) => [why, t.count])),
-    notes: Object.fromEntries(Object.entries(r.summary.notes).map(([why, t]) => [why, t.count])),
-  });
   const result = {
     dataset,
     engine: 'ladybug',
@@ -87,7 +70,8 @@ try {
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
   console.log(
-    `wrote ${RESULTS}: first run ${result.firstRun.seconds}s, second run ${result.secondRun.seconds}s, ` +
+    `wrote ${RESULTS}: first run ${result.firstRun.seconds}s (${result.firstRun.rowsPerSecond} rows/s, peak ${result.firstRun.peakMemoryMiB} MiB, ` +
+      `load ${result.firstRun.loadAverage.join('->')}), second run ${result.secondRun.seconds}s, ` +
       `idempotent ${result.idempotent}, API counts match the files: ${counts.match} ${JSON.stringify(counts.served)}`,
   );
 } finally {

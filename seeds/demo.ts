@@ -4,9 +4,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BulkCounts, Store } from '../src/store/contract';
+import type { BulkCounts, BulkKind, Store } from '../src/store/contract';
 import { generateCommunity, type GeneratorOptions } from './generator';
-import { upsertInChunks, type BulkKind } from './load';
+import { upsertInChunks } from './load';
 
 export interface SeedOptions {
   truthFile: string;

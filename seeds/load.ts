@@ -3,10 +3,7 @@
  * of row at a time, in the caller's order, so everything a chunk references is already stored
  * (categories, users and products before follows, reviews and shares).
  */
-import type { BulkBatch, BulkCounts, BulkWriter } from '../src/store/contract';
-
-export type BulkKind = keyof BulkCounts;
-export type BulkRow<K extends BulkKind> = NonNullable<BulkBatch[K]>[number];
+import type { BulkBatch, BulkKind, BulkRow, BulkWriter } from '../src/store/contract';
 
 /** Rows per upsert: one transaction each, big enough to amortise the round trip, small enough to keep memory flat. */
 export const DEFAULT_CHUNK_ROWS = 5000;

@@ -9,8 +9,7 @@
  * the file. Ids are the dataset's ids with a prefix (ciao:u:123), so importing twice adds nothing.
  */
 import type { Review } from '../../src/domain/review';
-import type { Store } from '../../src/store/contract';
-import type { BulkRow } from '../load';
+import type { BulkLoader, BulkRow } from '../../src/store/contract';
 import { EarliestTimes } from './earliest';
 import { followsFromEdges } from './edges';
 import { DATASET_ID as ID, DatasetNaming } from './naming';
@@ -48,8 +47,8 @@ interface ParsedReview {
   at: number | null;
 }
 
-export async function importCiao(store: Store, files: CiaoFiles, opts: ImportOptions = {}): Promise<ImportSummary> {
-  const run = new ImportRun('Ciao', store, opts);
+export async function importCiao(bulk: BulkLoader, files: CiaoFiles, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const run = new ImportRun('Ciao', bulk, opts);
   const categoryNames = files.categories ? await readCategories(run, files.categories) : null;
 
   // Pass 1: validate, and learn users and products.

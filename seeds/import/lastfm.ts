@@ -20,8 +20,7 @@
 import path from 'node:path';
 import type { Product } from '../../src/domain/product';
 import type { Review } from '../../src/domain/review';
-import type { Store } from '../../src/store/contract';
-import type { BulkRow } from '../load';
+import type { BulkLoader, BulkRow } from '../../src/store/contract';
 import { EarliestTimes } from './earliest';
 import { followsFromEdges } from './edges';
 import { DATASET_ID as ID, DatasetNaming } from './naming';
@@ -36,8 +35,8 @@ const LASTFM_LAUNCH = Date.UTC(2002, 0, 1);
 const names = new DatasetNaming('lastfm', 'Last.fm');
 const CATEGORY = { id: names.category('artists'), name: 'Music artists' };
 
-export async function importLastfm(store: Store, dir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
-  const run = new ImportRun('Last.fm', store, opts);
+export async function importLastfm(bulk: BulkLoader, dir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const run = new ImportRun('Last.fm', bulk, opts);
   const file = (name: string): string => path.join(dir, name);
 
   const times = await scanTagTimes(run, file('user_taggedartists.dat'));

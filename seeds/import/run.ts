@@ -3,8 +3,7 @@
  * it took. Invalid rows are always counted here (with a few example line numbers), never dropped
  * silently; notes record rows that were kept but adjusted.
  */
-import type { BulkCounts, Store } from '../../src/store/contract';
-import { upsertInChunks, type BulkKind, type BulkRow } from '../load';
+import type { BulkCounts, BulkKind, BulkLoader, BulkRow } from '../../src/store/contract';
 
 /** Progress display for one phase; the CLI passes src/cli/progress.ts, tests nothing. */
 export interface ProgressSink {
@@ -37,6 +36,10 @@ export interface ImportSummary {
   /** Rows imported with an adjustment, by "file: what". */
   notes: Record<string, Tally>;
   seconds: number;
+  /** Of those, seconds spent committing chunks (the database's bulk path), per kind. */
+  storeSeconds: Partial<Record<BulkKind, number>>;
+  /** The importing process's peak resident memory (MiB). */
+  peakMemoryMiB: number;
 }
 
 const zero = (): BulkCounts => ({ users: 0, categories: 0, products: 0, reviews: 0, follows: 0, shares: 0 });
@@ -48,11 +51,12 @@ export class ImportRun {
   private readonly written = zero();
   private readonly rejected = new Map<string, Tally>();
   private readonly notes = new Map<string, Tally>();
+  private readonly storeSeconds: Partial<Record<BulkKind, number>> = {};
   private readonly progress: ProgressFactory;
 
   constructor(
     private readonly dataset: string,
-    private readonly store: Store,
+    private readonly bulk: BulkLoader,
     private readonly opts: ImportOptions,
   ) {
     this.progress = opts.progress ?? (() => ({ tick() {}, finish() {} }));
@@ -78,21 +82,26 @@ export class ImportRun {
     tally(this.notes, `${file}: ${what}`, `${file}:${line}`);
   }
 
-  /** Upserts rows of one kind in chunks, with a progress bar when `total` is known. */
+  /**
+   * Loads rows of one kind through the store's bulk path, with a progress bar when `total` is
+   * known. Rows the store refuses (e.g. a handle another user already has) are rejected under the
+   * kind's name, with the row's id as the example.
+   */
   async write<K extends BulkKind>(kind: K, rows: Iterable<BulkRow<K>> | AsyncIterable<BulkRow<K>>, total?: number): Promise<void> {
     const bar = this.progress(`write ${kind}`, total);
-    this.written[kind] += await upsertInChunks(this.store.bulk, kind, rows, {
+    this.written[kind] += await this.bulk.load(kind, rows, {
       chunkRows: this.opts.chunkRows,
-      onChunk: (n) => {
+      onRows: (n) => {
         this.offered[kind] += n;
         bar.tick(n);
       },
+      onReject: (row, reason) => tally(this.rejected, `${kind}: ${reason}`, rowName(row)),
+      onStored: (_, seconds) => (this.storeSeconds[kind] = (this.storeSeconds[kind] ?? 0) + seconds),
     });
     bar.finish();
   }
 
-  async finish(): Promise<ImportSummary> {
-    await this.store.bulk.recount();
+  finish(): ImportSummary {
     return {
       dataset: this.dataset,
       read: { ...this.read },
@@ -101,8 +110,14 @@ export class ImportRun {
       rejected: Object.fromEntries(this.rejected),
       notes: Object.fromEntries(this.notes),
       seconds: (performance.now() - this.started) / 1000,
+      storeSeconds: Object.fromEntries(Object.entries(this.storeSeconds).map(([k, s]) => [k, Number(s.toFixed(1))])),
+      peakMemoryMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   }
+}
+
+function rowName(row: BulkRow<BulkKind>): string {
+  return 'id' in row ? row.id : `${row.followerId}->${row.followeeId}`;
 }
 
 function tally(map: Map<string, Tally>, key: string, where: string): void {
@@ -122,9 +137,10 @@ export function formatSummary(s: ImportSummary): string {
   };
   const total = (entries: Record<string, Tally>): number => Object.values(entries).reduce((n, t) => n + t.count, 0);
   return [
-    `${s.dataset} import finished in ${s.seconds.toFixed(1)}s`,
+    `${s.dataset} import finished in ${s.seconds.toFixed(1)}s (peak memory ${s.peakMemoryMiB} MiB)`,
     `rows read: ${Object.entries(s.read).map(([f, n]) => `${f} ${n}`).join(', ')}`,
     `rows written (new / sent): ${kinds.map((k) => `${k} ${s.written[k]}/${s.offered[k]}`).join(', ')}`,
+    `seconds committing chunks: ${Object.entries(s.storeSeconds).map(([k, t]) => `${k} ${t}`).join(', ') || 'none'}`,
     ...section(`rejected rows (${total(s.rejected)})`, s.rejected),
     ...section(`kept with a note (${total(s.notes)})`, s.notes),
   ].join('\n');

@@ -5,19 +5,23 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importCiao } from '../../seeds/import/ciao';
-import { importLastfm } from '../../seeds/import/lastfm';
-import { formatSummary, type ImportOptions, type ImportSummary } from '../../seeds/import/run';
+import { formatSummary, type ProgressFactory, type ImportSummary } from '../../seeds/import/run';
+import { absoluteSource, runImport, type ImportSource } from '../../seeds/import/source';
 import { loadConfig } from '../server/config';
+import { DatabaseInUseError } from '../store/ladybug/runner';
 import { configuredStore, openStore } from '../store/open';
+import { localServerToken } from '../store/open-training';
+import { importViaServer } from './import-remote';
 import { Progress } from './progress';
 
 const HELP = `Usage:
   npm run import -- --reviews FILE --trust FILE [--categories FILE]
   npm run import -- --lastfm DIR
+  npm run import -- --csv DIR
 
 Imports a dataset into the store in DATA_DIR (LadybugDB; default ./data), or into Neo4j when
-NEO4J_URI is set. Stop the server first: LadybugDB lets one process open a data directory.
+NEO4J_URI is set. While a server holds DATA_DIR, the import runs through it (internal API on
+127.0.0.1:PORT, with the token the server left in DATA_DIR, or TRAINING_TOKEN set to an admin's).
 Importing is idempotent: rows are keyed by the dataset's ids (ciao:u:123, lastfm:p:51, ...),
 so a second run adds nothing. Invalid rows are skipped and listed, with reasons, in the summary.
 
@@ -27,8 +31,11 @@ Ciao (Tang et al.):
   --categories FILE   categories.csv: category_id,name (optional; else "Ciao category <id>")
 Last.fm (hetrec2011-lastfm-2k):
   --lastfm DIR        directory with artists.dat, user_artists.dat, user_friends.dat, user_taggedartists.dat
+Your own export (README "Real data" lists the columns):
+  --csv DIR           directory with any of categories.csv, users.csv, products.csv, reviews.csv,
+                      follows.csv, shares.csv
 Other:
-  --chunk N           rows per bulk transaction (default 5000)
+  --chunk N           new rows per bulk transaction (default: LadybugDB 250000, Neo4j 10000)
   --summary-json FILE also write the summary as JSON
   --help              show this help
 `;
@@ -40,6 +47,7 @@ async function main(): Promise<number> {
       trust: { type: 'string' },
       categories: { type: 'string' },
       lastfm: { type: 'string' },
+      csv: { type: 'string' },
       chunk: { type: 'string' },
       'summary-json': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -50,25 +58,33 @@ async function main(): Promise<number> {
     return 0;
   }
   const ciao = values.reviews !== undefined || values.trust !== undefined;
-  if (ciao === (values.lastfm !== undefined) || (ciao && (!values.reviews || !values.trust))) {
-    process.stderr.write(`Give either --reviews and --trust (Ciao) or --lastfm DIR.\n\n${HELP}`);
+  const sources = [ciao, values.lastfm !== undefined, values.csv !== undefined].filter(Boolean).length;
+  if (sources !== 1 || (ciao && (!values.reviews || !values.trust))) {
+    process.stderr.write(`Give one of --reviews and --trust (Ciao), --lastfm DIR or --csv DIR.\n\n${HELP}`);
     return 2;
   }
   const chunkRows = values.chunk === undefined ? undefined : Number(values.chunk);
   if (chunkRows !== undefined && !(Number.isInteger(chunkRows) && chunkRows > 0)) throw new Error('--chunk must be a positive integer');
 
+  const source: ImportSource = absoluteSource(
+    ciao ? { ciao: { reviews: values.reviews!, trust: values.trust!, categories: values.categories } } : values.lastfm ? { lastfm: values.lastfm } : { csv: values.csv! },
+  );
   const config = loadConfig();
-  // openStore explains itself when the directory is locked by a running server.
-  const store = await openStore(configuredStore(config));
-  const opts: ImportOptions = { chunkRows, progress: (label, total) => new Progress({ label, total }) };
+  const progress: ProgressFactory = (label, total) => new Progress({ label, total });
   let summary: ImportSummary;
   try {
-    process.stderr.write(`Importing into ${config.neo4j ? config.neo4j.uri : config.dataDir}\n`);
-    summary = ciao
-      ? await importCiao(store, { reviews: values.reviews!, trust: values.trust!, categories: values.categories }, opts)
-      : await importLastfm(store, values.lastfm!, opts);
-  } finally {
-    await store.close();
+    const store = await openStore(configuredStore(config));
+    try {
+      process.stderr.write(`Importing into ${config.neo4j ? config.neo4j.uri : config.dataDir}\n`);
+      summary = await runImport(store.bulk, source, { chunkRows, progress });
+    } finally {
+      await store.close();
+    }
+  } catch (err) {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    process.stderr.write(`${config.dataDir} is held by a running server: importing through it (port ${config.port})\n`);
+    const token = config.training.token ?? (await localServerToken(config.dataDir)) ?? null;
+    summary = await importViaServer(config.port, token, source, chunkRows, progress);
   }
   console.log(formatSummary(summary));
   if (values['summary-json']) await writeFile(values['summary-json'], `${JSON.stringify(summary, null, 2)}\n`);

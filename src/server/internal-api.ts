@@ -1,7 +1,8 @@
 /**
  * The internal training API: lets `npm run gnn -- train ...` read the graph and publish models
  * through this server while it holds the embedded database (LadybugDB allows one process per
- * data directory), and lets `npm run backup` copy it (POST /internal/backup?dir=). Loopback callers
+ * data directory), lets `npm run backup` copy it (POST /internal/backup?dir=) and `npm run import`
+ * load into it (POST /internal/import, internal-import.ts). Loopback callers
  * with a Bearer credential only, in every mode: the server's own
  * token (its training jobs get it from their environment; `npm run gnn` on the same machine reads
  * it from DATA_DIR/internal-api.token, which only the server's OS user can read) or an admin's
@@ -17,6 +18,7 @@ import { MODEL_KINDS, type ModelKind, type ModelRun, type Store } from '../store
 import { ndjsonLines, toNdjson } from '../store/remote/ndjson';
 import { internalTokenFile, rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
 import type { Authenticator } from './authenticate';
+import { importThroughServer } from './internal-import';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -94,6 +96,7 @@ export async function handleInternal(req: IncomingMessage, res: ServerResponse, 
     return stream(res, store.snapshot[name as SnapshotPart](batch));
   }
   if (req.method === 'POST' && area === 'backup') return backup(res, url, store);
+  if (req.method === 'POST' && area === 'import') return importThroughServer(req, res, store);
   if (area !== 'models') throw new NotFoundError('route', url.pathname);
   const kind = kindOf(name);
   if (req.method === 'GET' && version === 'current') {

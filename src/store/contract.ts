@@ -174,7 +174,32 @@ export interface BulkCounts {
   shares: number;
 }
 
-export interface BulkWriter {
+export type BulkKind = keyof BulkCounts;
+export type BulkRow<K extends BulkKind> = NonNullable<BulkBatch[K]>[number];
+
+export interface BulkLoadOptions<K extends BulkKind> {
+  /** New rows per transaction (default: the engine's; LadybugDB 250,000, Neo4j 10,000). */
+  chunkRows?: number;
+  /** As rows are screened: how many more were read (for a progress display). */
+  onRows?: (rows: number) => void;
+  /** After each committed chunk: its new rows and the seconds its transaction took. */
+  onStored?: (rows: number, seconds: number) => void;
+  /** A row not stored because it breaks a rule against what is stored (e.g. its author is unknown). */
+  onReject?: (row: BulkRow<K>, reason: string) => void;
+}
+
+/** What importing needs; a running server offers it too (its internal import route). */
+export interface BulkLoader {
+  /**
+   * Loads a stream of one kind of row by the engine's bulk path. Rows already stored (same id;
+   * for follows, the same pair; for reviews, the same author and product) are skipped, so loading
+   * twice adds nothing; rows that break a rule go to `onReject`. An entity commits with its
+   * relationships and the counters it changes, never in part. Returns the rows added.
+   */
+  load<K extends BulkKind>(kind: K, rows: Iterable<BulkRow<K>> | AsyncIterable<BulkRow<K>>, opts?: BulkLoadOptions<K>): Promise<number>;
+}
+
+export interface BulkWriter extends BulkLoader {
   /** Upsert a batch in one transaction; returns how many rows were new. */
   upsert(batch: BulkBatch): Promise<BulkCounts>;
   /**

@@ -8,6 +8,7 @@ import type { Store } from './contract';
 import { instrumented, type QueryObserver } from './cypher/instrumented-runner';
 import type { CypherRunner } from './cypher/runner';
 import { cypherStore } from './cypher/store';
+import { copyStager } from './ladybug/copy-stage';
 import { LadybugRunner, type LadybugOptions } from './ladybug/runner';
 
 export interface StoreOptions {
@@ -34,5 +35,6 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   await mkdir(opts.dataDir, { recursive: true });
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
   const runner = await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug);
-  return { ...cypherStore('ladybug', observe(runner)), backup: (target) => runner.backup(target) };
+  const db = observe(runner);
+  return { ...cypherStore('ladybug', db, copyStager(db)), backup: (target) => runner.backup(target) };
 }

@@ -1,5 +1,5 @@
 /**
- * Bulk loading for seeds and importers. Each batch is one transaction; rows whose id (or, for
+ * Bulk writing for seeds and tests (importers use `load`, bulk-load.ts). Each batch is one transaction; rows whose id (or, for
  * follows, whose pair) already exists are skipped, so loading the same data twice adds nothing.
  * Rows that reference missing entities or break a rule fail the whole batch with a clear error:
  * importers validate and report bad rows before they get here.
@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { toCents } from '../../domain/product';
 import { announce, tags, type ChangeListener } from '../changes';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
+import { bulkLoad, type BulkStager } from './bulk-load';
 import { existingIds, missingIds, type Label } from './guards';
 import { REVIEW_EDGE_BACKFILL } from './model';
 import type { CypherRunner, CypherTx, Row } from './runner';
@@ -15,6 +16,9 @@ import type { CypherRunner, CypherTx, Row } from './runner';
 const RECOUNT = `OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review)
 WITH p, count(r) AS n, sum(r.rating) AS s
 SET p.reviewCount = n, p.ratingSum = coalesce(s, 0)`;
+
+/** Every product's review counters from its reviews. */
+export const RECOUNT_PRODUCTS = `MATCH (p:Product) ${RECOUNT}`;
 
 /** The rows of `rows` whose id is not stored yet (and not repeated within the batch). */
 async function fresh<T extends { id: string }>(tx: CypherTx, label: Label, rows: T[]): Promise<T[]> {
@@ -28,10 +32,13 @@ async function requireAll(tx: CypherTx, label: Label, ids: string[], what: strin
   if (missing.length) throw new NotFoundError(label, `${missing[0]}" (referenced by ${what}; ${missing.length} missing in all`);
 }
 
-export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWriter {
+/** `stager`: the engine's bulk path for `load`. */
+export function cypherBulk(db: CypherRunner, changed: ChangeListener, stager: BulkStager): BulkWriter {
   // A bulk load may touch anything: every kept answer is stale after it.
   const everything = () => [tags.everything];
   return {
+    load: bulkLoad(db, stager, changed),
+
     upsert(batch: BulkBatch) {
       const write = db.write(async (tx) => {
         const counts: BulkCounts = { users: 0, categories: 0, products: 0, reviews: 0, follows: 0, shares: 0 };
@@ -148,7 +155,7 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWrite
 
     async recount() {
       const work = db.write(async (tx) => {
-        await tx.run(`MATCH (p:Product) ${RECOUNT}`);
+        await tx.run(RECOUNT_PRODUCTS);
         for (const statement of REVIEW_EDGE_BACKFILL) await tx.run(statement);
       });
       await announce(changed, work, everything);

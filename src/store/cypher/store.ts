@@ -10,6 +10,7 @@ import { ChangeFeed } from '../changes';
 import type { EngineName, Store } from '../contract';
 import { cypherActivity } from './activity';
 import { cypherBulk } from './bulk';
+import type { BulkStager } from './bulk-load';
 import { cypherCategories } from './categories';
 import { cypherFeed } from './feed';
 import { cypherFollows } from './follows';
@@ -20,9 +21,11 @@ import { cypherReviews } from './reviews';
 import type { CypherRunner } from './runner';
 import { cypherShares } from './shares';
 import { cypherSnapshot } from './snapshot';
+import { unwindStager } from './unwind-stage';
 import { cypherUsers } from './users';
 
-export function cypherStore(engine: EngineName, db: CypherRunner): Store {
+/** `stager`: the engine's bulk path for `bulk.load` (default: batched UNWIND). */
+export function cypherStore(engine: EngineName, db: CypherRunner, stager: BulkStager = unwindStager(db)): Store {
   const changes = new ChangeFeed();
   const changed = (tags: readonly string[]) => changes.emit(tags);
   const users = cypherUsers(db, changed);
@@ -39,7 +42,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner): Store {
     feed: cypherFeed(db, reviews, shares),
     activity: cypherActivity(db),
     network: cypherNetwork(db),
-    bulk: cypherBulk(db, changed),
+    bulk: cypherBulk(db, changed, stager),
     snapshot: cypherSnapshot(db),
     models: cypherModels(db, changed),
     stats: db.stats,

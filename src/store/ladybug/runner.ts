@@ -37,7 +37,8 @@ class Conn {
     if (!stmt) {
       stmt = await this.raw.prepare(query);
       if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
-      this.prepared.set(query, stmt);
+      // A COPY names a one-off file: caching it would only grow the cache.
+      if (!query.startsWith('COPY ')) this.prepared.set(query, stmt);
     }
     const result = await this.raw.execute(stmt, params as Record<string, never>);
     if (!Array.isArray(result)) return result;

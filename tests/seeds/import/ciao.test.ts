@@ -53,7 +53,7 @@ after(async () => {
 const counts = (entries: Record<string, { count: number }>) => Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.count]));
 
 test('imports the valid rows and reports every rejected one with its reason', async () => {
-  const s = await importCiao(db.store, files, { chunkRows: 2 });
+  const s = await importCiao(db.store.bulk, files, { chunkRows: 2 });
   assert.deepEqual(s.read, { 'categories.csv': 2, 'reviews.csv': 10, 'trust.csv': 7 });
   assert.deepEqual(s.written, { categories: 2, users: 3, products: 2, reviews: 4, follows: 3, shares: 0 });
   assert.deepEqual(s.written, s.offered);
@@ -91,7 +91,7 @@ test('imports the valid rows and reports every rejected one with its reason', as
 
 test('a second run adds nothing and reports the same rejects', async () => {
   const before = await db.store.bulk.counts();
-  const s = await importCiao(db.store, files);
+  const s = await importCiao(db.store.bulk, files);
   assert.deepEqual(s.written, { categories: 0, users: 0, products: 0, reviews: 0, follows: 0, shares: 0 });
   assert.equal(s.offered.reviews, 4);
   assert.equal(Object.values(s.rejected).reduce((n, t) => n + t.count, 0), 10);
@@ -101,5 +101,5 @@ test('a second run adds nothing and reports the same rejects', async () => {
 test('a file without the expected header is refused with a clear message', async () => {
   const bad = path.join(dir, 'bad.csv');
   await writeFile(bad, 'a,b,c\n1,2,3\n');
-  await assert.rejects(importCiao(db.store, { reviews: bad, trust: files.trust }), /bad\.csv: the header must name the columns user_id, product_id, category_id, rating/);
+  await assert.rejects(importCiao(db.store.bulk, { reviews: bad, trust: files.trust }), /bad\.csv: the header must name the columns user_id, product_id, category_id, rating/);
 });

@@ -38,7 +38,7 @@ test('ratings are play-count quantiles within the user: top fifth 5, bottom fift
 });
 
 test('imports listens as reviews and friendships as follows both ways, reporting rejects', async () => {
-  const s = await importLastfm(db.store, dir, { chunkRows: 3 });
+  const s = await importLastfm(db.store.bulk, dir, { chunkRows: 3 });
   assert.deepEqual(s.read, { 'user_taggedartists.dat': 4, 'artists.dat': 4, 'user_artists.dat': 9, 'user_friends.dat': 5 });
   assert.deepEqual(s.written, { categories: 1, users: 3, products: 3, reviews: 5, follows: 4, shares: 0 });
   assert.deepEqual(counts(s.rejected), {
@@ -70,7 +70,7 @@ test('imports listens as reviews and friendships as follows both ways, reporting
 });
 
 test('a second run adds nothing', async () => {
-  const s = await importLastfm(db.store, dir);
+  const s = await importLastfm(db.store.bulk, dir);
   assert.deepEqual(s.written, { categories: 0, users: 0, products: 0, reviews: 0, follows: 0, shares: 0 });
   assert.equal(s.offered.reviews, 5);
 });

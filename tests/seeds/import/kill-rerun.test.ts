@@ -1,0 +1,101 @@
+/**
+ * An import killed (SIGKILL) at any moment leaves a consistent store, checked right after each kill
+ * and before any rerun: every review has exactly its author and product edges carrying its sort
+ * keys, every product its category edge, and every product's counters match its reviews. Killed
+ * once while reviews load and once while follows load, a rerun completes the import without
+ * duplicating anything (issue #13's importer item).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from '../../support/node-test';
+import { generateCsv } from '../../../bench/generate-csv';
+import { LadybugRunner } from '../../../src/store/ladybug/runner';
+
+const SIZE = { users: 400, products: 600, categories: 5, reviews: 20_000, follows: 10_000 };
+let dir: string;
+
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kill-rerun-'));
+  await generateCsv(path.join(dir, 'csv'), SIZE);
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+/** Runs the import CLI in 500-row transactions; with `killOn`, SIGKILLs it as soon as its output matches. */
+function importCli(killOn?: RegExp): Promise<{ killed: boolean; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', '--csv', path.join(dir, 'csv'), '--chunk', '500'], {
+    env: { ...process.env, DATA_DIR: path.join(dir, 'data'), NEO4J_URI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const take = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (killOn?.test(output)) child.kill('SIGKILL');
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ killed: signal === 'SIGKILL', output: `${output}\nexit ${code}` })));
+}
+
+async function graphState() {
+  const db = await LadybugRunner.open(path.join(dir, 'data', 'graph.lbug'));
+  try {
+    const n = async (q: string) => Number((await db.read(`${q} RETURN count(*) AS n`))[0].n);
+    return {
+      reviews: await n('MATCH (r:Review)'),
+      wrote: await n('MATCH (:User)-[:WROTE]->(:Review)'),
+      reviewsEdges: await n('MATCH (:Review)-[:REVIEWS]->(:Product)'),
+      products: await n('MATCH (p:Product)'),
+      inCategory: await n('MATCH (:Product)-[:IN_CATEGORY]->(:Category)'),
+      follows: await n('MATCH (:User)-[:FOLLOWS]->(:User)'),
+      duplicatePairs: await n('MATCH (r:Review) WITH r.authorProduct AS k, count(*) AS c WHERE c > 1'),
+      wrongEdgeKeys: await n(
+        'MATCH (:User)-[w:WROTE]->(r:Review)-[e:REVIEWS]->(:Product) ' +
+          'WHERE w.reviewId <> r.id OR e.reviewId <> r.id OR w.rating <> r.rating OR e.rating <> r.rating OR e.createdAt <> r.createdAt OR e.helpfulVotes <> r.helpfulVotes',
+      ),
+      wrongCounters: await n(
+        'MATCH (p:Product) OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review) WITH p, count(r) AS c, coalesce(sum(r.rating), 0) AS s ' +
+          'WHERE c <> p.reviewCount OR s <> p.ratingSum',
+      ),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+type State = Awaited<ReturnType<typeof graphState>>;
+
+function assertConsistent(s: State, when: string): void {
+  assert.deepEqual(
+    { wrote: s.wrote, reviewsEdges: s.reviewsEdges, inCategory: s.inCategory, duplicatePairs: s.duplicatePairs, wrongEdgeKeys: s.wrongEdgeKeys, wrongCounters: s.wrongCounters },
+    { wrote: s.reviews, reviewsEdges: s.reviews, inCategory: s.products, duplicatePairs: 0, wrongEdgeKeys: 0, wrongCounters: 0 },
+    when,
+  );
+}
+
+test('killed while reviews load and again while follows load, the store is consistent each time, and a rerun completes it', { timeout: 300_000 }, async () => {
+  const first = await importCli(/write reviews/);
+  assert.ok(first.killed, `the import was to be killed mid-way:\n${first.output}`);
+  const cut = await graphState();
+  assertConsistent(cut, 'right after the kill during reviews');
+  assert.equal(cut.products, SIZE.products, 'products were loaded before reviews');
+  assert.ok(cut.reviews > 0 && cut.reviews < SIZE.reviews, `the kill landed while reviews were loading (${cut.reviews} stored)`);
+
+  const second = await importCli(/write follows/);
+  assert.ok(second.killed, `the rerun was to be killed mid-way:\n${second.output}`);
+  const cut2 = await graphState();
+  assertConsistent(cut2, 'right after the kill during follows');
+  assert.equal(cut2.reviews, SIZE.reviews, 'the rerun stored the remaining reviews before follows');
+  assert.ok(cut2.follows < SIZE.follows, `the kill landed before the follows were complete (${cut2.follows} stored)`);
+
+  const third = await importCli();
+  assert.match(third.output, /exit 0/);
+  const done = await graphState();
+  assertConsistent(done, 'after the rerun');
+  assert.deepEqual(
+    { reviews: done.reviews, products: done.products, follows: done.follows },
+    { reviews: SIZE.reviews, products: SIZE.products, follows: SIZE.follows },
+  );
+});

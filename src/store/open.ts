@@ -25,6 +25,13 @@ export function configuredStore(config: Config): StoreOptions {
   return { dataDir: config.dataDir, neo4j: config.neo4j, ladybug: { skipDamagedWal: config.skipDamagedWal } };
 }
 
+/**
+ * Entities LadybugDB's store keeps in memory (entity-cache.ts): its process is the database's
+ * only writer. About 50 MB at Ciao's sizes; Ciao's 7,375 users, the popular products and their
+ * recent reviews fit.
+ */
+const LADYBUG_ENTITY_CACHE_SIZE = 100_000;
+
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const observe = (runner: CypherRunner) => (opts.onQuery ? instrumented(runner, opts.onQuery) : runner);
   if (opts.neo4j) {
@@ -34,5 +41,5 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   await mkdir(opts.dataDir, { recursive: true });
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
   const runner = await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug);
-  return { ...cypherStore('ladybug', observe(runner)), backup: (target) => runner.backup(target) };
+  return { ...cypherStore('ladybug', observe(runner), { entityCacheSize: LADYBUG_ENTITY_CACHE_SIZE }), backup: (target) => runner.backup(target) };
 }

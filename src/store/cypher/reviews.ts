@@ -3,6 +3,7 @@ import type { NewReview, Review, ReviewPatch, ReviewSort } from '../../domain/re
 import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, ReviewRepository, Slice, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
+import type { Through } from './entity-cache';
 import { mustExist } from './guards';
 import { toReview } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
@@ -27,8 +28,8 @@ const ADJUST_PRODUCT =
 /** A review's change shows in both its lists and in its product's counters, which product lists sort by. */
 const reviewChanges = (r: Review) => [tags.review(r.id), tags.productCounts(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
 
-export function cypherReviews(db: CypherRunner, changed: ChangeListener): ReviewRepository {
-  async function get(ids: readonly string[]): Promise<(Review | null)[]> {
+export function cypherReviews(db: CypherRunner, changed: ChangeListener, through: Through): ReviewRepository {
+  const get = through('Review', (id) => [tags.review(id)], async (ids): Promise<(Review | null)[]> => {
     if (ids.length === 0) return [];
     const rows = await db.read(
       // A key lookup: `authorProduct` names the author and product, so no joins are needed.
@@ -36,7 +37,7 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
       { ids: [...new Set(ids)] },
     );
     return inOrder(ids, rows.map((row) => toReview(row.r as Record<string, unknown>)));
-  }
+  });
 
   async function readInTx(tx: CypherTx, id: string): Promise<Review> {
     const rows = await tx.run('MATCH (r:Review {id: $id}) RETURN r', { id });

@@ -11,6 +11,7 @@ import type { EngineName, Store } from '../contract';
 import { cypherActivity } from './activity';
 import { cypherBulk } from './bulk';
 import { cypherCategories } from './categories';
+import { direct, EntityCache } from './entity-cache';
 import { cypherFeed } from './feed';
 import { cypherFollows } from './follows';
 import { cypherModels } from './models';
@@ -22,18 +23,27 @@ import { cypherShares } from './shares';
 import { cypherSnapshot } from './snapshot';
 import { cypherUsers } from './users';
 
-export function cypherStore(engine: EngineName, db: CypherRunner): Store {
+export interface CypherStoreOptions {
+  /**
+   * Keep up to this many entities in memory across requests (entity-cache.ts). Only for an engine
+   * whose process is the database's only writer; 0 or unset: none.
+   */
+  entityCacheSize?: number;
+}
+
+export function cypherStore(engine: EngineName, db: CypherRunner, opts: CypherStoreOptions = {}): Store {
   const changes = new ChangeFeed();
   const changed = (tags: readonly string[]) => changes.emit(tags);
-  const users = cypherUsers(db, changed);
-  const reviews = cypherReviews(db, changed);
+  const through = opts.entityCacheSize ? new EntityCache(changes, opts.entityCacheSize).through : direct;
+  const users = cypherUsers(db, changed, through);
+  const reviews = cypherReviews(db, changed, through);
   const shares = cypherShares(db, changed);
   return {
     engine,
     users,
     follows: cypherFollows(db, users, changed),
-    categories: cypherCategories(db),
-    products: cypherProducts(db, changed),
+    categories: cypherCategories(db, through),
+    products: cypherProducts(db, changed, through),
     reviews,
     shares,
     feed: cypherFeed(db, reviews, shares),

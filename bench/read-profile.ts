@@ -1,0 +1,77 @@
+/**
+ * Where an uncached read's time goes: runs each load scenario's operation in-process on a copy
+ * of the imported Ciao database, one request at a time, and prints per request the wall time,
+ * the store round trips and each Cypher query's time.
+ *
+ *   npx tsx bench/read-profile.ts <data dir>
+ */
+import { parse, execute } from 'graphql';
+import { toGlobalId } from '../src/domain/ids';
+import { createSchema } from '../src/graphql/schema';
+import { createContext } from '../src/graphql/context';
+import { loadConfig } from '../src/server/config';
+import { cypherStore } from '../src/store/cypher/store';
+import { LadybugRunner } from '../src/store/ladybug/runner';
+import type { CypherRunner } from '../src/store/cypher/runner';
+
+const dir = process.argv[2];
+const runner = await LadybugRunner.open(`${dir}/graph.lbug`);
+const log: { q: string; ms: number; rows: number }[] = [];
+const timed: CypherRunner = {
+  stats: runner.stats,
+  async read(q, p) {
+    const t = performance.now();
+    const rows = await runner.read(q, p);
+    log.push({ q, ms: performance.now() - t, rows: rows.length });
+    return rows;
+  },
+  write: (w) => runner.write(w),
+  stream: (q, p, b) => runner.stream(q, p, b),
+  close: () => runner.close(),
+};
+const store = cypherStore('ladybug', timed, { entityCacheSize: 100_000 });
+const schema = await createSchema();
+const config = loadConfig({} as NodeJS.ProcessEnv);
+
+const PROFILE = `query Profile($handle: String!) { user(handle: $handle) {
+  handle displayName bio
+  followers(first: 10) { totalCount edges { since node { handle displayName } } }
+  reviews(first: 10) { totalCount edges { node { rating title createdAt product { name } } } }
+} }`;
+const FEED = `query Feed { feed(first: 20) { totalCount edges { node { __typename
+  ... on Review { rating title createdAt author { handle } product { name averageRating } }
+  ... on Share { message createdAt sharer { handle } product { name } }
+} } } }`;
+const PRODUCT = `query Product($id: ID!) { product(id: $id) {
+  name description averageRating reviewCount price { amount currency } category { name }
+  reviews(first: 10, sort: MOST_HELPFUL) { totalCount edges { node { rating title body helpfulVotes createdAt author { handle displayName } } } }
+} }`;
+
+async function run(name: string, query: string, variables: Record<string, unknown>, viewer: string | null) {
+  const doc = parse(query);
+  for (let i = 0; i < 3; i++) {
+    log.length = 0;
+    const t = performance.now();
+    const ctx = createContext(store, config, viewer ? { userId: viewer, roles: [] } : null, {} as never);
+    const res = await execute({ schema, document: doc, variableValues: variables, contextValue: ctx });
+    const ms = performance.now() - t;
+    if (res.errors) console.log(res.errors);
+    const t2 = performance.now();
+    JSON.stringify(res);
+    const js = performance.now() - t2;
+    if (i < 2) continue;
+    console.log(`\n== ${name} ${JSON.stringify(variables)} viewer=${viewer}: ${ms.toFixed(1)} ms, ${log.length} queries, stringify ${js.toFixed(1)} ms`);
+    for (const l of log) console.log(`  ${l.ms.toFixed(1).padStart(7)} ms ${String(l.rows).padStart(6)} rows  ${l.q.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+}
+
+const popUsers = await runner.read('MATCH (u:User)<-[:FOLLOWS]-(:User) RETURN u.id AS id, u.handle AS handle, count(*) AS n ORDER BY n DESC LIMIT 3');
+const popProducts = await runner.read('MATCH (p:Product) RETURN p.id AS id, p.reviewCount AS n ORDER BY n DESC LIMIT 3');
+const someUsers = await runner.read('MATCH (u:User) RETURN u.id AS id, u.handle AS handle ORDER BY u.handle SKIP 50 LIMIT 2');
+const someProducts = await runner.read('MATCH (p:Product) RETURN p.id AS id, p.reviewCount AS n ORDER BY p.name SKIP 50 LIMIT 2');
+console.log({ popUsers, popProducts });
+const gid = (_t: string, id: unknown) => toGlobalId('Product', String(id));
+for (const u of [...popUsers.slice(0, 2), ...someUsers]) await run('profile', PROFILE, { handle: u.handle }, null);
+for (const u of [...popUsers.slice(0, 2), ...someUsers]) await run('feed', FEED, {}, String(u.id));
+for (const p of [...popProducts.slice(0, 2), ...someProducts]) await run('product', PRODUCT, { id: gid('Product', p.id) }, null);
+await runner.close();

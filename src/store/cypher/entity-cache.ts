@@ -1,0 +1,103 @@
+/**
+ * Entities by id (users, products, categories, reviews), kept in memory across requests by an
+ * engine whose process is the database's only writer: LadybugDB's file lock makes every write
+ * pass through this process and announce its tags (../changes.ts), so an entry is dropped exactly
+ * when a write changes it. (Neo4j may have other writers; it runs without this cache.)
+ *
+ * Why: LadybugDB reads a node's properties by key at about 1 ms per property on Ciao's updated
+ * tables (a product, 9 properties: 21 ms), which made key lookups most of an uncached page's time.
+ *
+ * A lookup that started before a write announced its tags may have read the old row, so it
+ * keeps its rows only when no write was announced while it ran. Entries are frozen: they are
+ * shared by every request. Least recently used entries go past `maxEntries`.
+ */
+import { tags as tagsOf, type ChangeFeed } from '../changes';
+
+export type Get<T> = (ids: readonly string[]) => Promise<(T | null)[]>;
+
+/** Wraps a repository's by-id lookup; `kind` names the entity, `dependsOn` the tags of writes that change one. */
+export type Through = <T extends { id: string }>(kind: string, dependsOn: (id: string) => string[], get: Get<T>) => Get<T>;
+
+/** No cache: every lookup reaches the engine. */
+export const direct: Through = (_kind, _dependsOn, get) => get;
+
+interface Entry {
+  value: unknown;
+  tags: string[];
+}
+
+export class EntityCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Announced tag -> keys of the entries it drops. */
+  private readonly dependents = new Map<string, Set<string>>();
+  /** Bumped by every announced write. */
+  private epoch = 0;
+
+  constructor(
+    changes: ChangeFeed,
+    private readonly maxEntries: number,
+  ) {
+    changes.subscribe((changed) => this.invalidate(changed));
+  }
+
+  /** `get` through the cache: only ids not held are fetched. `dependsOn` names the tags that change an entity. */
+  readonly through: Through = <T extends { id: string }>(kind: string, dependsOn: (id: string) => string[], get: Get<T>): Get<T> => {
+    return async (ids) => {
+      const key = (id: string) => `${kind}:${id}`;
+      const held = ids.map((id) => this.touch(key(id)) as T | undefined);
+      const missing = [...new Set(ids.filter((_, i) => held[i] === undefined))];
+      if (missing.length === 0) return held as T[];
+      const started = this.epoch;
+      const fetched = await get(missing);
+      const byId = new Map<string, T | null>(missing.map((id, i) => [id, fetched[i]]));
+      if (this.epoch === started) {
+        for (const item of fetched) if (item) this.set(key(item.id), Object.freeze(item), dependsOn(item.id));
+      }
+      return ids.map((id, i) => held[i] ?? byId.get(id) ?? null);
+    };
+  };
+
+  /** The entry's value, now the most recently used. */
+  private touch(key: string): unknown {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  private set(key: string, value: unknown, tags: string[]): void {
+    this.drop(key);
+    this.entries.set(key, { value, tags });
+    for (const tag of tags) {
+      let keys = this.dependents.get(tag);
+      if (!keys) this.dependents.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = this.dependents.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.dependents.delete(tag);
+    }
+  }
+
+  private invalidate(changed: readonly string[]): void {
+    this.epoch++;
+    if (changed.includes(tagsOf.everything)) {
+      this.entries.clear();
+      this.dependents.clear();
+      return;
+    }
+    for (const tag of changed) for (const key of [...(this.dependents.get(tag) ?? [])]) this.drop(key);
+  }
+}

@@ -29,7 +29,7 @@ const timed: CypherRunner = {
   stream: (q, p, b) => runner.stream(q, p, b),
   close: () => runner.close(),
 };
-const store = cypherStore('ladybug', timed, { entityCacheSize: 100_000 });
+const store = cypherStore('ladybug', timed, { entityCacheSize: 1_000_000 });
 const schema = await createSchema();
 const config = loadConfig({} as NodeJS.ProcessEnv);
 

@@ -26,11 +26,11 @@ export function configuredStore(config: Config): StoreOptions {
 }
 
 /**
- * Entities LadybugDB's store keeps in memory (entity-cache.ts): its process is the database's
- * only writer. About 50 MB at Ciao's sizes; Ciao's 7,375 users, the popular products and their
- * recent reviews fit.
+ * Entities and list keys LadybugDB's store keeps in memory (entity-cache.ts): its process is the
+ * database's only writer. Up to about 150 MB; all of Ciao's users, follows and review keys fit
+ * (284,000 reviews, each in its author's and its product's lists), with the entities pages show.
  */
-const LADYBUG_ENTITY_CACHE_SIZE = 100_000;
+const LADYBUG_ENTITY_CACHE_SIZE = 1_000_000;
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const observe = (runner: CypherRunner) => (opts.onQuery ? instrumented(runner, opts.onQuery) : runner);

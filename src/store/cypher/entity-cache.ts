@@ -1,5 +1,6 @@
 /**
- * Entities by id (users, products, categories, reviews), kept in memory across requests by an
+ * Entities by id (users, products, categories, reviews) and the ordered keys of their lists
+ * (key-lists.ts), kept in memory across requests by an
  * engine whose process is the database's only writer: LadybugDB's file lock makes every write
  * pass through this process and announce its tags (../changes.ts), so an entry is dropped exactly
  * when a write changes it. (Neo4j may have other writers; it runs without this cache.)
@@ -9,14 +10,17 @@
  *
  * A lookup that started before a write announced its tags may have read the old row, so it
  * keeps its rows only when no write was announced while it ran. Entries are frozen: they are
- * shared by every request. Least recently used entries go past `maxEntries`.
+ * shared by every request. Least recently used entries go past `maxWeight`.
  */
 import { tags as tagsOf, type ChangeFeed } from '../changes';
 
 export type Get<T> = (ids: readonly string[]) => Promise<(T | null)[]>;
 
-/** Wraps a repository's by-id lookup; `kind` names the entity, `dependsOn` the tags of writes that change one. */
-export type Through = <T extends { id: string }>(kind: string, dependsOn: (id: string) => string[], get: Get<T>) => Get<T>;
+/**
+ * Wraps a repository's by-id lookup; `kind` names the entity, `dependsOn` the tags of writes that
+ * change one, `weigh` what it counts against the cache's size (1 unless said: a key list its length).
+ */
+export type Through = <T extends { id: string }>(kind: string, dependsOn: (id: string) => string[], get: Get<T>, weigh?: (item: T) => number) => Get<T>;
 
 /** No cache: every lookup reaches the engine. */
 export const direct: Through = (_kind, _dependsOn, get) => get;
@@ -24,6 +28,7 @@ export const direct: Through = (_kind, _dependsOn, get) => get;
 interface Entry {
   value: unknown;
   tags: string[];
+  weight: number;
 }
 
 export class EntityCache {
@@ -32,16 +37,18 @@ export class EntityCache {
   private readonly dependents = new Map<string, Set<string>>();
   /** Bumped by every announced write. */
   private epoch = 0;
+  private weight = 0;
 
+  /** `maxWeight`: entities count 1 each, key lists their length. */
   constructor(
     changes: ChangeFeed,
-    private readonly maxEntries: number,
+    private readonly maxWeight: number,
   ) {
     changes.subscribe((changed) => this.invalidate(changed));
   }
 
   /** `get` through the cache: only ids not held are fetched. `dependsOn` names the tags that change an entity. */
-  readonly through: Through = <T extends { id: string }>(kind: string, dependsOn: (id: string) => string[], get: Get<T>): Get<T> => {
+  readonly through: Through = <T extends { id: string }>(kind: string, dependsOn: (id: string) => string[], get: Get<T>, weigh?: (item: T) => number): Get<T> => {
     return async (ids) => {
       const key = (id: string) => `${kind}:${id}`;
       const held = ids.map((id) => this.touch(key(id)) as T | undefined);
@@ -51,7 +58,7 @@ export class EntityCache {
       const fetched = await get(missing);
       const byId = new Map<string, T | null>(missing.map((id, i) => [id, fetched[i]]));
       if (this.epoch === started) {
-        for (const item of fetched) if (item) this.set(key(item.id), Object.freeze(item), dependsOn(item.id));
+        for (const item of fetched) if (item) this.set(key(item.id), Object.freeze(item), dependsOn(item.id), Math.max(1, weigh?.(item) ?? 1));
       }
       return ids.map((id, i) => held[i] ?? byId.get(id) ?? null);
     };
@@ -66,16 +73,17 @@ export class EntityCache {
     return entry.value;
   }
 
-  private set(key: string, value: unknown, tags: string[]): void {
+  private set(key: string, value: unknown, tags: string[], weight: number): void {
     this.drop(key);
-    this.entries.set(key, { value, tags });
+    this.entries.set(key, { value, tags, weight });
+    this.weight += weight;
     for (const tag of tags) {
       let keys = this.dependents.get(tag);
       if (!keys) this.dependents.set(tag, (keys = new Set()));
       keys.add(key);
     }
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
+      if (this.weight <= this.maxWeight) break;
       this.drop(oldest);
     }
   }
@@ -84,6 +92,7 @@ export class EntityCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
+    this.weight -= entry.weight;
     for (const tag of entry.tags) {
       const keys = this.dependents.get(tag);
       keys?.delete(key);
@@ -96,6 +105,7 @@ export class EntityCache {
     if (changed.includes(tagsOf.everything)) {
       this.entries.clear();
       this.dependents.clear();
+      this.weight = 0;
       return;
     }
     for (const tag of changed) for (const key of [...(this.dependents.get(tag) ?? [])]) this.drop(key);

@@ -14,6 +14,7 @@ import { cypherCategories } from './categories';
 import { direct, EntityCache } from './entity-cache';
 import { cypherFeed } from './feed';
 import { cypherFollows } from './follows';
+import { keyLists } from './key-lists';
 import { cypherModels } from './models';
 import { cypherNetwork } from './network';
 import { cypherProducts } from './products';
@@ -35,18 +36,19 @@ export function cypherStore(engine: EngineName, db: CypherRunner, opts: CypherSt
   const changes = new ChangeFeed();
   const changed = (tags: readonly string[]) => changes.emit(tags);
   const through = opts.entityCacheSize ? new EntityCache(changes, opts.entityCacheSize).through : direct;
+  const lists = keyLists(db, through);
   const users = cypherUsers(db, changed, through);
-  const reviews = cypherReviews(db, changed, through);
+  const reviews = cypherReviews(db, changed, through, lists);
   const shares = cypherShares(db, changed);
   return {
     engine,
     users,
-    follows: cypherFollows(db, users, changed),
+    follows: cypherFollows(db, users, changed, lists),
     categories: cypherCategories(db, through),
     products: cypherProducts(db, changed, through),
     reviews,
     shares,
-    feed: cypherFeed(db, reviews, shares),
+    feed: cypherFeed(lists, reviews, shares),
     activity: cypherActivity(db),
     network: cypherNetwork(db),
     bulk: cypherBulk(db, changed),

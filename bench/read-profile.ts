@@ -74,4 +74,24 @@ const gid = (_t: string, id: unknown) => toGlobalId('Product', String(id));
 for (const u of [...popUsers.slice(0, 2), ...someUsers]) await run('profile', PROFILE, { handle: u.handle }, null);
 for (const u of [...popUsers.slice(0, 2), ...someUsers]) await run('feed', FEED, {}, String(u.id));
 for (const p of [...popProducts.slice(0, 2), ...someProducts]) await run('product', PRODUCT, { id: gid('Product', p.id) }, null);
+
+/** Warm requests one at a time: the main thread's cost per request, however loaded the machine. */
+async function cost(name: string, query: string, cases: { variables: Record<string, unknown>; viewer: string | null }[], n = 400) {
+  const doc = parse(query);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { variables, viewer } = cases[i % cases.length];
+    const t = performance.now();
+    const ctx = createContext(store, config, viewer ? { userId: viewer, roles: [] } : null, {} as never);
+    JSON.stringify(await execute({ schema, document: doc, variableValues: variables, contextValue: ctx }));
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.floor(q * times.length)].toFixed(2);
+  console.log(`${name}: mean ${(times.reduce((a, b) => a + b, 0) / n).toFixed(2)} ms, p50 ${at(0.5)}, p99 ${at(0.99)} (${n} requests)`);
+}
+const users = [...popUsers, ...someUsers];
+await cost('profile', PROFILE, users.map((u) => ({ variables: { handle: u.handle }, viewer: null })));
+await cost('feed', FEED, users.map((u) => ({ variables: {}, viewer: String(u.id) })));
+await cost('product', PRODUCT, [...popProducts, ...someProducts].map((p) => ({ variables: { id: gid('Product', p.id) }, viewer: null })));
 await runner.close();

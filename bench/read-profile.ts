@@ -59,8 +59,8 @@ async function run(name: string, query: string, variables: Record<string, unknow
     const t2 = performance.now();
     JSON.stringify(res);
     const js = performance.now() - t2;
-    if (i < 2) continue;
-    console.log(`\n== ${name} ${JSON.stringify(variables)} viewer=${viewer}: ${ms.toFixed(1)} ms, ${log.length} queries, stringify ${js.toFixed(1)} ms`);
+    if (i === 1) continue;
+    console.log(`\n== ${name} ${i === 0 ? 'cold' : 'warm'} ${JSON.stringify(variables)} viewer=${viewer}: ${ms.toFixed(1)} ms, ${log.length} queries, stringify ${js.toFixed(1)} ms`);
     for (const l of log) console.log(`  ${l.ms.toFixed(1).padStart(7)} ms ${String(l.rows).padStart(6)} rows  ${l.q.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }
@@ -94,4 +94,5 @@ const users = [...popUsers, ...someUsers];
 await cost('profile', PROFILE, users.map((u) => ({ variables: { handle: u.handle }, viewer: null })));
 await cost('feed', FEED, users.map((u) => ({ variables: {}, viewer: String(u.id) })));
 await cost('product', PRODUCT, [...popProducts, ...someProducts].map((p) => ({ variables: { id: gid('Product', p.id) }, viewer: null })));
+console.log(`heap used ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
 await runner.close();

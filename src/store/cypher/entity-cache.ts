@@ -10,7 +10,7 @@
  *
  * A lookup that started before a write announced its tags may have read the old row, so it
  * keeps its rows only when no write was announced while it ran. Entries are frozen: they are
- * shared by every request. Least recently used entries go past `maxWeight`.
+ * shared by every request. Past `maxWeight`, entries not used lately go.
  */
 import { tags as tagsOf, type ChangeFeed } from '../changes';
 
@@ -29,6 +29,7 @@ interface Entry {
   value: unknown;
   tags: string[];
   weight: number;
+  used: boolean;
 }
 
 export class EntityCache {
@@ -64,27 +65,37 @@ export class EntityCache {
     };
   };
 
-  /** The entry's value, now the most recently used. */
+  /**
+   * The entry's value, marked used: eviction gives it a second chance (CLOCK, an approximation of
+   * least recently used). Moving it to the end on every hit instead cost 3% of a feed's CPU,
+   * which touches the lists of up to a few hundred followees.
+   */
   private touch(key: string): unknown {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    entry.used = true;
     return entry.value;
   }
 
   private set(key: string, value: unknown, tags: string[], weight: number): void {
     this.drop(key);
-    this.entries.set(key, { value, tags, weight });
+    this.entries.set(key, { value, tags, weight, used: false });
     this.weight += weight;
     for (const tag of tags) {
       let keys = this.dependents.get(tag);
       if (!keys) this.dependents.set(tag, (keys = new Set()));
       keys.add(key);
     }
-    for (const oldest of this.entries.keys()) {
+    // Oldest first; one used since it was last passed goes to the end instead.
+    for (const [oldest, entry] of this.entries) {
       if (this.weight <= this.maxWeight) break;
-      this.drop(oldest);
+      if (entry.used) {
+        entry.used = false;
+        this.entries.delete(oldest);
+        this.entries.set(oldest, entry);
+      } else {
+        this.drop(oldest);
+      }
     }
   }
 

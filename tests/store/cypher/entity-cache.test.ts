@@ -60,7 +60,7 @@ test('a lookup overlapping a write answers but keeps nothing it may have read be
   assert.deepEqual(await f.get(['a']), [{ id: 'a', v: 10 }], 'fetched again, not the old row');
 });
 
-test('past maxEntries the least recently used entry goes', async () => {
+test('past its size the cache drops entries not used since they were stored, before used ones', async () => {
   const f = fixture(2);
   await f.get(['a', 'b']);
   await f.get(['a']);

@@ -1,7 +1,10 @@
 /**
- * Where an uncached read's time goes: runs each load scenario's operation in-process on a copy
- * of the imported Ciao database, one request at a time, and prints per request the wall time,
- * the store round trips and each Cypher query's time.
+ * Where a read's time goes without the response cache: runs the load scenarios' operations
+ * (bench/load/scenarios.ts) in-process on an imported Ciao data directory (a copy: the database
+ * takes one process), with the store as the server opens it (entity cache included). Prints, for
+ * a few popular and average users and products, the cold and the warm request with the wall
+ * time and each Cypher query's time and rows; then the warm cost per request over 400 requests,
+ * which, one request at a time, depends far less on the machine's load than the load bench.
  *
  *   npx tsx bench/read-profile.ts <data dir>
  */
@@ -13,6 +16,7 @@ import { loadConfig } from '../src/server/config';
 import { cypherStore } from '../src/store/cypher/store';
 import { LadybugRunner } from '../src/store/ladybug/runner';
 import type { CypherRunner } from '../src/store/cypher/runner';
+import { FEED, PRODUCT, PROFILE } from './load/scenarios';
 
 const dir = process.argv[2];
 const runner = await LadybugRunner.open(`${dir}/graph.lbug`);
@@ -32,20 +36,6 @@ const timed: CypherRunner = {
 const store = cypherStore('ladybug', timed, { entityCacheSize: 1_000_000 });
 const schema = await createSchema();
 const config = loadConfig({} as NodeJS.ProcessEnv);
-
-const PROFILE = `query Profile($handle: String!) { user(handle: $handle) {
-  handle displayName bio
-  followers(first: 10) { totalCount edges { since node { handle displayName } } }
-  reviews(first: 10) { totalCount edges { node { rating title createdAt product { name } } } }
-} }`;
-const FEED = `query Feed { feed(first: 20) { totalCount edges { node { __typename
-  ... on Review { rating title createdAt author { handle } product { name averageRating } }
-  ... on Share { message createdAt sharer { handle } product { name } }
-} } } }`;
-const PRODUCT = `query Product($id: ID!) { product(id: $id) {
-  name description averageRating reviewCount price { amount currency } category { name }
-  reviews(first: 10, sort: MOST_HELPFUL) { totalCount edges { node { rating title body helpfulVotes createdAt author { handle displayName } } } }
-} }`;
 
 async function run(name: string, query: string, variables: Record<string, unknown>, viewer: string | null) {
   const doc = parse(query);
@@ -70,10 +60,10 @@ const popProducts = await runner.read('MATCH (p:Product) RETURN p.id AS id, p.re
 const someUsers = await runner.read('MATCH (u:User) RETURN u.id AS id, u.handle AS handle ORDER BY u.handle SKIP 50 LIMIT 2');
 const someProducts = await runner.read('MATCH (p:Product) RETURN p.id AS id, p.reviewCount AS n ORDER BY p.name SKIP 50 LIMIT 2');
 console.log({ popUsers, popProducts });
-const gid = (_t: string, id: unknown) => toGlobalId('Product', String(id));
+const gid = (id: unknown) => toGlobalId('Product', String(id));
 for (const u of [...popUsers.slice(0, 2), ...someUsers]) await run('profile', PROFILE, { handle: u.handle }, null);
 for (const u of [...popUsers.slice(0, 2), ...someUsers]) await run('feed', FEED, {}, String(u.id));
-for (const p of [...popProducts.slice(0, 2), ...someProducts]) await run('product', PRODUCT, { id: gid('Product', p.id) }, null);
+for (const p of [...popProducts.slice(0, 2), ...someProducts]) await run('product', PRODUCT, { id: gid(p.id) }, null);
 
 /** Warm requests one at a time: the main thread's cost per request, however loaded the machine. */
 async function cost(name: string, query: string, cases: { variables: Record<string, unknown>; viewer: string | null }[], n = 400) {
@@ -93,6 +83,6 @@ async function cost(name: string, query: string, cases: { variables: Record<stri
 const users = [...popUsers, ...someUsers];
 await cost('profile', PROFILE, users.map((u) => ({ variables: { handle: u.handle }, viewer: null })));
 await cost('feed', FEED, users.map((u) => ({ variables: {}, viewer: String(u.id) })));
-await cost('product', PRODUCT, [...popProducts, ...someProducts].map((p) => ({ variables: { id: gid('Product', p.id) }, viewer: null })));
+await cost('product', PRODUCT, [...popProducts, ...someProducts].map((p) => ({ variables: { id: gid(p.id) }, viewer: null })));
 console.log(`heap used ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
 await runner.close();

@@ -21,18 +21,18 @@ export interface Scenario {
   all?: Request[];
 }
 
-const PROFILE = `query Profile($handle: String!) { user(handle: $handle) {
+export const PROFILE = `query Profile($handle: String!) { user(handle: $handle) {
   handle displayName bio
   followers(first: 10) { totalCount edges { since node { handle displayName } } }
   reviews(first: 10) { totalCount edges { node { rating title createdAt product { name } } } }
 } }`;
 
-const FEED = `query Feed { feed(first: 20) { totalCount edges { node { __typename
+export const FEED = `query Feed { feed(first: 20) { totalCount edges { node { __typename
   ... on Review { rating title createdAt author { handle } product { name averageRating } }
   ... on Share { message createdAt sharer { handle } product { name } }
 } } } }`;
 
-const PRODUCT = `query Product($id: ID!) { product(id: $id) {
+export const PRODUCT = `query Product($id: ID!) { product(id: $id) {
   name description averageRating reviewCount price { amount currency } category { name }
   reviews(first: 10, sort: MOST_HELPFUL) { totalCount edges { node { rating title body helpfulVotes createdAt author { handle displayName } } } }
 } }`;

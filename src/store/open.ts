@@ -26,6 +26,13 @@ export function configuredStore(config: Config): StoreOptions {
   return { dataDir: config.dataDir, neo4j: config.neo4j, ladybug: { skipDamagedWal: config.skipDamagedWal } };
 }
 
+/**
+ * Entities and list keys LadybugDB's store keeps in memory (entity-cache.ts): its process is the
+ * database's only writer. Up to about 150 MB; all of Ciao's users, follows and review keys fit
+ * (284,000 reviews, each in its author's and its product's lists), with the entities pages show.
+ */
+const LADYBUG_ENTITY_CACHE_SIZE = 1_000_000;
+
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const observe = (runner: CypherRunner) => (opts.onQuery ? instrumented(runner, opts.onQuery) : runner);
   if (opts.neo4j) {
@@ -36,5 +43,6 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
   const runner = await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug);
   const db = observe(runner);
-  return { ...cypherStore('ladybug', db, copyStager(db)), backup: (target) => runner.backup(target) };
+  const store = cypherStore('ladybug', db, { entityCacheSize: LADYBUG_ENTITY_CACHE_SIZE, stager: copyStager(db) });
+  return { ...store, backup: (target) => runner.backup(target) };
 }

@@ -34,5 +34,6 @@ test('users -> followers, reviews -> product -> category costs the same few roun
   const ten = await roundTrips(10);
   const fifty = await roundTrips(50);
   assert.ok(fifty <= 10, `50 users took ${fifty} round trips`);
-  assert.equal(fifty, ten, 'the cost does not grow with the page');
+  // At most: the store keeps entities the first page loaded (src/store/cypher/entity-cache.ts).
+  assert.ok(fifty <= ten, `the cost does not grow with the page (${ten} for 10 users, ${fifty} for 50)`);
 });

@@ -13,8 +13,8 @@ export function inOrder<T extends { id: string }>(ids: readonly string[], items:
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Key rows `{ pid, ... }` ordered by parent then sort key, cut to `page` for each parent. */
-export function pageByParent(parentIds: readonly string[], keys: Row[], page: Page): Slice<Row>[] {
+/** Key rows `{ pid, ... }` ordered by parent then sort key: each parent's rows, in order. */
+export function groupByParent(parentIds: readonly string[], keys: Row[]): Row[][] {
   const groups = new Map<string, Row[]>();
   for (const row of keys) {
     const pid = String(row.pid);
@@ -22,10 +22,17 @@ export function pageByParent(parentIds: readonly string[], keys: Row[], page: Pa
     if (!group) groups.set(pid, (group = []));
     group.push(row);
   }
-  return parentIds.map((pid) => {
-    const all = groups.get(pid) ?? [];
-    return { items: all.slice(page.offset, page.offset + page.limit), totalCount: all.length };
-  });
+  return parentIds.map((pid) => groups.get(pid) ?? []);
+}
+
+/** One parent's whole ordered key list cut to `page`. */
+export function pageOf(keys: Row[], page: Page): Slice<Row> {
+  return { items: keys.slice(page.offset, page.offset + page.limit), totalCount: keys.length };
+}
+
+/** Key rows `{ pid, ... }` ordered by parent then sort key, cut to `page` for each parent. */
+export function pageByParent(parentIds: readonly string[], keys: Row[], page: Page): Slice<Row>[] {
+  return groupByParent(parentIds, keys).map((group) => pageOf(group, page));
 }
 
 /** Fills paged key slices with entities loaded by id in one call. */

@@ -1,65 +1,81 @@
 import type { FeedEntry, FeedRepository, ReviewRepository, ShareRepository } from '../contract';
-import type { CypherRunner } from './runner';
-import { shareVisible, viewerParam } from './visibility';
+import type { KeyList, KeyLists } from './key-lists';
+import type { Row } from './runner';
 
 /**
  * A user's feed: reviews and follower-wide shares by the people they follow, and shares sent to
- * them directly, each share only if the user may see it (visibility.ts). Each source returns its
- * newest offset+limit keys (merged and paged here) and, in a query run alongside, its count; only
- * the page's entities are loaded. Returning every key instead cost 2x on Ciao, where a
- * well-connected user's followees wrote 36,000 reviews.
+ * them directly, merged from those people's key lists (key-lists.ts: the same lists profiles
+ * page, kept by the store's cache where the engine has one). Every entry is one the user may see
+ * (visibility.ts): they follow each sharer of a follower-wide share, and receive each direct one.
+ * Only the page's entities are loaded.
+ *
+ * On Ciao, where a well-connected user's followees wrote 36,000 reviews, asking the engine for
+ * the newest keys and the counts cost 6 queries and 40-150 ms per page (the share queries'
+ * visibility subqueries alone 20-60 ms, for no shares).
  */
-const FOLLOWED_REVIEWS = 'MATCH (:User {id: $viewerId})-[:FOLLOWS]->(f:User)-[x:WROTE]->()';
-const SHARE_SOURCES = [
-  `MATCH (:User {id: $viewerId})-[:FOLLOWS]->(u:User)-[:SHARED]->(x:Share) WHERE x.audience = 'FOLLOWERS' AND ${shareVisible('x')}`,
-  `MATCH (:User {id: $viewerId})<-[:SHARED_WITH]-(x:Share)<-[:SHARED]-(u:User) WHERE ${shareVisible('x')}`,
-];
+type Key = { kind: 'REVIEW' | 'SHARE'; id: string; at: number };
 
-const SHARE_KEYS = SHARE_SOURCES.map((match) => `${match} RETURN x.id AS id, x.createdAt AS at ORDER BY at DESC, id LIMIT $n`).join('\nUNION ALL\n');
-const FEED_COUNTS = [FOLLOWED_REVIEWS, ...SHARE_SOURCES].map((match) => `${match} RETURN count(*) AS n`).join('\nUNION ALL\n');
-const FOLLOWEES = 'MATCH (:User {id: $viewerId})-[:FOLLOWS]->(f:User) RETURN f.id AS id';
+const newer = (a: Key, b: Key) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The newest `n` review keys by the people the viewer follows, from the WROTE edges (which copy
- * the review's id and time, model.ts). In three steps because LadybugDB reads a string property
- * of every row it sorts: the cut-off time (numbers only), the authors with reviews since then,
- * and only those authors' review ids since then (Ciao, 36,000 reviews behind a feed: 40 -> 8 ms).
+ * The newest `n` keys of lists each ordered newest first (ties by id): a merge through a heap of
+ * the lists' heads, so a page costs about n log(lists), not a sort of every list's head (a
+ * viewer following 199 people).
  */
-async function newestReviewKeys(db: CypherRunner, viewer: { viewerId: string }, n: number): Promise<{ id: string; at: number }[]> {
-  if (n === 0) return [];
-  const newest = await db.read(`${FOLLOWED_REVIEWS} RETURN x.createdAt AS at ORDER BY at DESC LIMIT $n`, { ...viewer, n });
-  if (newest.length === 0) return [];
-  const cut = Number(newest[newest.length - 1].at);
-  const authors = await db.read(`${FOLLOWED_REVIEWS} WHERE x.createdAt >= $cut RETURN DISTINCT f.id AS id`, { ...viewer, cut });
-  const keys = await db.read('MATCH (u:User)-[x:WROTE]->() WHERE u.id IN $authors AND x.createdAt >= $cut RETURN x.reviewId AS id, x.createdAt AS at', {
-    authors: authors.map((a) => String(a.id)),
-    cut,
-  });
-  return keys.map((k) => ({ id: String(k.id), at: Number(k.at) }));
+function newest(sources: { kind: Key['kind']; lists: (KeyList | null)[] }[], n: number): Key[] {
+  type Head = { key: Key; rows: Row[]; next: number; kind: Key['kind'] };
+  const heap: Head[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let first = i;
+      if (l < heap.length && newer(heap[l].key, heap[first].key) < 0) first = l;
+      if (r < heap.length && newer(heap[r].key, heap[first].key) < 0) first = r;
+      if (first === i) return;
+      [heap[i], heap[first]] = [heap[first], heap[i]];
+      i = first;
+    }
+  };
+  for (const { kind, lists } of sources) {
+    for (const list of lists) {
+      const rows = list?.keys ?? [];
+      if (rows.length) heap.push({ key: key(kind, rows[0]), rows, next: 1, kind });
+    }
+  }
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  const out: Key[] = [];
+  while (out.length < n && heap.length) {
+    const head = heap[0];
+    out.push(head.key);
+    if (head.next < head.rows.length) {
+      head.key = key(head.kind, head.rows[head.next++]);
+    } else {
+      heap[0] = heap[heap.length - 1];
+      heap.pop();
+    }
+    if (heap.length) down(0);
+  }
+  return out;
 }
 
-export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: ShareRepository): FeedRepository {
+const key = (kind: Key['kind'], k: Row): Key => ({ kind, id: String(k.id), at: Number(k.at) });
+
+export function cypherFeed(lists: KeyLists, reviews: ReviewRepository, shares: ShareRepository): FeedRepository {
   return {
     async of(userId, page) {
-      const viewer = viewerParam(userId);
-      const count = async () => (await db.read(FEED_COUNTS, viewer)).reduce((n, c) => n + Number(c.n), 0);
-      const followeeIds = async () => (await db.read(FOLLOWEES, viewer)).map((f) => String(f.id));
-      // A page past the end reads no keys: LIMIT offset+limit must stay a sane number (as in skip.ts).
-      const known = page.offset > 0 ? await count() : undefined;
-      if (known !== undefined && page.offset >= known) return { items: [], totalCount: known, followeeIds: await followeeIds() };
-      const n = page.offset + page.limit;
-      const [reviewKeys, shareKeys, totalCount, followees] = await Promise.all([
-        newestReviewKeys(db, viewer, n),
-        n === 0 ? [] : db.read(SHARE_KEYS, { ...viewer, n }),
-        known ?? count(),
-        followeeIds(),
+      const [following] = await lists.following([userId]);
+      const followeeIds = (following?.keys ?? []).map((k) => String(k.id));
+      const [written, shared, direct] = await Promise.all([
+        lists.reviewsBy('NEWEST')(followeeIds),
+        lists.followerShares(followeeIds),
+        lists.sharesTo([userId]),
       ]);
-      const keys = [
-        ...reviewKeys.map((k) => ({ kind: 'REVIEW' as const, ...k })),
-        ...shareKeys.map((k) => ({ kind: 'SHARE' as const, id: String(k.id), at: Number(k.at) })),
+      const sources = [
+        { kind: 'REVIEW' as const, lists: written },
+        { kind: 'SHARE' as const, lists: [...shared, ...direct] },
       ];
-      keys.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const window = keys.slice(page.offset, page.offset + page.limit);
+      const totalCount = sources.reduce((n, s) => n + s.lists.reduce((m, l) => m + (l?.keys.length ?? 0), 0), 0);
+      const window = newest(sources, page.offset + page.limit).slice(page.offset);
       const reviewIds = window.filter((k) => k.kind === 'REVIEW').map((k) => k.id);
       const shareIds = window.filter((k) => k.kind === 'SHARE').map((k) => k.id);
       const [rs, ss] = await Promise.all([reviews.get(reviewIds), shares.get(shareIds, userId)]);
@@ -73,7 +89,7 @@ export function cypherFeed(db: CypherRunner, reviews: ReviewRepository, shares: 
         const item = share.get(k.id);
         return item ? [{ kind: 'SHARE', item }] : [];
       });
-      return { items, totalCount, followeeIds: followees };
+      return { items, totalCount, followeeIds };
     },
   };
 }

@@ -1,7 +1,9 @@
 import { validateFollow } from '../../domain/follow';
 import { announce, tags, type ChangeListener } from '../changes';
 import type { FollowEdge, FollowRepository, Page, Slice, UserRepository } from '../contract';
-import { fillSlices, pageByParent } from './batch';
+import { fillSlices, pageOf } from './batch';
+import type { Get } from './entity-cache';
+import type { KeyList, KeyLists } from './key-lists';
 import { mustExist } from './guards';
 import { toUser } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
@@ -15,16 +17,11 @@ const followChanges = (followerId: string, followeeId: string) => [
   tags.users,
 ];
 
-export function cypherFollows(db: CypherRunner, users: UserRepository, changed: ChangeListener): FollowRepository {
-  /** `pattern` binds the parent user as `p`, the listed user as `x` and the edge as `f`. */
-  async function edges(pattern: string, userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]> {
-    if (userIds.length === 0) return [];
-    const keys = await db.read(
-      `MATCH ${pattern} WHERE p.id IN $ids RETURN p.id AS pid, x.id AS id, f.since AS since ORDER BY pid, since DESC, id`,
-      { ids: [...new Set(userIds)] },
-    );
-    const slices = pageByParent(userIds, keys, page);
-    const since = new Map(keys.map((k) => [`${k.pid}|${k.id}`, Number(k.since)]));
+export function cypherFollows(db: CypherRunner, users: UserRepository, changed: ChangeListener, lists: KeyLists): FollowRepository {
+  /** Pages of each user's cached follow list (key-lists.ts), filled with the page's users. */
+  async function edges(lists: Get<KeyList>, userIds: readonly string[], page: Page): Promise<Slice<FollowEdge>[]> {
+    const slices = (await lists(userIds)).map((list) => pageOf(list?.keys ?? [], page));
+    const since = new Map(slices.flatMap((s) => s.items.map((k) => [`${k.pid}|${k.id}`, Number(k.since)] as const)));
     const filled = await fillSlices(slices, (ids) => users.get(ids));
     return filled.map((s, i) => ({
       totalCount: s.totalCount,
@@ -42,8 +39,8 @@ export function cypherFollows(db: CypherRunner, users: UserRepository, changed: 
   }
 
   return {
-    followers: (ids, page) => edges('(p:User)<-[f:FOLLOWS]-(x:User)', ids, page),
-    following: (ids, page) => edges('(p:User)-[f:FOLLOWS]->(x:User)', ids, page),
+    followers: (ids, page) => edges(lists.followers, ids, page),
+    following: (ids, page) => edges(lists.following, ids, page),
 
     async exists(pairs) {
       if (pairs.length === 0) return [];

@@ -3,6 +3,7 @@ import { toCents, type NewProduct, type Product, type ProductFilter, type Produc
 import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, ProductRepository, Slice, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
+import type { Through } from './entity-cache';
 import { mustExist } from './guards';
 import { toProduct } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
@@ -39,13 +40,14 @@ function where(filter: ProductFilter): { match: string; clause: string; params: 
   };
 }
 
-export function cypherProducts(db: CypherRunner, changed: ChangeListener): ProductRepository {
-  async function get(ids: readonly string[]): Promise<(Product | null)[]> {
+export function cypherProducts(db: CypherRunner, changed: ChangeListener, through: Through): ProductRepository {
+  // Review counters are product fields: a review write changes the product too.
+  const get = through('Product', (id) => [tags.product(id), tags.productCounts(id)], async (ids): Promise<(Product | null)[]> => {
     if (ids.length === 0) return [];
     // Key lookups: with an IN list LadybugDB scans the whole table (10x slower on Ciao).
     const rows = await db.read(`UNWIND $ids AS id MATCH (p:Product {id: id}) ${RETURN_PRODUCT}`, { ids: [...new Set(ids)] });
     return inOrder(ids, rows.map(toProduct));
-  }
+  });
 
   async function readInTx(tx: CypherTx, id: string): Promise<Product> {
     const rows = await tx.run(`MATCH (p:Product {id: $id}) ${RETURN_PRODUCT}`, { id });

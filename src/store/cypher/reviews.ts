@@ -1,20 +1,14 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import type { NewReview, Review, ReviewPatch, ReviewSort } from '../../domain/review';
+import type { NewReview, Review, ReviewPatch } from '../../domain/review';
 import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, ReviewRepository, Slice, Stamp } from '../contract';
-import { fillSlices, inOrder, pageByParent } from './batch';
+import { fillSlices, inOrder, pageOf } from './batch';
+import type { Get, Through } from './entity-cache';
+import type { KeyList, KeyLists } from './key-lists';
 import { mustExist } from './guards';
 import { toReview } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
 import { setClause } from './set-clause';
-
-/** Orders over a review edge `e` (WROTE or REVIEWS), which copies the review's sort keys (model.ts). */
-const ORDER: Record<ReviewSort, string> = {
-  NEWEST: 'e.createdAt DESC, id',
-  MOST_HELPFUL: 'e.helpfulVotes DESC, e.createdAt DESC, id',
-  HIGHEST_RATING: 'e.rating DESC, e.createdAt DESC, id',
-  LOWEST_RATING: 'e.rating, e.createdAt DESC, id',
-};
 
 /** Copies a review's changed sort keys onto its two edges. */
 const SYNC_EDGES = 'MATCH (:User)-[w:WROTE]->(r:Review {id: $id})-[v:REVIEWS]->(:Product) SET w.helpfulVotes = r.helpfulVotes, v.helpfulVotes = r.helpfulVotes, w.rating = r.rating, v.rating = r.rating';
@@ -27,8 +21,8 @@ const ADJUST_PRODUCT =
 /** A review's change shows in both its lists and in its product's counters, which product lists sort by. */
 const reviewChanges = (r: Review) => [tags.review(r.id), tags.productCounts(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
 
-export function cypherReviews(db: CypherRunner, changed: ChangeListener): ReviewRepository {
-  async function get(ids: readonly string[]): Promise<(Review | null)[]> {
+export function cypherReviews(db: CypherRunner, changed: ChangeListener, through: Through, lists: KeyLists): ReviewRepository {
+  const get = through('Review', (id) => [tags.review(id)], async (ids): Promise<(Review | null)[]> => {
     if (ids.length === 0) return [];
     const rows = await db.read(
       // A key lookup: `authorProduct` names the author and product, so no joins are needed.
@@ -36,7 +30,7 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
       { ids: [...new Set(ids)] },
     );
     return inOrder(ids, rows.map((row) => toReview(row.r as Record<string, unknown>)));
-  }
+  });
 
   async function readInTx(tx: CypherTx, id: string): Promise<Review> {
     const rows = await tx.run('MATCH (r:Review {id: $id}) RETURN r', { id });
@@ -44,22 +38,16 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener): Review
     return toReview(rows[0].r as Record<string, unknown>);
   }
 
-  /**
-   * Review keys of each parent `p`, read from the edges `e` alone. One parent (a product or
-   * profile page) is bound by key: `IN` scans the parent's table (Ciao products: 50 ms against 6).
-   */
-  async function children(parent: string, edge: string, parentIds: readonly string[], sort: ReviewSort, page: Page): Promise<Slice<Review>[]> {
-    if (parentIds.length === 0) return [];
-    const ids = [...new Set(parentIds)];
-    const match = ids.length === 1 ? `MATCH (p:${parent} {id: $id})${edge}` : `MATCH (p:${parent})${edge} WHERE p.id IN $ids`;
-    const keys = await db.read(`${match} RETURN p.id AS pid, e.reviewId AS id ORDER BY pid, ${ORDER[sort]}`, ids.length === 1 ? { id: ids[0] } : { ids });
-    return fillSlices(pageByParent(parentIds, keys, page), get);
+  /** Pages of each parent's cached key list (key-lists.ts), filled with the page's reviews. */
+  async function children(lists: Get<KeyList>, parentIds: readonly string[], page: Page): Promise<Slice<Review>[]> {
+    const found = await lists(parentIds);
+    return fillSlices(found.map((list) => pageOf(list?.keys ?? [], page)), get);
   }
 
   return {
     get,
-    ofProducts: (ids, sort, page) => children('Product', '<-[e:REVIEWS]-(:Review)', ids, sort, page),
-    byAuthors: (ids, sort, page) => children('User', '-[e:WROTE]->(:Review)', ids, sort, page),
+    ofProducts: (ids, sort, page) => children(lists.reviewsOf(sort), ids, page),
+    byAuthors: (ids, sort, page) => children(lists.reviewsBy(sort), ids, page),
 
     write(authorId: string, input: NewReview, stamp: Stamp) {
       const write = db.write(async (tx) => {

@@ -12,8 +12,10 @@ import { cypherActivity } from './activity';
 import { cypherBulk } from './bulk';
 import type { BulkStager } from './bulk-load';
 import { cypherCategories } from './categories';
+import { direct, EntityCache } from './entity-cache';
 import { cypherFeed } from './feed';
 import { cypherFollows } from './follows';
+import { keyLists } from './key-lists';
 import { cypherModels } from './models';
 import { cypherNetwork } from './network';
 import { cypherProducts } from './products';
@@ -24,25 +26,36 @@ import { cypherSnapshot } from './snapshot';
 import { unwindStager } from './unwind-stage';
 import { cypherUsers } from './users';
 
-/** `stager`: the engine's bulk path for `bulk.load` (default: batched UNWIND). */
-export function cypherStore(engine: EngineName, db: CypherRunner, stager: BulkStager = unwindStager(db)): Store {
+export interface CypherStoreOptions {
+  /**
+   * Keep up to this many entities in memory across requests (entity-cache.ts). Only for an engine
+   * whose process is the database's only writer; 0 or unset: none.
+   */
+  entityCacheSize?: number;
+  /** The engine's bulk path for `bulk.load` (default: batched UNWIND). */
+  stager?: BulkStager;
+}
+
+export function cypherStore(engine: EngineName, db: CypherRunner, opts: CypherStoreOptions = {}): Store {
   const changes = new ChangeFeed();
   const changed = (tags: readonly string[]) => changes.emit(tags);
-  const users = cypherUsers(db, changed);
-  const reviews = cypherReviews(db, changed);
+  const through = opts.entityCacheSize ? new EntityCache(changes, opts.entityCacheSize).through : direct;
+  const lists = keyLists(db, through);
+  const users = cypherUsers(db, changed, through);
+  const reviews = cypherReviews(db, changed, through, lists);
   const shares = cypherShares(db, changed);
   return {
     engine,
     users,
-    follows: cypherFollows(db, users, changed),
-    categories: cypherCategories(db),
-    products: cypherProducts(db, changed),
+    follows: cypherFollows(db, users, changed, lists),
+    categories: cypherCategories(db, through),
+    products: cypherProducts(db, changed, through),
     reviews,
     shares,
-    feed: cypherFeed(db, reviews, shares),
+    feed: cypherFeed(lists, reviews, shares),
     activity: cypherActivity(db),
     network: cypherNetwork(db),
-    bulk: cypherBulk(db, changed, stager),
+    bulk: cypherBulk(db, changed, opts.stager ?? unwindStager(db)),
     snapshot: cypherSnapshot(db),
     models: cypherModels(db, changed),
     stats: db.stats,

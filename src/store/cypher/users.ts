@@ -3,6 +3,7 @@ import type { NewUser, ProfilePatch, User, UserFilter, UserSort } from '../../do
 import { announce, tags, type ChangeListener } from '../changes';
 import type { Page, Slice, Stamp, UserRepository } from '../contract';
 import { inOrder } from './batch';
+import type { Through } from './entity-cache';
 import { toUser } from './rows';
 import type { CypherRunner } from './runner';
 import { pageWithinCount } from './skip';
@@ -23,22 +24,29 @@ function where(filter: UserFilter): { clause: string; params: Record<string, unk
   };
 }
 
-export function cypherUsers(db: CypherRunner, changed: ChangeListener): UserRepository {
-  async function get(ids: readonly string[]): Promise<(User | null)[]> {
+export function cypherUsers(db: CypherRunner, changed: ChangeListener, through: Through): UserRepository {
+  const get = through('User', (id) => [tags.user(id)], async (ids): Promise<(User | null)[]> => {
     if (ids.length === 0) return [];
     const rows = await db.read('UNWIND $ids AS id MATCH (u:User {id: id}) RETURN u', { ids: [...new Set(ids)] });
     return inOrder(ids, rows.map((r) => toUser(r.u as Record<string, unknown>)));
-  }
+  });
+
+  /** Which user holds each handle (`id` is the handle). Handles never change hands: users keep theirs and are never deleted. */
+  const holders = through('Handle', (handle) => [tags.handle(handle)], async (handles) => {
+    const rows = await db.read('MATCH (u:User) WHERE u.handle IN $handles RETURN u.id AS id, u.handle AS handle', { handles: [...new Set(handles)] });
+    const byHandle = new Map(rows.map((r) => [String(r.handle), String(r.id)]));
+    return handles.map((h) => (byHandle.has(h) ? { id: h, userId: byHandle.get(h)! } : null));
+  });
 
   return {
     get,
 
     async getByHandle(handles) {
       if (handles.length === 0) return [];
-      const wanted = handles.map((h) => h.toLowerCase());
-      const rows = await db.read('MATCH (u:User) WHERE u.handle IN $handles RETURN u', { handles: [...new Set(wanted)] });
-      const byHandle = new Map(rows.map((r) => toUser(r.u as Record<string, unknown>)).map((u) => [u.handle, u]));
-      return wanted.map((h) => byHandle.get(h) ?? null);
+      const found = await holders(handles.map((h) => h.toLowerCase()));
+      const users = await get(found.flatMap((h) => (h ? [h.userId] : [])));
+      const byId = new Map(users.flatMap((u) => (u ? [[u.id, u] as const] : [])));
+      return found.map((h) => (h ? (byId.get(h.userId) ?? null) : null));
     },
 
     async list({ filter, sort, page }: { filter: UserFilter; sort: UserSort; page: Page }): Promise<Slice<User>> {

@@ -11,7 +11,7 @@
  * (results: load-<dataset>-uncached.json).
  *
  *   npm run bench                      both datasets
- *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache]
+ *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache] [--mixed-only]
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -149,6 +149,8 @@ export async function runLoadBench(opts: {
   seconds: number;
   seed: number;
   responseCache: boolean;
+  /** The trivial baseline and the mixed scenario alone (quicker, for work on the mixed scenario). */
+  mixedOnly?: boolean;
   log?: (m: string) => void;
 }): Promise<LoadResult> {
   const log = opts.log ?? (() => {});
@@ -181,6 +183,7 @@ export async function runLoadBench(opts: {
     for (const make of SCENARIOS) {
       const scenario = await make(cast, auth);
       if (scenario.target) readScenarios.push(scenario);
+      if (opts.mixedOnly && scenario.name !== TRIVIAL) continue;
       if (scenario.all) await sendEach(server.url, scenario.all);
       await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm the JIT
       await run(scenario);
@@ -253,13 +256,15 @@ export async function main(argv: string[]): Promise<void> {
       seconds: { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
       'no-response-cache': { type: 'boolean', default: false },
+      'mixed-only': { type: 'boolean', default: false },
     },
   });
   const responseCache = !values['no-response-cache'];
   const datasets = (values.dataset ?? ['demo', ...(existsSync(CIAO) ? ['ciao'] : [])]) as ('demo' | 'ciao')[];
   for (const dataset of datasets) {
-    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, log: (m) => console.log(m) });
-    const out = path.join(ROOT, `bench/results/load-${dataset}${responseCache ? '' : '-uncached'}.json`);
+    const mixedOnly = values['mixed-only'];
+    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, mixedOnly, log: (m) => console.log(m) });
+    const out = path.join(ROOT, `bench/results/load-${dataset}${responseCache ? '' : '-uncached'}${mixedOnly ? '-mixed' : ''}.json`);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${table(result)}\nwritten to ${path.relative(process.cwd(), out)}\n`);

@@ -10,7 +10,7 @@ import { announce, tags, type ChangeListener } from '../changes';
 import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
 import { existingIds, missingIds, type Label } from './guards';
 import { REVIEW_EDGE_BACKFILL } from './model';
-import type { CypherRunner, CypherTx, Row } from './runner';
+import { LARGE, type CypherRunner, type CypherTx, type Row } from './runner';
 
 const RECOUNT = `OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review)
 WITH p, count(r) AS n, sum(r.rating) AS s
@@ -142,7 +142,7 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWrite
         }
         counts.shares = shares.length;
         return counts;
-      });
+      }, LARGE);
       return announce(changed, write, everything);
     },
 
@@ -150,7 +150,7 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener): BulkWrite
       const work = db.write(async (tx) => {
         await tx.run(`MATCH (p:Product) ${RECOUNT}`);
         for (const statement of REVIEW_EDGE_BACKFILL) await tx.run(statement);
-      });
+      }, LARGE);
       await announce(changed, work, everything);
     },
 

@@ -8,7 +8,7 @@
  */
 import lbug, { type Connection, type Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import type { BackupManifest, QueryStats } from '../contract';
-import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
+import type { CypherRunner, CypherTx, Params, Row, WriteOptions } from '../cypher/runner';
 import { rowFromLadybug } from './values';
 import path from 'node:path';
 import { copyDataDir, countAll } from './backup';
@@ -31,19 +31,38 @@ class Conn {
     }
   }
 
+  /**
+   * `run` on the calling thread: no thread-pool hop and no wait for the event loop between
+   * statements (under load each such turn costs tens of milliseconds), at the price of blocking
+   * the event loop while the statement runs. For short statements only.
+   */
+  runSync(query: string, params: Params = {}): Row[] {
+    const result = last(this.raw.executeSync(this.prepared.get(query) ?? this.keep(query, this.raw.prepareSync(query)), params as Record<string, never>));
+    try {
+      return result.getAllSync().map(rowFromLadybug);
+    } finally {
+      result.close();
+    }
+  }
+
   /** The statement's result; the caller must close it (open results keep the database file locked). */
   async execute(query: string, params: Params = {}): Promise<QueryResult> {
-    let stmt = this.prepared.get(query);
-    if (!stmt) {
-      stmt = await this.raw.prepare(query);
-      if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
-      this.prepared.set(query, stmt);
-    }
-    const result = await this.raw.execute(stmt, params as Record<string, never>);
-    if (!Array.isArray(result)) return result;
-    for (const earlier of result.slice(0, -1)) earlier.close();
-    return result[result.length - 1];
+    const stmt = this.prepared.get(query) ?? this.keep(query, await this.raw.prepare(query));
+    return last(await this.raw.execute(stmt, params as Record<string, never>));
   }
+
+  private keep(query: string, stmt: PreparedStatement): PreparedStatement {
+    if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
+    this.prepared.set(query, stmt);
+    return stmt;
+  }
+}
+
+/** A multi-statement query's last result (the others closed). */
+function last(result: QueryResult | QueryResult[]): QueryResult {
+  if (!Array.isArray(result)) return result;
+  for (const earlier of result.slice(0, -1)) earlier.close();
+  return result[result.length - 1];
 }
 
 /** Hands out idle connections; callers queue when all are busy. */
@@ -120,20 +139,28 @@ export class LadybugRunner implements CypherRunner {
     return this.readers.use((c) => c.run(query, params));
   }
 
-  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+  /**
+   * Statements of a small transaction run on the calling thread (`Conn.runSync`), so a write costs
+   * two event-loop turns (its turn on the connection and COMMIT) instead of one per statement; under
+   * read load that is what limits writes per second. COMMIT stays asynchronous: it waits for the
+   * log on disk, and a checkpoint it starts may wait for readers whose results the event loop has
+   * yet to close.
+   */
+  write<T>(work: (tx: CypherTx) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
     return this.writer.use(async (c) => {
-      await c.run('BEGIN TRANSACTION');
+      const run = opts.large ? (q: string, p?: Params) => c.run(q, p) : async (q: string, p?: Params) => c.runSync(q, p);
+      await run('BEGIN TRANSACTION');
       const tx: CypherTx = {
         run: (query, params) => {
           this.stats.roundTrips++;
-          return c.run(query, params);
+          return run(query, params);
         },
       };
       let result: T;
       try {
         result = await work(tx);
       } catch (err) {
-        await c.run('ROLLBACK');
+        await run('ROLLBACK');
         throw err;
       }
       try {

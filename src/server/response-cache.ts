@@ -198,7 +198,7 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
           // When the answer waited for is not kept (a write changed what it read), one waiter runs
           // next and the others wait for it: never all of them at once.
           for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) hit = (await computing.get(k)) ?? undefined;
-          countResponseCache(hit ? 'hit' : 'miss');
+          countResponseCache(requestContext.operationName ?? null, hit ? 'hit' : 'miss');
           if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
           key = k;
           since = entries.now();

@@ -90,6 +90,9 @@ class Pool {
   }
 }
 
+/** Longest a write statement may hold the event loop before it is run asynchronously instead. */
+const SYNC_BUDGET_MS = 5;
+
 export interface LadybugOptions {
   /** Read connections in the pool. */
   readers?: number;
@@ -106,6 +109,8 @@ export class LadybugRunner implements CypherRunner {
   private closing: Promise<void> | undefined;
   private readonly readers: Pool;
   private readonly writer: Pool;
+  /** Write statements too slow to run on the calling thread (see `write`). */
+  private readonly slowStatements = new Set<string>();
 
   private constructor(
     private readonly dbPath: string,
@@ -141,14 +146,23 @@ export class LadybugRunner implements CypherRunner {
 
   /**
    * Statements of a small transaction run on the calling thread (`Conn.runSync`), so a write costs
-   * two event-loop turns (its turn on the connection and COMMIT) instead of one per statement; under
-   * read load that is what limits writes per second. COMMIT stays asynchronous: it waits for the
-   * log on disk, and a checkpoint it starts may wait for readers whose results the event loop has
-   * yet to close.
+   * few event-loop turns instead of one per statement; under read load each turn takes tens of
+   * milliseconds, which limited writes per second. A statement that once took longer than
+   * SYNC_BUDGET_MS that way (on Ciao: an author's reviews, 15-100 ms) runs asynchronously from then
+   * on, so the event loop never stalls for long. COMMIT stays asynchronous: it waits for the log on
+   * disk, and a checkpoint it starts may wait for readers whose results the event loop has yet to close.
    */
   write<T>(work: (tx: CypherTx) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
     return this.writer.use(async (c) => {
-      const run = opts.large ? (q: string, p?: Params) => c.run(q, p) : async (q: string, p?: Params) => c.runSync(q, p);
+      const run = async (q: string, p?: Params) => {
+        if (opts.large || this.slowStatements.has(q)) return c.run(q, p);
+        const started = performance.now();
+        try {
+          return c.runSync(q, p);
+        } finally {
+          if (performance.now() - started > SYNC_BUDGET_MS) this.slowStatements.add(q);
+        }
+      };
       await run('BEGIN TRANSACTION');
       const tx: CypherTx = {
         run: (query, params) => {

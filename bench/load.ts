@@ -1,7 +1,7 @@
 /**
  * Load benchmark: the server as a separate process on (1) the demo community, seeded at start in
  * a fresh DATA_DIR, and (2) imported Ciao when ../shared/datasets/ciao is present (imported once
- * per session into /tmp, keyed by the dataset's size). autocannon drives each scenario with 32
+ * per session into /tmp, keyed by the dataset's size; each run uses a copy, as the scenarios write). autocannon drives each scenario with 32
  * connections; every scenario is reported as a ratio to the trivial `{ __typename }` of the same
  * run, measured first and again last (the larger of the two is the baseline). Results: bench/results/load-<dataset>.json.
  *
@@ -11,12 +11,12 @@
  * (results: load-<dataset>-uncached.json).
  *
  *   npm run bench                      both datasets
- *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache]
+ *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache] [--mixed-only]
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,8 @@ export interface ScenarioResult {
   errors: number;
   /** Share of the measured requests answered by the response cache (null: not a cached kind). */
   responseCacheHitRate: number | null;
+  /** The same by operation name, for a scenario of several (mixed). */
+  responseCacheHitRateByOperation?: Record<string, number>;
   meetsTarget: boolean | null;
   /** The mixed scenario's write stream: successful writes per second achieved, and failed ones. */
   writes?: { perSecond: number; errors: number };
@@ -66,7 +68,7 @@ export interface LoadResult {
   scenarios: ScenarioResult[];
 }
 
-/** A fresh demo directory (the server seeds it at start) or the cached Ciao import. */
+/** A fresh demo directory (the server seeds it at start) or a copy of the cached Ciao import. */
 async function dataDirFor(dataset: 'demo' | 'ciao', log: (m: string) => void): Promise<{ dir: string; temporary: boolean }> {
   if (dataset === 'demo') return { dir: await mkdtemp(path.join(tmpdir(), 'scg-bench-demo-')), temporary: true };
   const files = ['reviews.csv', 'trust.csv', 'categories.csv'].map((f) => path.join(CIAO, f));
@@ -85,7 +87,10 @@ async function dataDirFor(dataset: 'demo' | 'ciao', log: (m: string) => void): P
     );
     await writeFile(marker, `${JSON.stringify({ files, size, at: new Date().toISOString() })}\n`);
   }
-  return { dir: path.join(cache, 'data'), temporary: false };
+  // A copy per run: the scenarios write, and the import must stay as imported for the next run.
+  const copy = await mkdtemp(path.join(tmpdir(), 'scg-bench-ciao-run-'));
+  await cp(path.join(cache, 'data'), copy, { recursive: true });
+  return { dir: copy, temporary: true };
 }
 
 /** Sends each request once, CONNECTIONS at a time: the measured run then starts with a warm cache. */
@@ -100,14 +105,35 @@ async function sendEach(url: string, requests: Request[]): Promise<void> {
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
 }
 
-/** The server's response-cache lookups so far, from /metrics. */
-async function cacheLookups(url: string): Promise<{ hit: number; miss: number }> {
+type Lookups = Map<string, { hit: number; miss: number }>;
+
+/** The server's response-cache lookups so far by operation name, from /metrics. */
+async function cacheLookups(url: string): Promise<Lookups> {
   const text = await (await fetch(new URL('/metrics', url))).text();
-  const count = (result: string) => Number(new RegExp(`^graphql_response_cache_lookups_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
-  return { hit: count('hit'), miss: count('miss') };
+  const lookups: Lookups = new Map();
+  for (const [, operation, result, n] of text.matchAll(/^graphql_response_cache_lookups_total\{operation="([^"]*)",result="(hit|miss)"\} (\S+)$/gm)) {
+    const counts = lookups.get(operation) ?? lookups.set(operation, { hit: 0, miss: 0 }).get(operation)!;
+    counts[result as 'hit' | 'miss'] += Number(n);
+  }
+  return lookups;
 }
 
-async function measure(url: string, scenario: Scenario, seconds: number, rng: Rng): Promise<Omit<ScenarioResult, 'ratioToTrivial' | 'meetsTarget'>> {
+/** Hit rates between two readings: overall, and per operation if asked. */
+function hitRates(before: Lookups, after: Lookups, byOperation: boolean): Pick<ScenarioResult, 'responseCacheHitRate' | 'responseCacheHitRateByOperation'> {
+  const rates = new Map<string, { hits: number; lookups: number }>();
+  for (const [operation, { hit, miss }] of after) {
+    const earlier = before.get(operation) ?? { hit: 0, miss: 0 };
+    const lookups = hit + miss - earlier.hit - earlier.miss;
+    if (lookups > 0) rates.set(operation, { hits: hit - earlier.hit, lookups });
+  }
+  const all = [...rates.values()].reduce((t, r) => ({ hits: t.hits + r.hits, lookups: t.lookups + r.lookups }), { hits: 0, lookups: 0 });
+  return {
+    responseCacheHitRate: all.lookups ? round(all.hits / all.lookups) : null,
+    ...(byOperation ? { responseCacheHitRateByOperation: Object.fromEntries([...rates].map(([op, r]) => [op, round(r.hits / r.lookups)])) } : {}),
+  };
+}
+
+async function measure(url: string, scenario: Scenario, seconds: number, rng: Rng, byOperation = false): Promise<Omit<ScenarioResult, 'ratioToTrivial' | 'meetsTarget'>> {
   const before = await cacheLookups(url);
   const latencies: number[] = [];
   let errors = 0;
@@ -131,7 +157,6 @@ async function measure(url: string, scenario: Scenario, seconds: number, rng: Rn
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
   const after = await cacheLookups(url);
-  const [hits, lookups] = [after.hit - before.hit, after.hit + after.miss - before.hit - before.miss];
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
   return {
@@ -140,7 +165,7 @@ async function measure(url: string, scenario: Scenario, seconds: number, rng: Rn
     requestsPerSecond: round(latencies.length / seconds),
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99) },
     errors: errors + result.errors + result.timeouts,
-    responseCacheHitRate: lookups ? round(hits / lookups) : null,
+    ...hitRates(before, after, byOperation),
   };
 }
 
@@ -149,6 +174,8 @@ export async function runLoadBench(opts: {
   seconds: number;
   seed: number;
   responseCache: boolean;
+  /** The trivial baseline and the mixed scenario alone (quicker, for work on the mixed scenario). */
+  mixedOnly?: boolean;
   log?: (m: string) => void;
 }): Promise<LoadResult> {
   const log = opts.log ?? (() => {});
@@ -169,7 +196,7 @@ export async function runLoadBench(opts: {
     const auth = authHeaders({ jwtSecret });
     const results: ScenarioResult[] = [];
     const run = async (scenario: Scenario, during?: () => Promise<ScenarioResult['writes']>) => {
-      const measured = await measure(server!.url, scenario, opts.seconds, rng);
+      const measured = await measure(server!.url, scenario, opts.seconds, rng, during !== undefined);
       const writes = await during?.();
       const trivial = results[0]?.requestsPerSecond ?? measured.requestsPerSecond;
       const ratioToTrivial = Math.round((measured.requestsPerSecond / trivial) * 1000) / 1000;
@@ -181,6 +208,7 @@ export async function runLoadBench(opts: {
     for (const make of SCENARIOS) {
       const scenario = await make(cast, auth);
       if (scenario.target) readScenarios.push(scenario);
+      if (opts.mixedOnly && scenario.name !== TRIVIAL) continue;
       if (scenario.all) await sendEach(server.url, scenario.all);
       await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm the JIT
       await run(scenario);
@@ -234,6 +262,9 @@ export function table(result: LoadResult): string {
       hitRate(s.responseCacheHitRate).padStart(6),
       s.meetsTarget === null ? '' : s.meetsTarget ? 'yes' : 'NO',
       s.writes ? `  (${s.writes.perSecond} writes/s, ${s.writes.errors} failed)` : '',
+      s.responseCacheHitRateByOperation
+        ? `  cached: ${Object.entries(s.responseCacheHitRateByOperation).map(([op, r]) => `${op} ${hitRate(r)}`).join(', ')}`
+        : '',
     ].join(' '),
   );
   return [
@@ -253,13 +284,15 @@ export async function main(argv: string[]): Promise<void> {
       seconds: { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
       'no-response-cache': { type: 'boolean', default: false },
+      'mixed-only': { type: 'boolean', default: false },
     },
   });
   const responseCache = !values['no-response-cache'];
   const datasets = (values.dataset ?? ['demo', ...(existsSync(CIAO) ? ['ciao'] : [])]) as ('demo' | 'ciao')[];
   for (const dataset of datasets) {
-    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, log: (m) => console.log(m) });
-    const out = path.join(ROOT, `bench/results/load-${dataset}${responseCache ? '' : '-uncached'}.json`);
+    const mixedOnly = values['mixed-only'];
+    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, mixedOnly, log: (m) => console.log(m) });
+    const out = path.join(ROOT, `bench/results/load-${dataset}${responseCache ? '' : '-uncached'}${mixedOnly ? '-mixed' : ''}.json`);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${table(result)}\nwritten to ${path.relative(process.cwd(), out)}\n`);

@@ -46,16 +46,22 @@ function byId<T extends { id: string }>(get: (ids: readonly string[]) => Promise
   });
 }
 
-/** `listTag` names the parent's list (its members, order and count). */
+/** `listTag` names the parent's list (its members, order and count); `sortTag`, what else a sort's order follows. */
 function childList<TSort, T>(
   fetch: (parentIds: string[], sort: TSort, page: Page) => Promise<Slice<T>[]>,
   prime: (items: T[]) => void,
   read: ReadRecorder,
   listTag: (parentId: string) => string,
+  sortTag: (listTag: string, sort: TSort) => string | null = () => null,
 ) {
   return new DataLoader<ChildKey<TSort>, Slice<T>, string>(
     async (keys) => {
-      for (const key of keys) read(listTag(key.parentId));
+      for (const key of keys) {
+        const list = listTag(key.parentId);
+        read(list);
+        const order = sortTag(list, key.sort);
+        if (order) read(order);
+      }
       const groups = new Map<string, { sort: TSort; page: Page; at: number[] }>();
       keys.forEach((key, at) => {
         const id = byKey([key.sort, key.page]);
@@ -78,13 +84,20 @@ function childList<TSort, T>(
   );
 }
 
+const votesOrder = (list: string, sort: ReviewSort) => (sort === 'MOST_HELPFUL' ? tags.byVotes(list) : null);
+
 /** `viewerId` is who asks: share reads answer only what they may see. `read` records what was read. */
 export function createLoaders(store: Store, viewerId: string | null, read: ReadRecorder) {
   const users = byId<User>((ids) => store.users.get(ids), read, tags.user);
   const products = byId<Product>((ids) => store.products.get(ids), read, tags.product);
   const reviews = byId<Review>((ids) => store.reviews.get(ids), read, tags.review);
+  // Which shares a signed-in viewer may see follows whom they follow (visibility.ts).
+  const readVisibility = () => {
+    if (viewerId) read(tags.following(viewerId));
+  };
   const shares = byId<Share>(
     async (ids) => {
+      readVisibility();
       const found = await store.shares.get(ids, viewerId);
       // Whether a share is visible follows its sharer's setting and who follows them.
       for (const share of found) read(share ? tags.sharesBy(share.sharerId) : tags.hiddenShares);
@@ -103,6 +116,7 @@ export function createLoaders(store: Store, viewerId: string | null, read: ReadR
     };
   const primeUsers = primeAll(users, tags.user);
   const primeShares = (items: Share[]) => {
+    if (items.length) readVisibility();
     for (const share of items) read(tags.sharesBy(share.sharerId));
     primeAll(shares, tags.share)(items);
   };
@@ -143,14 +157,24 @@ export function createLoaders(store: Store, viewerId: string | null, read: ReadR
       primeAll(reviews, tags.review),
       read,
       tags.reviewsOf,
+      votesOrder,
     ),
     authorReviews: childList<ReviewSort, Review>(
       (ids, sort, page) => store.reviews.byAuthors(ids, sort, page),
       primeAll(reviews, tags.review),
       read,
       tags.reviewsBy,
+      votesOrder,
     ),
-    userShares: childList<null, Share>((ids, _sort, page) => store.shares.byUsers(ids, page, viewerId), primeShares, read, tags.sharesBy),
+    userShares: childList<null, Share>(
+      (ids, _sort, page) => {
+        readVisibility();
+        return store.shares.byUsers(ids, page, viewerId);
+      },
+      primeShares,
+      read,
+      tags.sharesBy,
+    ),
     categoryProducts: childList<ProductSort, Product>(
       (ids, sort, page) => store.products.inCategories(ids, sort, page),
       primeAll(products, tags.product),

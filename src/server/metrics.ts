@@ -34,8 +34,8 @@ const dbSeconds = new Histogram({
 
 const responseCacheLookups = new Counter({
   name: 'graphql_response_cache_lookups_total',
-  help: 'Query lookups in the response cache, by result (hit or miss)',
-  labelNames: ['result'],
+  help: 'Query lookups in the response cache, by operation name and result (hit or miss)',
+  labelNames: ['operation', 'result'],
   registers: [registry],
 });
 
@@ -66,8 +66,8 @@ export function countError(code: string): void {
   errors.inc({ code });
 }
 
-export function countResponseCache(result: 'hit' | 'miss'): void {
-  responseCacheLookups.inc({ result });
+export function countResponseCache(operation: string | null, result: 'hit' | 'miss'): void {
+  responseCacheLookups.inc({ operation: operationLabel(operation), result });
 }
 
 export const observeDbQuery: QueryObserver = (kind, seconds, failed) => dbSeconds.observe({ kind, failed: String(failed) }, seconds);

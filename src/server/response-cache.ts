@@ -14,8 +14,10 @@
  * LadybugDB (one process owns the directory) and off for Neo4j, where other instances write too.
  *
  * Identical misses arriving while one is being computed wait for it (a write drops a hot page that
- * dozens of clients ask for at once), and take its answer if it is kept, i.e. no write they might
- * have seen changed what it read; otherwise one of them runs it and the others wait again.
+ * dozens of clients ask for at once), and take its answer unless a write to what it read was
+ * announced between its start and their arrival: writes announced after they arrived overlapped
+ * them, as they would have overlapped their own computation. (The answer is kept for later requests
+ * only if no such write came at all.) Otherwise one of them runs it and the others wait again.
  *
  * Bounded by bytes (the answer's JSON, its key and its tags), least recently used first. Keyed by
  * viewer (id and roles: answers are viewer-aware), query hash, operation name and the values of
@@ -33,6 +35,8 @@ import { countResponseCache } from './metrics';
 const LIVE_FIELDS = new Set(['trainingJobs']);
 /** Tags remembered with the time they were last announced; past this many, older answers in flight are dropped instead. */
 const RECENT_TAGS = 100_000;
+/** Recent announcements kept whole, to tell which of them a request waiting for an answer may miss. */
+const RECENT_CHANGES = 4_096;
 /** How many computations of the same answer a request waits for before it runs the operation itself. */
 const MAX_WAITS = 3;
 
@@ -43,6 +47,12 @@ export interface ResponseCacheOptions {
   stamp: () => string;
   /** The store's announcements of what its writes changed. */
   changes: ChangeFeed;
+}
+
+interface Computed {
+  result: FormattedExecutionResult;
+  tags: ReadonlySet<string>;
+  since: number;
 }
 
 interface Entry {
@@ -60,6 +70,8 @@ export class TaggedEntries {
   private clock = 0;
   private floor = 0;
   private readonly invalidatedAt = new Map<string, number>();
+  /** The latest announcements, oldest first: what each changed (null: everything) at which clock. */
+  private readonly recent: { clock: number; changed: ReadonlySet<string> | null }[] = [];
 
   constructor(private readonly maxBytes: number) {}
 
@@ -104,10 +116,27 @@ export class TaggedEntries {
     return true;
   }
 
+  /**
+   * Whether an answer computed from `since` on, reading what `tags` name, may miss a write
+   * announced after `since` and up to `until`: a request that arrived at `until` must not be
+   * given it. (Writes announced later overlapped that request, which may or may not see them.)
+   */
+  changedBetween(tags: Iterable<string>, since: number, until: number): boolean {
+    if (until <= since) return false;
+    // Older than the announcements remembered, or than a clear: assume the worst.
+    const oldest = this.recent[0]?.clock;
+    if (since < this.floor || (oldest !== undefined && oldest > since + 1)) return true;
+    const read = new Set(tags);
+    return this.recent.some(({ clock, changed }) => clock > since && clock <= until && (!changed || [...changed].some((tag) => read.has(tag))));
+  }
+
   /** Drops every answer built from something `changed` names; `*` drops all. */
   invalidate(changed: readonly string[]): void {
     this.clock++;
-    if (changed.includes(changeTags.everything)) return this.clear();
+    const everything = changed.includes(changeTags.everything);
+    this.recent.push({ clock: this.clock, changed: everything ? null : new Set([...changed, changeTags.anyWrite]) });
+    if (this.recent.length > RECENT_CHANGES) this.recent.shift();
+    if (everything) return this.clear();
     for (const tag of [...changed, changeTags.anyWrite]) {
       this.invalidatedAt.set(tag, this.clock);
       for (const key of this.byTag.get(tag) ?? []) this.delete(key);
@@ -147,8 +176,8 @@ function usedVariables(operation: OperationDefinitionNode, variables: Record<str
 
 export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions): ApolloServerPlugin<Context> {
   const entries = new TaggedEntries(maxBytes);
-  /** Misses being computed: each resolves with the answer if it was kept, else null. */
-  const computing = new Map<string, Promise<FormattedExecutionResult | null>>();
+  /** Misses being computed: each resolves with the answer, what it read and when it began (null: failed, or models changed). */
+  const computing = new Map<string, Promise<Computed | null>>();
   let entriesStamp = '';
   const touchesLive = new WeakMap<DocumentNode, boolean>();
 
@@ -183,7 +212,7 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
     async requestDidStart() {
       let key: string | null = null;
       let since = 0;
-      let settle: ((kept: FormattedExecutionResult | null) => void) | null = null;
+      let settle: ((done: Computed | null) => void) | null = null;
       return {
         async responseForOperation(requestContext) {
           // `operation` is missing when the request names no operation it defines (Apollo answers that).
@@ -195,10 +224,15 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
           }
           const k = keyOf(requestContext);
           let hit = entries.get(k);
-          // When the answer waited for is not kept (a write changed what it read), one waiter runs
-          // next and the others wait for it: never all of them at once.
-          for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) hit = (await computing.get(k)) ?? undefined;
-          countResponseCache(hit ? 'hit' : 'miss');
+          // A request that waits takes the answer unless a write to what it read was announced
+          // between the computation's start and this request's arrival (later ones overlapped this
+          // request). When it may not, one waiter runs next and the others wait for it: never all at once.
+          const arrived = entries.now();
+          for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) {
+            const done = await computing.get(k);
+            if (done && !entries.changedBetween(done.tags, done.since, arrived)) hit = done.result;
+          }
+          countResponseCache(requestContext.operationName ?? null, hit ? 'hit' : 'miss');
           if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
           key = k;
           since = entries.now();
@@ -209,15 +243,15 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
         },
         async willSendResponse({ response, contextValue }) {
           if (key === null) return;
-          let kept: FormattedExecutionResult | null = null;
+          let done: Computed | null = null;
           // New models may have been loaded while this answer was computed.
           if (response.body.kind === 'single' && !response.body.singleResult.errors && stamp() === entriesStamp) {
-            const result = response.body.singleResult;
-            if (entries.set(key, result, contextValue.reads, since)) kept = result;
+            done = { result: response.body.singleResult, tags: contextValue.reads, since };
+            entries.set(key, done.result, done.tags, since);
           }
           if (settle) {
             computing.delete(key);
-            settle(kept);
+            settle(done);
           }
         },
       };

@@ -6,26 +6,33 @@
  * because a new member changes a list without changing any entity already in it.
  */
 export const tags = {
-  /** A user's own fields (profile, share visibility). */
+  /** A user's own fields (profile, share visibility), bio aside. */
   user: (id: string) => `User:${id}`,
+  /** A user's bio: edited often and shown by few answers, so only answers that show it read this. */
+  bio: (userId: string) => `bio:${userId}`,
   /** `user(handle:)`, whose answer appears when a user with that handle signs up. */
   handle: (handle: string) => `handle:${handle.toLowerCase()}`,
   /** A product's own fields (name, price...). */
   product: (id: string) => `Product:${id}`,
   /** A product's review counters (reviewCount, averageRating): only answers that show them read this. */
   productCounts: (id: string) => `ProductCounts:${id}`,
+  /** A review's own fields, its vote count aside. */
   review: (id: string) => `Review:${id}`,
+  /** A review's vote count: only answers that show it read this. */
+  helpfulVotes: (reviewId: string) => `helpfulVotes:${reviewId}`,
   /** A share and whether a viewer may see it. */
   share: (id: string) => `Share:${id}`,
   category: (id: string) => `Category:${id}`,
   /** Who follows a user. */
   followers: (userId: string) => `followers:${userId}`,
-  /** Whom a user follows: their following list, `viewerFollows`, their feed's sources. */
+  /** Whom a user follows: their following list, `viewerFollows`, their feed's sources, which shares they may see. */
   following: (userId: string) => `following:${userId}`,
   /** A product's reviews (members, order, counts). */
   reviewsOf: (productId: string) => `reviewsOf:${productId}`,
   /** A user's reviews. */
   reviewsBy: (userId: string) => `reviewsBy:${userId}`,
+  /** The order of a review list (`reviewsOf`, `reviewsBy`) sorted by helpful votes, which a vote changes. */
+  byVotes: (listTag: string) => `${listTag}|votes`,
   /** A user's shares and who may see them. */
   sharesBy: (userId: string) => `sharesBy:${userId}`,
   /** Shares sent to a user directly. */

@@ -196,6 +196,33 @@ test("follow and unfollow: both users' lists and counts, viewerFollows, the foll
   await mutate(`mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: toGlobalId('User', userId(10)) }, 11);
 });
 
+test('a write drops only answers that show what it changed; one that changed nothing drops none', async () => {
+  const stillCached = async (names: string[]) => {
+    for (const page of PAGES.filter((p) => names.includes(p.name))) assert.equal(await roundTrips(page), 0, `${page.name} stays cached`);
+  };
+  const allCached = () => stillCached(PAGES.map((p) => p.name));
+  // A new bio shows on 10's profile only: 10's reviews and names elsewhere stay cached.
+  await afterWrite(() => mutate(`mutation { updateProfile(input: { bio: "Only the bio" }) { id } }`, {}, 10), ['profile of 10 as anonymous']);
+  await warm();
+  await mutate(`mutation { updateProfile(input: { bio: "Another bio" }) { id } }`, {}, 10);
+  await stillCached(['product 3', 'feed of 11', 'profile of 11 as 10']);
+  await warm();
+  await mutate(`mutation { updateProfile(input: { bio: "Another bio" }) { id } }`, {}, 10);
+  await allCached();
+  await mutate(`mutation ($id: ID!) { voteReviewHelpful(id: $id) { helpfulVotes } }`, { id: toGlobalId('Review', 'r10-0') }, 31);
+  await warm();
+  await mutate(`mutation ($id: ID!) { voteReviewHelpful(id: $id) { helpfulVotes } }`, { id: toGlobalId('Review', 'r10-0') }, 31);
+  await allCached();
+  // 12 follows 20, whose followers (21...) keep their feeds: only 12's own view of 20's shares changes.
+  await afterWrite(() => mutate(`mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: toGlobalId('User', userId(20)) }, 12), ['feed of 12']);
+  await warm();
+  await mutate(`mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: toGlobalId('User', userId(20)) }, 12);
+  await allCached();
+  await afterWrite(() => mutate(`mutation ($id: ID!) { unfollow(userId: $id) { id } }`, { id: toGlobalId('User', userId(20)) }, 12), ['feed of 12']);
+  await mutate(`mutation ($id: ID!) { unfollow(userId: $id) { id } }`, { id: toGlobalId('User', userId(20)) }, 12);
+  await allCached();
+});
+
 test('shareProduct: to followers shows in their feeds; to one user in theirs only', async () => {
   await afterWrite(
     () => mutate(`mutation ($input: ShareProductInput!) { shareProduct(input: $input) { id } }`, {

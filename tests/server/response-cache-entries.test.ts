@@ -30,6 +30,27 @@ test('an answer computed while a write to what it read committed is not kept', (
   assert.equal(entries.set('profile', answer('new name'), [tags.user('u1')], entries.now()), true);
 });
 
+test('a request waiting for an answer may take it unless a write to what it read came before the request did', () => {
+  const entries = new TaggedEntries(1 << 20);
+  assert.equal(entries.changedBetween([tags.user('u1')], entries.now(), entries.now()), false, 'no writes at all');
+  const since = entries.now();
+  entries.invalidate([tags.user('u2')]);
+  const before = entries.now(); // a waiter arriving here: only an unrelated write came since the start
+  entries.invalidate([tags.user('u1')]);
+  const after = entries.now(); // arriving here: the write to u1 came before it
+  assert.equal(entries.changedBetween([tags.user('u1')], since, before), false);
+  assert.equal(entries.changedBetween([tags.user('u1')], since, after), true);
+  assert.equal(entries.changedBetween([tags.user('u3')], since, after), false);
+  assert.equal(entries.changedBetween([tags.product('p1')], since, after), false);
+  entries.invalidate([tags.everything]);
+  assert.equal(entries.changedBetween([tags.product('p1')], since, entries.now()), true, 'a bulk load changes everything');
+  for (let i = 0; i < 5_000; i++) entries.invalidate([tags.user(`x${i}`)]);
+  const late = entries.now();
+  entries.invalidate([tags.user('y')]);
+  assert.equal(entries.changedBetween([tags.product('p1')], late, entries.now()), false);
+  assert.equal(entries.changedBetween([tags.product('p1')], after, entries.now()), true, 'older than what is remembered: assume a change');
+});
+
 test('the cache holds at most its bytes, dropping the least recently used first', () => {
   const entries = new TaggedEntries(20_000);
   const big = 'x'.repeat(3_000); // ~6 KB as UTF-16

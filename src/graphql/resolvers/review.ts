@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Product as ProductRecord } from '../../domain/product';
 import { validateNewReview, validateReviewPatch, type Review as ReviewRecord } from '../../domain/review';
 import type { User as UserRecord } from '../../domain/user';
+import { tags } from '../../store/changes';
 import { requireOwner } from '../authorize';
 import { requireViewer, written, type Context } from '../context';
 import { decodeId } from '../global-id';
@@ -26,6 +27,13 @@ export class ReviewResolver extends NodeIdResolver('Review', Review) {
   @FieldResolver(() => User)
   author(@Root() review: ReviewRecord, @Ctx() { loaders }: Context): Promise<UserRecord> {
     return loadReferenced(loaders.users, review.authorId, 'User');
+  }
+
+  // Votes come often: answers that show the count depend on it, the others are kept through votes.
+  @FieldResolver(() => Int)
+  helpfulVotes(@Root() review: ReviewRecord, @Ctx() { reads }: Context): number {
+    reads.add(tags.helpfulVotes(review.id));
+    return review.helpfulVotes;
   }
 
   @FieldResolver(() => Product)

@@ -50,6 +50,13 @@ export class UserResolver extends NodeIdResolver('User', User) {
     return viewer && loaders.users.load(viewer.userId);
   }
 
+  // Bios are edited often: answers that show one depend on it, the others are kept through edits.
+  @FieldResolver(() => String)
+  bio(@Root() user: UserRecord, @Ctx() { reads }: Context): string {
+    reads.add(tags.bio(user.id));
+    return user.bio;
+  }
+
   @FieldResolver(() => FollowConnection, { description: 'Who follows this user, newest follow first.' })
   followers(
     @Root() user: UserRecord,

@@ -23,9 +23,6 @@ export class Review extends Node {
   @Field(() => String)
   body!: string;
 
-  @Field(() => Int)
-  helpfulVotes!: number;
-
   @Field(() => DateTimeResolver)
   createdAt!: number;
 

@@ -30,9 +30,6 @@ export class User extends Node {
   @Field(() => String)
   displayName!: string;
 
-  @Field(() => String)
-  bio!: string;
-
   @Field(() => DateTimeResolver)
   joinedAt!: number;
 

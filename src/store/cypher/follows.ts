@@ -8,14 +8,16 @@ import { mustExist } from './guards';
 import { toUser } from './rows';
 import type { CypherRunner, CypherTx } from './runner';
 
-/** A follow or unfollow changes both users' lists, who may see the followee's shares, and every follower count. */
-const followChanges = (followerId: string, followeeId: string) => [
-  tags.following(followerId),
-  tags.followers(followeeId),
-  tags.sharesBy(followeeId),
-  tags.hiddenShares,
-  tags.users,
-];
+/**
+ * A follow or unfollow changes both users' lists and every follower count (user lists sort by
+ * it); which of the followee's shares the follower may see changes too, and the follower's share
+ * reads record `following` for that. One that changed nothing changed no answer.
+ */
+const followChanges = (followerId: string, followeeId: string) => (done: { changed: boolean }) =>
+  done.changed ? [tags.following(followerId), tags.followers(followeeId), tags.users] : [];
+
+const EDGE = 'MATCH (:User {id: $a})-[f:FOLLOWS]->(:User {id: $b})';
+const followed = async (tx: CypherTx, pair: { a: string; b: string }) => Number((await tx.run(`${EDGE} RETURN count(f) AS n`, pair))[0].n) > 0;
 
 export function cypherFollows(db: CypherRunner, users: UserRepository, changed: ChangeListener, lists: KeyLists): FollowRepository {
   /** Pages of each user's cached follow list (key-lists.ts), filled with the page's users. */
@@ -56,22 +58,24 @@ export function cypherFollows(db: CypherRunner, users: UserRepository, changed: 
     follow(followerId, followeeId, at) {
       const write = db.write(async (tx) => {
         const user = await followee(tx, followerId, followeeId);
-        await tx.run(
-          'MATCH (a:User {id: $a}) MATCH (b:User {id: $b}) MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $at',
-          { a: followerId, b: followeeId, at },
-        );
-        return user;
+        const pair = { a: followerId, b: followeeId };
+        const exists = await followed(tx, pair);
+        // MERGE still: on Neo4j another instance may follow at the same moment.
+        if (!exists) await tx.run('MATCH (a:User {id: $a}) MATCH (b:User {id: $b}) MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $at', { ...pair, at });
+        return { user, changed: !exists };
       });
-      return announce(changed, write, () => followChanges(followerId, followeeId));
+      return announce(changed, write, followChanges(followerId, followeeId)).then(({ user }) => user);
     },
 
     unfollow(followerId, followeeId) {
       const write = db.write(async (tx) => {
         const user = await followee(tx, followerId, followeeId);
-        await tx.run('MATCH (:User {id: $a})-[f:FOLLOWS]->(:User {id: $b}) DELETE f', { a: followerId, b: followeeId });
-        return user;
+        const pair = { a: followerId, b: followeeId };
+        const exists = await followed(tx, pair);
+        if (exists) await tx.run(`${EDGE} DELETE f`, pair);
+        return { user, changed: exists };
       });
-      return announce(changed, write, () => followChanges(followerId, followeeId));
+      return announce(changed, write, followChanges(followerId, followeeId)).then(({ user }) => user);
     },
   };
 }

@@ -60,8 +60,9 @@ export interface KeyLists {
 
 export function keyLists(db: CypherRunner, through: Through): KeyLists {
   const weigh = (list: KeyList) => list.keys.length;
-  const cached = (kind: string, tag: (id: string) => string, get: (ids: readonly string[]) => Promise<KeyList[]>) =>
-    through(kind, (id) => [tag(id)], get, weigh);
+  // A list in helpful-vote order also changes with a vote, which announces only that order's tag.
+  const cached = (kind: string, tag: (id: string) => string, get: (ids: readonly string[]) => Promise<KeyList[]>, sort?: ReviewSort) =>
+    through(kind, (id) => (sort === 'MOST_HELPFUL' ? [tag(id), tags.byVotes(tag(id))] : [tag(id)]), get, weigh);
   const bySort = (make: (sort: ReviewSort) => Get<KeyList>) => {
     const made = new Map<ReviewSort, Get<KeyList>>();
     return (sort: ReviewSort) => made.get(sort) ?? made.set(sort, make(sort)).get(sort)!;
@@ -70,8 +71,8 @@ export function keyLists(db: CypherRunner, through: Through): KeyLists {
   const follows = 'x.id AS id, f.since AS since ORDER BY pid, since DESC, id';
   const shares = 'x.id AS id, x.createdAt AS at ORDER BY pid, at DESC, id';
   return {
-    reviewsOf: bySort((sort) => cached(`reviewsOf:${sort}`, tags.reviewsOf, listOf(db, 'Product', '<-[e:REVIEWS]-(:Review)', reviewKeys(sort)))),
-    reviewsBy: bySort((sort) => cached(`reviewsBy:${sort}`, tags.reviewsBy, listOf(db, 'User', '-[e:WROTE]->(:Review)', reviewKeys(sort)))),
+    reviewsOf: bySort((sort) => cached(`reviewsOf:${sort}`, tags.reviewsOf, listOf(db, 'Product', '<-[e:REVIEWS]-(:Review)', reviewKeys(sort)), sort)),
+    reviewsBy: bySort((sort) => cached(`reviewsBy:${sort}`, tags.reviewsBy, listOf(db, 'User', '-[e:WROTE]->(:Review)', reviewKeys(sort)), sort)),
     followers: cached('followers', tags.followers, listOf(db, 'User', '<-[f:FOLLOWS]-(x:User)', follows)),
     following: cached('following', tags.following, listOf(db, 'User', '-[f:FOLLOWS]->(x:User)', follows)),
     followerShares: cached('followerShares', tags.sharesBy, listOf(db, 'User', '-[:SHARED]->(x:Share)', shares, "x.audience = 'FOLLOWERS'")),

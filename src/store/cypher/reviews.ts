@@ -22,7 +22,7 @@ const ADJUST_PRODUCT =
 const reviewChanges = (r: Review) => [tags.review(r.id), tags.productCounts(r.productId), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId), tags.products];
 
 export function cypherReviews(db: CypherRunner, changed: ChangeListener, through: Through, lists: KeyLists): ReviewRepository {
-  const get = through('Review', (id) => [tags.review(id)], async (ids): Promise<(Review | null)[]> => {
+  const get = through('Review', (id) => [tags.review(id), tags.helpfulVotes(id)], async (ids): Promise<(Review | null)[]> => {
     if (ids.length === 0) return [];
     const rows = await db.read(
       // A key lookup: `authorProduct` names the author and product, so no joins are needed.
@@ -107,17 +107,22 @@ export function cypherReviews(db: CypherRunner, changed: ChangeListener, through
     voteHelpful(voterId: string, reviewId: string, at: number) {
       const write = db.write(async (tx) => {
         await mustExist(tx, 'User', voterId);
-        await readInTx(tx, reviewId);
+        const before = await readInTx(tx, reviewId);
         // MERGE's ON CREATE makes the vote and the counter one idempotent step.
         await tx.run(
           'MATCH (v:User {id: $voterId}) MATCH (r:Review {id: $reviewId}) MERGE (v)-[h:VOTED_HELPFUL]->(r) ' +
             'ON CREATE SET h.at = $at, r.helpfulVotes = r.helpfulVotes + 1',
           { voterId, reviewId, at },
         );
-        await tx.run(SYNC_EDGES, { id: reviewId });
-        return readInTx(tx, reviewId);
+        const review = await readInTx(tx, reviewId);
+        const counted = review.helpfulVotes !== before.helpfulVotes;
+        if (counted) await tx.run(SYNC_EDGES, { id: reviewId });
+        return { review, counted };
       });
-      return announce(changed, write, (r) => [tags.review(r.id), tags.reviewsOf(r.productId), tags.reviewsBy(r.authorId)]);
+      // A vote moves only its count and the review's place in lists sorted by votes; a repeated vote moves nothing.
+      return announce(changed, write, ({ review: r, counted }) =>
+        counted ? [tags.helpfulVotes(r.id), tags.byVotes(tags.reviewsOf(r.productId)), tags.byVotes(tags.reviewsBy(r.authorId))] : [],
+      ).then(({ review }) => review);
     },
   };
 }

@@ -24,8 +24,20 @@ function where(filter: UserFilter): { clause: string; params: Record<string, unk
   };
 }
 
+/** Only what an edit changed: a new bio reaches just the answers that show it (a profile page). */
+function profileChanges({ before, after }: { before: User; after: User }): string[] {
+  const id = after.id;
+  return [
+    ...(before.bio !== after.bio ? [tags.bio(id)] : []),
+    ...(before.displayName !== after.displayName ? [tags.user(id), tags.users] : []),
+    // Share visibility decides who sees this user's shares.
+    ...(before.shareVisibility !== after.shareVisibility ? [tags.user(id), tags.sharesBy(id), tags.hiddenShares] : []),
+  ];
+}
+
 export function cypherUsers(db: CypherRunner, changed: ChangeListener, through: Through): UserRepository {
-  const get = through('User', (id) => [tags.user(id)], async (ids): Promise<(User | null)[]> => {
+  // A kept user holds the bio too, which a bio edit announces alone.
+  const get = through('User', (id) => [tags.user(id), tags.bio(id)], async (ids): Promise<(User | null)[]> => {
     if (ids.length === 0) return [];
     const rows = await db.read('UNWIND $ids AS id MATCH (u:User {id: id}) RETURN u', { ids: [...new Set(ids)] });
     return inOrder(ids, rows.map((r) => toUser(r.u as Record<string, unknown>)));
@@ -81,13 +93,14 @@ export function cypherUsers(db: CypherRunner, changed: ChangeListener, through: 
 
     updateProfile(id: string, patch: ProfilePatch) {
       const write = db.write(async (tx) => {
+        const found = await tx.run('MATCH (u:User {id: $id}) RETURN u', { id });
+        if (found.length === 0) throw new NotFoundError('User', id);
+        const before = toUser(found[0].u as Record<string, unknown>);
         const set = setClause('u', { ...patch }, ['displayName', 'bio', 'shareVisibility']);
         const rows = await tx.run(`MATCH (u:User {id: $id}) ${set.clause} RETURN u`, { id, ...set.params });
-        if (rows.length === 0) throw new NotFoundError('User', id);
-        return toUser(rows[0].u as Record<string, unknown>);
+        return { before, after: toUser(rows[0].u as Record<string, unknown>) };
       });
-      // Share visibility is part of the profile: it decides who sees this user's shares.
-      return announce(changed, write, () => [tags.user(id), tags.users, tags.sharesBy(id), tags.hiddenShares]);
+      return announce(changed, write, profileChanges).then(({ after }) => after);
     },
   };
 }

@@ -8,7 +8,7 @@
  */
 import lbug, { type Connection, type Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import type { BackupManifest, QueryStats } from '../contract';
-import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
+import type { CypherRunner, CypherTx, Params, Row, WriteOptions } from '../cypher/runner';
 import { rowFromLadybug } from './values';
 import path from 'node:path';
 import { copyDataDir, countAll } from './backup';
@@ -31,20 +31,39 @@ class Conn {
     }
   }
 
+  /**
+   * `run` on the calling thread: no thread-pool hop and no wait for the event loop between
+   * statements (under load each such turn costs tens of milliseconds), at the price of blocking
+   * the event loop while the statement runs. For short statements only.
+   */
+  runSync(query: string, params: Params = {}): Row[] {
+    const result = last(this.raw.executeSync(this.prepared.get(query) ?? this.keep(query, this.raw.prepareSync(query)), params as Record<string, never>));
+    try {
+      return result.getAllSync().map(rowFromLadybug);
+    } finally {
+      result.close();
+    }
+  }
+
   /** The statement's result; the caller must close it (open results keep the database file locked). */
   async execute(query: string, params: Params = {}): Promise<QueryResult> {
-    let stmt = this.prepared.get(query);
-    if (!stmt) {
-      stmt = await this.raw.prepare(query);
-      if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
-      // A COPY names a one-off file: caching it would only grow the cache.
-      if (!query.startsWith('COPY ')) this.prepared.set(query, stmt);
-    }
-    const result = await this.raw.execute(stmt, params as Record<string, never>);
-    if (!Array.isArray(result)) return result;
-    for (const earlier of result.slice(0, -1)) earlier.close();
-    return result[result.length - 1];
+    const stmt = this.prepared.get(query) ?? this.keep(query, await this.raw.prepare(query));
+    return last(await this.raw.execute(stmt, params as Record<string, never>));
   }
+
+  private keep(query: string, stmt: PreparedStatement): PreparedStatement {
+    if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
+    // A COPY names a one-off file: caching it would only grow the cache.
+    if (!query.startsWith('COPY ')) this.prepared.set(query, stmt);
+    return stmt;
+  }
+}
+
+/** A multi-statement query's last result (the others closed). */
+function last(result: QueryResult | QueryResult[]): QueryResult {
+  if (!Array.isArray(result)) return result;
+  for (const earlier of result.slice(0, -1)) earlier.close();
+  return result[result.length - 1];
 }
 
 /** Hands out idle connections; callers queue when all are busy. */
@@ -72,6 +91,9 @@ class Pool {
   }
 }
 
+/** Longest a write statement may hold the event loop before it is run asynchronously instead. */
+const SYNC_BUDGET_MS = 5;
+
 export interface LadybugOptions {
   /** Read connections in the pool. */
   readers?: number;
@@ -88,6 +110,8 @@ export class LadybugRunner implements CypherRunner {
   private closing: Promise<void> | undefined;
   private readonly readers: Pool;
   private readonly writer: Pool;
+  /** Write statements too slow to run on the calling thread (see `write`). */
+  private readonly slowStatements = new Set<string>();
 
   private constructor(
     private readonly dbPath: string,
@@ -121,20 +145,37 @@ export class LadybugRunner implements CypherRunner {
     return this.readers.use((c) => c.run(query, params));
   }
 
-  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+  /**
+   * Statements of a small transaction run on the calling thread (`Conn.runSync`), so a write costs
+   * few event-loop turns instead of one per statement; under read load each turn takes tens of
+   * milliseconds, which limited writes per second. A statement that once took longer than
+   * SYNC_BUDGET_MS that way (on Ciao: an author's reviews, 15-100 ms) runs asynchronously from then
+   * on, so the event loop never stalls for long. COMMIT stays asynchronous: it waits for the log on
+   * disk, and a checkpoint it starts may wait for readers whose results the event loop has yet to close.
+   */
+  write<T>(work: (tx: CypherTx) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
     return this.writer.use(async (c) => {
-      await c.run('BEGIN TRANSACTION');
+      const run = async (q: string, p?: Params) => {
+        if (opts.large || this.slowStatements.has(q)) return c.run(q, p);
+        const started = performance.now();
+        try {
+          return c.runSync(q, p);
+        } finally {
+          if (performance.now() - started > SYNC_BUDGET_MS) this.slowStatements.add(q);
+        }
+      };
+      await run('BEGIN TRANSACTION');
       const tx: CypherTx = {
         run: (query, params) => {
           this.stats.roundTrips++;
-          return c.run(query, params);
+          return run(query, params);
         },
       };
       let result: T;
       try {
         result = await work(tx);
       } catch (err) {
-        await c.run('ROLLBACK');
+        await run('ROLLBACK');
         throw err;
       }
       try {

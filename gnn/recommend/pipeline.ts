@@ -51,6 +51,8 @@ export interface SelectionOptions {
   ensemble: EnsembleGrid;
   /** Maximum epochs per validation run, or the exact count when there is no validation. */
   maxEpochs: number;
+  /** Wall-time budget per validation run in seconds, at whole epochs (0 or absent: none); the refit trains the epochs it chose. */
+  gnnSeconds?: number;
   /** Fraction of each user's training items held out for validation; 0 disables selection. */
   valFraction: number;
   /** At most this many users are ranked for each validation check. */
@@ -208,6 +210,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
       const candidate = new SocialRecommender({ numUsers, numItems, interactions: fit, trust: data.trust }, hp, opts.seed);
       const result: TrainResult = trainBpr(candidate, fit, {
         maxEpochs: opts.maxEpochs,
+        maxSeconds: opts.gnnSeconds,
         seed: opts.seed + 1,
         numUsers,
         numItems,

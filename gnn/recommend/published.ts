@@ -19,7 +19,6 @@ import { buildCsr } from '../core/graph/csr';
 import { Interner } from '../core/graph/interner';
 import type { ModelBuilder } from '../core/live-model';
 import type { FittedDlae } from './dlae-form';
-import { Dlae } from './dlae';
 import type { DlaeMatrix, LocalRow } from './local-dlae';
 import type { RecommendGraph } from './graph';
 
@@ -85,7 +84,7 @@ export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, p
     data: { index: p, categoryId: products[p].categoryId, ...(dlae ? { lambdaInv: dlae.lambdaInv[p] } : {}) },
     vector: productEmb.slice(p * dim, (p + 1) * dim),
   }));
-  if (dlae instanceof Dlae) {
+  if (dlae && 'kInv' in dlae) {
     const n = userIds.length;
     yield* inBatches(n, (u) => ({ entityId: KINV + userIds[u], data: {}, vector: dlae.kInv.slice(u * n, (u + 1) * n) }));
   } else if (dlae) {

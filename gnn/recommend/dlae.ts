@@ -13,6 +13,7 @@
  * `score` covers only the users of X. New interactions are scored without B, by the push-through
  * identity B = Λ⁻¹XᵀK⁻¹X: xB = (xΛ⁻¹Xᵀ)K⁻¹X; serving does that (user-scores.ts) from K⁻¹, X and
  * Λ⁻¹ published with the model (published.ts; K⁻¹ is U² floats, 218 MB on Ciao).
+ * Past EXACT_MAX_USERS the pipeline uses the bounded neighbourhood form instead (local-dlae.ts).
  * Why: on both shipped splits it ranks validation items better than the GNN (Recall@20 LastFM
  * 0.2699 vs 0.2529, Ciao 0.0661 vs 0.0544), and blended with it better than either (README).
  */
@@ -28,26 +29,34 @@ export interface DlaeHyperParams {
   dropout: number;
 }
 
+/** 1/Λ_i = 1/(λ + p/(1−p)·n_i) per item, from the item → users rows. */
+export function dlaePenalty(byItem: Csr, hp: DlaeHyperParams): Float32Array {
+  const out = new Float32Array(byItem.numRows);
+  for (let i = 0; i < out.length; i++) out[i] = 1 / (hp.lambda + (hp.dropout / (1 - hp.dropout)) * (byItem.rowPtr[i + 1] - byItem.rowPtr[i]));
+  return out;
+}
+
 export class Dlae {
   /** K⁻¹, row-major [U, U]: with X and Λ⁻¹, all serving needs (published.ts). */
   readonly kInv: Float32Array;
   /** 1/Λ_i per item. */
   readonly lambdaInv: Float32Array;
-  private readonly byUser: Csr;
+  readonly byUser: Csr;
+  readonly byItem: Csr;
   private readonly numUsers: number;
 
   constructor(numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams) {
     this.numUsers = numUsers;
     this.byUser = buildCsr(numUsers, interactions.a, interactions.b);
-    const byItem = buildCsr(numItems, interactions.b, interactions.a);
+    this.byItem = buildCsr(numItems, interactions.b, interactions.a);
+    this.lambdaInv = dlaePenalty(this.byItem, hp);
     // K = I + Σ_i (1/Λ_i) x_i x_iᵀ over item columns x_i: each item adds 1/Λ_i to every pair of its users.
     const k = new Float32Array(numUsers * numUsers);
-    this.lambdaInv = new Float32Array(numItems);
     for (let u = 0; u < numUsers; u++) k[u * numUsers + u] = 1;
     for (let i = 0; i < numItems; i++) {
-      const users = rowOf(byItem, i);
+      const users = rowOf(this.byItem, i);
+      // In float64, as before the bounded form existed (the published 1/Λ is float32).
       const w = 1 / (hp.lambda + (hp.dropout / (1 - hp.dropout)) * users.length);
-      this.lambdaInv[i] = w;
       for (const u of users) for (const v of users) k[u * numUsers + v] += w;
     }
     const kTensor = tf.tensor2d(k, [numUsers, numUsers]);

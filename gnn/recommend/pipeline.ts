@@ -17,7 +17,8 @@ import type { PairList } from './graph';
 import { evaluateRanking } from './offline/evaluate';
 import type { ItemScorer } from './offline/rank';
 import { buildCsr, type Csr } from '../core/graph/csr';
-import { Dlae, type DlaeHyperParams } from './dlae';
+import type { DlaeHyperParams } from './dlae';
+import { dlaeNeighbours, fitDlae, type FittedDlae } from './dlae-form';
 import { SocialRecommender, type RecommendHyperParams } from './model';
 import { ScoreEnsemble } from './score-ensemble';
 import { holdOut, sampleUsers } from './holdout';
@@ -41,6 +42,8 @@ export interface EnsembleGrid {
   dropout: number[];
   /** GNN weights w in the blend w·GNN + (1−w)·DLAE. */
   gnnWeight: number[];
+  /** DLAE's form (dlae-form.ts): 0 or absent, exact while it fits, else bounded; k > 0 forces the bounded form with k neighbours. */
+  neighbours?: number;
 }
 
 export interface SelectionOptions {
@@ -48,6 +51,8 @@ export interface SelectionOptions {
   ensemble: EnsembleGrid;
   /** Maximum epochs per validation run, or the exact count when there is no validation. */
   maxEpochs: number;
+  /** Wall-time budget per validation run in seconds, at whole epochs (0 or absent: none); the refit trains the epochs it chose. */
+  gnnSeconds?: number;
   /** Fraction of each user's training items held out for validation; 0 disables selection. */
   valFraction: number;
   /** At most this many users are ranked for each validation check. */
@@ -86,6 +91,8 @@ export interface EnsembleTrial {
 export interface EnsembleChoice {
   dlae: DlaeHyperParams;
   gnnWeight: number;
+  /** Neighbours per user of the bounded DLAE form; null: the exact form. */
+  neighbours: number | null;
 }
 
 /** The chosen recommender fitted on the whole training set; the caller disposes it. */
@@ -102,7 +109,7 @@ export interface FittedRecommender {
   validation: { recall20: number; ndcg20: number | null } | null;
   model: SocialRecommender;
   /** The chosen DLAE, fitted on the whole training set (absent when the GNN alone was chosen). */
-  dlae?: Dlae;
+  dlae?: FittedDlae;
   trainSeconds: number;
   /** CPU time of this process over the same span: what the run costs on an otherwise idle core. */
   trainCpuSeconds: number;
@@ -128,7 +135,8 @@ export function describe(hp: RecommendHyperParams): string {
 
 export function describeEnsemble(choice: EnsembleChoice | undefined): string {
   if (!choice) return 'GNN alone';
-  return `${choice.gnnWeight}·GNN + ${Number((1 - choice.gnnWeight).toFixed(6))}·DLAE(λ=${choice.dlae.lambda}, p=${choice.dlae.dropout})`;
+  const form = choice.neighbours === null ? '' : `, ${choice.neighbours} neighbours`;
+  return `${choice.gnnWeight}·GNN + ${Number((1 - choice.gnnWeight).toFixed(6))}·DLAE(λ=${choice.dlae.lambda}, p=${choice.dlae.dropout}${form})`;
 }
 
 /** The fitted recommender's scores: the GNN's, blended with DLAE's when one was chosen (the caller disposes the scorer). */
@@ -159,11 +167,12 @@ function chooseEnsemble(
   for (const lambda of grid.lambda)
     for (const dropout of grid.dropout) {
       const started = Date.now();
-      const dlae = new Dlae(numUsers, numItems, fit, { lambda, dropout });
+      const dlae = fitDlae(numUsers, numItems, fit, { lambda, dropout }, grid.neighbours);
+      log(`gnn: DLAE λ=${lambda} p=${dropout} fitted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       for (const gnnWeight of grid.gnnWeight.filter((w) => w !== 1)) {
         const scorer = new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae, weight: 1 - gnnWeight }]);
         const { metrics } = evaluateRanking(scorer, truth, exclude, [20]);
-        const choice = { dlae: { lambda, dropout }, gnnWeight };
+        const choice = { dlae: { lambda, dropout }, gnnWeight, neighbours: dlaeNeighbours(numUsers, grid.neighbours) };
         trials.push({ ...choice, valRecall20: metrics[20].recall, valNdcg20: metrics[20].ndcg, seconds: (Date.now() - started) / 1000 });
         log(`gnn: validation Recall@20 ${metrics[20].recall.toFixed(4)} NDCG@20 ${metrics[20].ndcg.toFixed(4)} for ${describeEnsemble(choice)}`);
         if (metrics[20].recall > best.recall) best = { choice, recall: metrics[20].recall };
@@ -186,7 +195,9 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
   const blends = opts.ensemble.gnnWeight.some((w) => w !== 1);
   // Without validation the first value of each list is used.
   let ensemble: EnsembleChoice | undefined =
-    opts.ensemble.gnnWeight[0] !== 1 ? { dlae: { lambda: opts.ensemble.lambda[0], dropout: opts.ensemble.dropout[0] }, gnnWeight: opts.ensemble.gnnWeight[0] } : undefined;
+    opts.ensemble.gnnWeight[0] !== 1
+      ? { dlae: { lambda: opts.ensemble.lambda[0], dropout: opts.ensemble.dropout[0] }, gnnWeight: opts.ensemble.gnnWeight[0], neighbours: dlaeNeighbours(numUsers, opts.ensemble.neighbours) }
+      : undefined;
   let ensembleTrials: EnsembleTrial[] = [];
 
   if (opts.valFraction > 0) {
@@ -199,6 +210,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
       const candidate = new SocialRecommender({ numUsers, numItems, interactions: fit, trust: data.trust }, hp, opts.seed);
       const result: TrainResult = trainBpr(candidate, fit, {
         maxEpochs: opts.maxEpochs,
+        maxSeconds: opts.gnnSeconds,
         seed: opts.seed + 1,
         numUsers,
         numItems,
@@ -245,7 +257,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
     model = new SocialRecommender({ numUsers, numItems, interactions: data.train, trust: data.trust }, chosen, opts.seed);
     trainBpr(model, data.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}`, onProgress });
   }
-  const dlae = ensemble ? new Dlae(numUsers, numItems, data.train, ensemble.dlae) : undefined;
+  const dlae = ensemble ? fitDlae(numUsers, numItems, data.train, ensemble.dlae, opts.ensemble.neighbours) : undefined;
   if (ensemble) finalModel += `, blended as ${describeEnsemble(ensemble)} with DLAE fitted on the full training set`;
   const cpu = process.cpuUsage(cpuStarted);
   return {

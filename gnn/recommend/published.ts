@@ -5,31 +5,33 @@
  *    followees it was trained with (what fold-in compares the live graph against; together they
  *    are the training matrix X DLAE scores with).
  *  - `p:<id>`: the product's final GNN embedding; data: its training index, category, and 1/Λ_i.
- *  - `k:<id>`: with a DLAE blend, the user's row of K⁻¹ (dlae.ts) over training user indices.
- * The run's metadata says the blend (`blend: { gnnWeight }` or null for the GNN alone).
+ *  - `k:<id>`: with a DLAE blend, the user's row of K⁻¹ (dlae.ts) over training user indices; with
+ *    the bounded form (local-dlae.ts), its neighbourhood solution z, data: the neighbours' indices
+ *    (k + 1 floats and k indices per user instead of U floats).
+ * The run's metadata says the blend (`blend: { gnnWeight, neighbours }` or null for the GNN alone;
+ * neighbours null or absent: the exact form).
  * Training writes it with `recommenderRows`; the API rebuilds matrices with `buildPublishedRecommender`.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelOutputRow } from '../../src/store/contract';
 import { initBackend } from '../core/backend';
-import { buildCsr, type Csr } from '../core/graph/csr';
+import { buildCsr } from '../core/graph/csr';
 import { Interner } from '../core/graph/interner';
 import type { ModelBuilder } from '../core/live-model';
-import type { Dlae } from './dlae';
+import type { FittedDlae } from './dlae-form';
+import type { DlaeMatrix, LocalRow } from './local-dlae';
 import type { RecommendGraph } from './graph';
 
 const USER = 'u:';
 const PRODUCT = 'p:';
 const KINV = 'k:';
 
-export interface PublishedDlae {
-  /** K⁻¹ row-major [U, U] over user rows. */
-  kInv: Float32Array;
-  /** 1/Λ_i per product row. */
-  lambdaInv: Float32Array;
-  /** The training matrix X: user row → product rows, and product row → user rows. */
-  byUser: Csr;
-  byItem: Csr;
+/** The training matrix X (user row → product rows and back) and 1/Λ_i per product row, with one of DLAE's two forms. */
+export interface PublishedDlae extends DlaeMatrix {
+  /** Exact form: K⁻¹ row-major [U, U] over user rows. */
+  kInv: Float32Array | null;
+  /** Bounded form: the neighbour count and each training user's solution. */
+  local: { neighbours: number; rows: LocalRow[] } | null;
 }
 
 export interface PublishedRecommender {
@@ -63,7 +65,7 @@ function* inBatches<T>(n: number, row: (k: number) => T): Generator<T[]> {
 }
 
 /** Output rows of a fitted model; `userEmb`/`productEmb` are row-major [n, dim] in the graph's index order. */
-export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, productEmb: Float32Array, dim: number, dlae?: Dlae): Generator<ModelOutputRow[]> {
+export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, productEmb: Float32Array, dim: number, dlae?: FittedDlae): Generator<ModelOutputRow[]> {
   const { userIds, products } = graph;
   const ids = (xs: Int32Array, of: (k: number) => string) => Array.from(xs, of);
   const byUser = buildCsr(userIds.length, graph.interactions.a, graph.interactions.b);
@@ -82,9 +84,12 @@ export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, p
     data: { index: p, categoryId: products[p].categoryId, ...(dlae ? { lambdaInv: dlae.lambdaInv[p] } : {}) },
     vector: productEmb.slice(p * dim, (p + 1) * dim),
   }));
-  if (dlae) {
+  if (dlae && 'kInv' in dlae) {
     const n = userIds.length;
     yield* inBatches(n, (u) => ({ entityId: KINV + userIds[u], data: {}, vector: dlae.kInv.slice(u * n, (u + 1) * n) }));
+  } else if (dlae) {
+    const { rows } = dlae;
+    yield* inBatches(rows.length, (u) => ({ entityId: KINV + userIds[u], data: { neighbours: Array.from(rows[u].neighbours) }, vector: rows[u].weights }));
   }
 }
 
@@ -125,7 +130,7 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
   const userRow = new Map(users.map((r, k) => [r.entityId.slice(USER.length), k]));
   const productRow = new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k]));
   const trainedProducts = users.map((r) => (r.data.products as string[] | undefined) ?? []);
-  const blend = (run.metadata.blend ?? null) as { gnnWeight: number } | null;
+  const blend = (run.metadata.blend ?? null) as { gnnWeight: number; neighbours?: number | null } | null;
   const model: PublishedRecommender = {
     dim,
     userRow,
@@ -140,7 +145,7 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
     productCategory: Int32Array.from(products, (r) => categories.of(String(r.data.categoryId ?? ''))),
     productNorm,
     gnnWeight: blend?.gnnWeight ?? 1,
-    dlae: blend && kRows.length === users.length ? publishedDlae(users.length, products, kRows, userRow, productRow, trainedProducts) : null,
+    dlae: blend && kRows.length === users.length ? publishedDlae(users.length, products, kRows, userRow, productRow, trainedProducts, blend.neighbours ?? null) : null,
   };
   release.register(model, model.productEmbT);
   return model;
@@ -153,9 +158,19 @@ function publishedDlae(
   userRow: Map<string, number>,
   productRow: Map<string, number>,
   trainedProducts: string[][],
+  neighbours: number | null,
 ): PublishedDlae {
-  const kInv = new Float32Array(n * n);
-  for (const r of kRows) kInv.set(r.vector!, userRow.get(r.entityId.slice(KINV.length))! * n);
+  const rowOfK = (r: ModelOutputRow) => userRow.get(r.entityId.slice(KINV.length))!;
+  let kInv: Float32Array | null = null;
+  let local: PublishedDlae['local'] = null;
+  if (neighbours === null) {
+    kInv = new Float32Array(n * n);
+    for (const r of kRows) kInv.set(r.vector!, rowOfK(r) * n);
+  } else {
+    const rows: LocalRow[] = new Array(n);
+    for (const r of kRows) rows[rowOfK(r)] = { neighbours: Int32Array.from(r.data.neighbours as number[]), weights: Float32Array.from(r.vector!) };
+    local = { neighbours, rows };
+  }
   const a: number[] = [];
   const b: number[] = [];
   trainedProducts.forEach((ids, u) => {
@@ -168,6 +183,7 @@ function publishedDlae(
   const cols = Int32Array.from(b);
   return {
     kInv,
+    local,
     lambdaInv: Float32Array.from(products, (r) => Number(r.data.lambdaInv)),
     byUser: buildCsr(n, rows, cols),
     byItem: buildCsr(products.length, cols, rows),

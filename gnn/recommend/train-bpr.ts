@@ -2,7 +2,9 @@
  * BPR training loop with Adam. Each epoch visits every training interaction once in a seeded
  * shuffled order, pairing it with a uniform negative; the full propagation is recomputed per batch.
  * With a validation set, Recall@20 on it is checked every `every` epochs and training stops
- * after `patience` checks without improvement; the best checkpoint is restored.
+ * after `patience` checks without improvement; the best checkpoint is restored. `maxSeconds` caps a
+ * run's wall time at whole epochs (each full-graph step costs seconds on large graphs: at 25k users
+ * and 300k items an epoch is minutes), with a validation check at the last epoch.
  */
 import * as tf from '@tensorflow/tfjs';
 import { EarlyStopping } from '../core/early-stopping';
@@ -27,6 +29,8 @@ export interface TrainOptions {
   numUsers: number;
   numItems: number;
   validation?: ValidationOptions;
+  /** Stop after the epoch that passes this many seconds (0 or absent: no limit). */
+  maxSeconds?: number;
   label?: string;
   onProgress?: OnProgress;
 }
@@ -82,7 +86,8 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
       loss.dispose();
     }
     const record: EpochRecord = { epoch, loss: lossSum / n };
-    if (val && (epoch % val.every === 0 || epoch === opts.maxEpochs)) {
+    const outOfTime = Boolean(opts.maxSeconds) && (performance.now() - started) / 1000 >= opts.maxSeconds!;
+    if (val && (epoch % val.every === 0 || epoch === opts.maxEpochs || outOfTime)) {
       const scorer = model.scorer();
       const { metrics } = evaluateRanking(scorer, val.truth, positives, [20]);
       scorer.dispose();
@@ -93,8 +98,8 @@ export function trainBpr(model: SocialRecommender, train: PairList, opts: TrainO
     history.push(record);
     const { best } = stopping;
     const bestNote = !val ? '' : best.epoch ? `  best val R@20 ${best.score.toFixed(4)} (ep ${best.epoch})` : '  val R@20 -';
-    const stop = Boolean(val) && stopping.shouldStop;
-    onProgress({ task, done: epoch, total: opts.maxEpochs, note: `loss ${record.loss.toFixed(4)}${bestNote}`, finished: stop || epoch === opts.maxEpochs });
+    const stop = (Boolean(val) && stopping.shouldStop) || outOfTime;
+    onProgress({ task, done: epoch, total: opts.maxEpochs, note: `loss ${record.loss.toFixed(4)}${bestNote}${outOfTime ? '  time budget reached' : ''}`, finished: stop || epoch === opts.maxEpochs });
     if (stop) break;
   }
   optimizer.dispose();

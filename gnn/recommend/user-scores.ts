@@ -8,9 +8,12 @@
  * U + nnz(X) multiply-adds (0.3M on Ciao). Products x' reviewed or shared since training (or all of a
  * user's products when the model does not know the user) are added through B = Λ⁻¹XᵀK⁻¹X:
  *   s = −(K⁻¹X)_u + (Δx Λ⁻¹ Xᵀ) K⁻¹ X − Δx,
- * which costs one K⁻¹ row per user who shares a product with Δx.
+ * which costs one K⁻¹ row per user who shares a product with Δx. The bounded form (local-dlae.ts)
+ * scores a known, unchanged user from its published neighbourhood solution, and anyone else by
+ * solving their neighbourhood for their current products: O(Σ n_i + k³/6) per request.
  */
 import { rowOf } from '../core/graph/csr';
+import { addLocalScores, localRow } from './local-dlae';
 import { foldInUser } from './fold-in';
 import type { PublishedDlae, PublishedRecommender } from './published';
 import { dotAll } from './similarity';
@@ -32,16 +35,18 @@ function dlaeScores(d: PublishedDlae, m: PublishedRecommender, userId: string, p
   const row = m.userRow.get(userId);
   const trained = new Set(row === undefined ? [] : m.trainedProducts[row]);
   const added = productIds.flatMap((id) => (trained.has(id) ? [] : (m.productRow.get(id) ?? [])));
+  if (d.local) return localScores(d, d.local, m, row, added);
+  const kInv = d.kInv!;
   // v = −K⁻¹_u + (Δx Λ⁻¹ Xᵀ) K⁻¹, a vector over training users; K⁻¹ is symmetric.
   const v = new Float64Array(numUsers);
   if (row !== undefined) {
-    const k = d.kInv.subarray(row * numUsers, (row + 1) * numUsers);
+    const k = kInv.subarray(row * numUsers, (row + 1) * numUsers);
     for (let w = 0; w < numUsers; w++) v[w] = -k[w];
   }
   const c = new Map<number, number>();
   for (const i of added) for (const w of rowOf(d.byItem, i)) c.set(w, (c.get(w) ?? 0) + d.lambdaInv[i]);
   for (const [w, cw] of c) {
-    const k = d.kInv.subarray(w * numUsers, (w + 1) * numUsers);
+    const k = kInv.subarray(w * numUsers, (w + 1) * numUsers);
     for (let x = 0; x < numUsers; x++) v[x] += cw * k[x];
   }
   // s = vX − Δx, accumulated as the offline scorer does (dlae.ts: score).
@@ -52,6 +57,16 @@ function dlaeScores(d: PublishedDlae, m: PublishedRecommender, userId: string, p
     for (let p = d.byUser.rowPtr[w]; p < d.byUser.rowPtr[w + 1]; p++) scores[d.byUser.cols[p]] += vw;
   }
   for (const i of added) scores[i] -= 1;
+  return scores;
+}
+
+/** The bounded form: the published solution while the user's products are those it was trained with, else solved afresh. */
+function localScores(d: PublishedDlae, local: NonNullable<PublishedDlae['local']>, m: PublishedRecommender, row: number | undefined, added: number[]): Float32Array {
+  const trained = row === undefined ? new Int32Array(0) : rowOf(d.byUser, row);
+  const items = added.length ? Int32Array.from(new Set([...trained, ...added])).sort() : trained;
+  const solution = row !== undefined && !added.length ? local.rows[row] : localRow(d, items, row ?? -1, local.neighbours);
+  const scores = new Float32Array(m.productIds.length);
+  addLocalScores(scores, d, solution, items);
   return scores;
 }
 

@@ -8,6 +8,7 @@ import { saveModel } from '../../core/registry';
 import { describe, describeEnsemble, type RecommendGrid } from '../pipeline';
 import { RECOMMEND_DEFAULTS } from '../defaults';
 import { runRecommend } from './run';
+import { DEFAULT_NEIGHBOURS, EXACT_MAX_USERS } from '../dlae-form';
 import { UsageError, type Command, type Options } from '../../core/command';
 
 const nums = (o: Options, k: string) => o[k] as number[];
@@ -23,6 +24,7 @@ export const recommendCommand: Command = {
     { name: 'split', type: 'string', required: true, description: 'split directory' },
     { name: 'predictions', type: 'string', required: true, description: 'output JSON {"<user>": [item, ...]} with the top 20, best first' },
     { name: 'epochs', type: 'number', default: D.maxEpochs, description: 'max epochs per validation run (exact epochs with --val-fraction 0)' },
+    { name: 'gnn-seconds', type: 'number', default: 0, description: 'wall-time budget of each GNN validation run, at whole epochs (0: none); the refit trains the epochs it chose' },
     { name: 'dim', type: 'number', list: true, default: list(D.grid.dim), description: 'embedding size' },
     { name: 'layers', type: 'number', list: true, default: list(D.grid.layers), description: 'propagation layers' },
     { name: 'lr', type: 'number', list: true, default: list(D.grid.lr), description: 'Adam learning rate' },
@@ -34,6 +36,7 @@ export const recommendCommand: Command = {
     { name: 'dlae-lambda', type: 'number', list: true, default: list(D.ensemble.lambda), description: 'DLAE ridge λ values to try' },
     { name: 'dlae-dropout', type: 'number', list: true, default: list(D.ensemble.dropout), description: 'DLAE input-dropout p values to try' },
     { name: 'gnn-weight', type: 'number', list: true, default: list(D.ensemble.gnnWeight), description: 'GNN weights w in w·GNN + (1−w)·DLAE to try (1: GNN alone, 0: DLAE alone; only 1: no DLAE)' },
+    { name: 'dlae-neighbours', type: 'number', default: D.ensemble.neighbours ?? 0, description: `DLAE form: 0, the exact dual form up to ${EXACT_MAX_USERS} users and ${DEFAULT_NEIGHBOURS} neighbours per user past that; k > 0 forces the bounded form with k neighbours` },
     { name: 'val-fraction', type: 'number', default: D.valFraction, description: "share of each user's training items held out for validation (0: no selection)" },
     { name: 'val-users', type: 'number', default: D.valUsers, description: 'rank at most this many (seeded) validation users per check' },
     { name: 'eval-every', type: 'number', default: D.evalEvery, description: 'epochs between validation checks' },
@@ -50,7 +53,8 @@ export const recommendCommand: Command = {
     const losses = o.loss as string[];
     const badLoss = losses.find((l) => !RECOMMEND_LOSSES.includes(l as RecommendLoss));
     if (badLoss) throw new UsageError(`--loss must be one of ${RECOMMEND_LOSSES.join(', ')}, got "${badLoss}"`);
-    const ensemble = { lambda: nums(o, 'dlae-lambda'), dropout: nums(o, 'dlae-dropout'), gnnWeight: nums(o, 'gnn-weight') };
+    const ensemble = { lambda: nums(o, 'dlae-lambda'), dropout: nums(o, 'dlae-dropout'), gnnWeight: nums(o, 'gnn-weight'), neighbours: o['dlae-neighbours'] as number };
+    if (!(Number.isInteger(ensemble.neighbours) && ensemble.neighbours >= 0)) throw new UsageError('--dlae-neighbours must be an integer >= 0');
     if (ensemble.lambda.some((l) => !(l > 0))) throw new UsageError('--dlae-lambda values must be > 0');
     if (ensemble.dropout.some((p) => !(p >= 0 && p < 1))) throw new UsageError('--dlae-dropout values must be in [0, 1)');
     if (ensemble.gnnWeight.some((w) => !(w >= 0 && w <= 1))) throw new UsageError('--gnn-weight values must be in [0, 1]');
@@ -69,6 +73,7 @@ export const recommendCommand: Command = {
       grid,
       ensemble,
       maxEpochs: o.epochs as number,
+      gnnSeconds: o['gnn-seconds'] as number,
       valFraction: o['val-fraction'] as number,
       valUsers: o['val-users'] as number,
       evalEvery: o['eval-every'] as number,

@@ -2,7 +2,8 @@
  * Serve what was evaluated: on a seeded store, the scores the API's recommender returns equal the
  * offline pipeline's scores (pipeline.ts: fitRecommender + fittedScorer, what `recommend` ranks
  * the test set with) for the same users, GNN + DLAE blend included, to float tolerance, in the
- * same order. A review written after training then changes the served scores at once.
+ * same order. A review written after training then changes the served scores at once. Both DLAE
+ * forms: the exact dual form and the bounded neighbourhood form (local-dlae.ts), forced here.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -37,12 +38,18 @@ before(async () => {
 });
 after(() => t.cleanup());
 
-test('served scores equal the offline pipeline scores for the same users', { timeout: 300_000 }, async () => {
+test('served scores equal the offline pipeline scores for the same users', { timeout: 300_000 }, () => servedEqualsOffline(OPTS, 'exact'));
+
+test('served scores equal the offline ones with the bounded DLAE form, also after a new review', { timeout: 300_000 }, () =>
+  servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, neighbours: 6 } }, 'bounded'));
+
+async function servedEqualsOffline(opts: SelectionOptions, form: string): Promise<void> {
   const snapshot = await readSnapshot(t.store);
   const graph = recommendGraph(snapshot);
-  const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, OPTS);
+  const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, opts);
   assert.ok(fitted.dlae && fitted.ensemble, 'the blend is fitted');
-  await publishRecommender(t.store, snapshot, graph, fitted, OPTS, { modelRoot: path.join(t.dir, 'models'), keep: 1 }, 'test');
+  assert.equal(fitted.ensemble.neighbours, opts.ensemble.neighbours || null);
+  await publishRecommender(t.store, snapshot, graph, fitted, opts, { modelRoot: path.join(t.dir, 'models'), keep: 1 }, 'test');
   const users = Int32Array.from({ length: USERS }, (_, k) => Math.floor((k * graph.userIds.length) / USERS));
   const offline = fittedScorer(fitted);
   const scores = offline.score(users);
@@ -74,8 +81,8 @@ test('served scores equal the offline pipeline scores for the same users', { tim
   const userId = graph.userIds[users[0]];
   const before = await recommender.forUser(userId, { offset: 0, limit: TOP });
   const top = before.items[0].productId;
-  await t.store.reviews.write(userId, { productId: top, rating: 5, title: 'yes', body: '' }, { id: 'parity-review', at: Date.now() });
+  await t.store.reviews.write(userId, { productId: top, rating: 5, title: 'yes', body: '' }, { id: `parity-review-${form}`, at: Date.now() });
   const after = await recommender.forUser(userId, { offset: 0, limit: TOP });
   assert.ok(!after.items.some((i) => i.productId === top));
   assert.notDeepEqual(after.items.map((i) => i.score), before.items.slice(1).map((i) => i.score));
-});
+}

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatSeconds } from '../../../src/cli/progress';
 import { formatMetrics } from './metrics';
+import { formatBeyondAccuracy } from './beyond-accuracy';
 import { RECOMMEND_LOSSES, SOCIAL_MODES, type RecommendLoss, type SocialMode } from '../model';
 import { progressBars } from '../../core/progress';
 import { saveModel } from '../../core/registry';
@@ -90,6 +91,7 @@ export const recommendCommand: Command = {
       `final model: ${run.finalModel}`,
       `test users: ${Object.keys(run.predictions).length}  predictions: ${o.predictions}`,
       formatMetrics(run.test),
+      formatBeyondAccuracy(run.testBeyond),
     ];
     if (o.save) {
       const { record, dir } = await saveModel(o.save as string, run.model.weights(), {
@@ -100,7 +102,7 @@ export const recommendCommand: Command = {
           counts: { users: run.split.numUsers, items: run.split.numItems, train: run.split.train.a.length, test: run.split.test.a.length, trust: run.split.trust.a.length },
         },
         hyperParameters: { ...run.chosen, epochs: run.epochs, seed: o.seed, finalModel: run.finalModel },
-        metrics: { test: run.test, validation: run.trials },
+        metrics: { test: run.test, testBeyond: run.testBeyond, validation: run.trials },
         backend: run.backend,
       });
       out.push(`saved: ${dir} (version ${record.version})`);

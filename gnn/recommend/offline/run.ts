@@ -4,11 +4,12 @@
  * once: all non-training items ranked for every test user, top 20, metrics.
  */
 import { initBackend } from '../../core/backend';
-import { buildCsr } from '../../core/graph/csr';
+import { buildCsr, rowOf } from '../../core/graph/csr';
 import type { OnProgress } from '../../core/progress';
 import { fitRecommender, fittedScorer, type FittedRecommender, type SelectionOptions } from '../pipeline';
 import { evaluateRanking } from './evaluate';
 import type { RankingMetrics } from './metrics';
+import { beyondAccuracy, type BeyondAccuracy } from './beyond-accuracy';
 import { readSplit, type Split } from './split';
 
 export interface RecommendRunOptions extends SelectionOptions {
@@ -21,6 +22,8 @@ export interface RecommendRun extends FittedRecommender {
   backend: string;
   split: Split;
   test: RankingMetrics;
+  /** Coverage, novelty and cold-user accuracy of the test top-20 lists. */
+  testBeyond: BeyondAccuracy;
   /** Top-20 per test user, best first. */
   predictions: Record<string, number[]>;
 }
@@ -36,11 +39,13 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   const fitted = fitRecommender({ numUsers, numItems, train: split.train, trust: split.trust }, opts, log, opts.onProgress);
   const scorer = fittedScorer(fitted);
   // The single look at the test set.
-  const result = evaluateRanking(scorer, buildCsr(numUsers, split.test.a, split.test.b), buildCsr(numUsers, split.train.a, split.train.b), KS);
+  const truth = buildCsr(numUsers, split.test.a, split.test.b);
+  const result = evaluateRanking(scorer, truth, buildCsr(numUsers, split.train.a, split.train.b), KS);
   scorer.dispose();
+  const testBeyond = beyondAccuracy(split.train, result.users, result.ranked, Array.from(result.users, (u) => rowOf(truth, u)));
   const predictions: Record<string, number[]> = {};
   result.users.forEach((u, k) => {
     predictions[String(u)] = Array.from(result.ranked[k]);
   });
-  return { ...fitted, backend, split, test: result.metrics, predictions };
+  return { ...fitted, backend, split, test: result.metrics, testBeyond, predictions };
 }

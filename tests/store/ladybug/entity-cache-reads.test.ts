@@ -68,6 +68,8 @@ test('every kind of write is seen by the next read through the cache', async () 
     ['a share to followers', () => cached.shares.create('bob', { productId: 'p3', message: 'look' }, { id: 's9', at: 240 })],
     ['a direct share', () => cached.shares.create('carol', { productId: 'p1', recipientId: 'dave' }, { id: 's10', at: 250 })],
     ['a profile edit', () => cached.users.updateProfile('bob', { displayName: 'Robert', shareVisibility: 'FOLLOWERS' })],
+    // Announced alone (a bio shows on few pages), yet the kept user holds it.
+    ['a bio edit', () => cached.users.updateProfile('carol', { bio: 'plays board games' })],
     ['a product edit', () => cached.products.update('p2', { name: 'Emma (new)', categoryId: 'games' })],
     ['an unfollow', () => cached.follows.unfollow('alice', 'carol')],
     ['a review deletion', () => cached.reviews.delete('r1')],

@@ -134,7 +134,8 @@ export class LadybugRunner implements CypherRunner {
       try {
         result = await work(tx);
       } catch (err) {
-        await c.run('ROLLBACK');
+        // A failed COPY has already ended the transaction: report its error, not the ROLLBACK's.
+        await c.run('ROLLBACK').catch(() => {});
         throw err;
       }
       try {

@@ -8,6 +8,7 @@ import type { Store } from './contract';
 import { instrumented, type QueryObserver } from './cypher/instrumented-runner';
 import type { CypherRunner } from './cypher/runner';
 import { cypherStore } from './cypher/store';
+import { repairInterruptedBulk } from './ladybug/bulk-repair';
 import { copyStager } from './ladybug/copy-stage';
 import { LadybugRunner, type LadybugOptions } from './ladybug/runner';
 
@@ -43,6 +44,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
   const runner = await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug);
   const db = observe(runner);
+  await repairInterruptedBulk(db);
   const store = cypherStore('ladybug', db, { entityCacheSize: LADYBUG_ENTITY_CACHE_SIZE, stager: copyStager(db) });
   return { ...store, backup: (target) => runner.backup(target) };
 }

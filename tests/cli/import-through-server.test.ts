@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,7 @@ async function totals(url: string): Promise<{ users: number; products: number }>
   return { users: data.users.totalCount, products: data.products.totalCount };
 }
 
-test('an import while the server runs goes through the server, is served at once, and a rerun adds nothing', { timeout: 180_000 }, async () => {
+test('an import while the server runs goes through the server, is served at once, and a rerun adds nothing', { timeout: 400_000 }, async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'scg-import-server-'));
   const dataDir = path.join(work, 'data');
   try {
@@ -53,6 +53,15 @@ test('an import while the server runs goes through the server, is served at once
       assert.match(first, /rows written \(new \/ sent\): users 40\/40, categories 3\/3, products 60\/60, reviews 300\/300, follows 120\/120/);
       assert.match(first, /rejected rows \(0\)/);
       assert.deepEqual(await totals(server.url), { users: SIZE.users, products: SIZE.products });
+
+      // The route takes absolute paths only: a server resolves nothing against its own directory.
+      const token = (await readFile(path.join(dataDir, 'internal-api.token'), 'utf8')).trim();
+      const refused = await fetch(new URL('/internal/import', server.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: { csv: 'csv' } }),
+      });
+      assert.equal(refused.status, 400, await refused.text());
 
       const second = await importCsv(path.join(work, 'csv'), env);
       assert.match(second, /rows written \(new \/ sent\): users 0\/40, categories 0\/3, products 0\/60, reviews 0\/300, follows 0\/120/);

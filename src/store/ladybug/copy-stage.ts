@@ -2,7 +2,7 @@
  * LadybugDB's bulk path: a stage writes each new row's node and relationship records to one CSV
  * file per table as the rows arrive (memory stays flat), and `store` loads every file with
  * `COPY <table> FROM` inside one transaction, with the product counters recounted, so a
- * chunk commits whole or not at all. COPY reads columns by position: nodes in the model's
+ * chunk commits whole or not at all (with bulk-repair.ts for LadybugDB's crash gap). COPY reads columns by position: nodes in the model's
  * property order, relationships as from, to, then their properties. Strings are always quoted
  * (LadybugDB reads an empty field as null) and `\N` stands for null.
  */
@@ -14,6 +14,7 @@ import { nodeTable, relTable, toGraph, type GraphRecord } from '../cypher/bulk-g
 import { RECOUNT_PRODUCTS } from '../cypher/bulk';
 import type { BulkStage, BulkStager } from '../cypher/bulk-load';
 import type { CypherRunner } from '../cypher/runner';
+import { lowerBulkFlag, raiseBulkFlag } from './bulk-repair';
 
 const NULL = '\\N';
 const CAPACITY = 250_000;
@@ -113,11 +114,13 @@ export function copyStager(db: CypherRunner): BulkStager {
         const files = [...tables.values()].map((t) => t.take()).filter((f) => f !== null);
         size = 0;
         try {
+          await raiseBulkFlag(db);
           await db.write(async (tx) => {
             for (const { copy } of files) await tx.run(copy);
             // One aggregation over every review: 0.9 s on Ciao, where adding per product by UNWIND took 11 s.
             if (kind === 'reviews') await tx.run(RECOUNT_PRODUCTS);
           });
+          await lowerBulkFlag(db);
         } finally {
           for (const { file } of files) rmSync(file, { force: true });
         }

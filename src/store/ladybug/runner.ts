@@ -175,7 +175,8 @@ export class LadybugRunner implements CypherRunner {
       try {
         result = await work(tx);
       } catch (err) {
-        await run('ROLLBACK');
+        // A failed COPY has already ended the transaction: report its error, not the ROLLBACK's.
+        await run('ROLLBACK').catch(() => {});
         throw err;
       }
       try {

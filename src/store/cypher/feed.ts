@@ -10,7 +10,7 @@ import type { Row } from './runner';
  * Only the page's entities are loaded.
  *
  * On Ciao, where a well-connected user's followees wrote 36,000 reviews, asking the engine for
- * the newest keys and the counts cost 6 queries and 40-150 ms per page (the share queries'
+ * the newest keys and the counts cost 6 queries and 40-75 ms per page (the share queries'
  * visibility subqueries alone 20-60 ms, for no shares).
  */
 type Key = { kind: 'REVIEW' | 'SHARE'; id: string; at: number };

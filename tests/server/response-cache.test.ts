@@ -99,3 +99,36 @@ test('identical misses at the same time run the operation once', async () => {
   assert.ok(answers.every((a) => a.errors === undefined && a.data.product));
   assert.equal(api.store.stats.roundTrips - before, single, 'eight requests cost what one does');
 });
+
+test('a request waiting for an answer begun before a write it follows does not take that answer', async () => {
+  const NAME = 'query ($id: ID!) { product(id: $id) { name } }';
+  const vars = productVars(9);
+  const products = api.store.products;
+  const get = products.get;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let reading!: () => void;
+  const read = new Promise<void>((resolve) => (reading = resolve));
+  // The first computation reads the product, then is held until the write below has committed.
+  products.get = async (ids) => {
+    products.get = get;
+    const found = await get(ids);
+    reading();
+    await gate;
+    return found;
+  };
+  try {
+    const first = api.gql(NAME, vars);
+    await read;
+    await products.update(productId(9), { name: 'Renamed while read' });
+    const second = api.gql(NAME, vars); // arrives after the write: waits for the first, must not take its answer
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    assert.notEqual((await first).data.product.name, 'Renamed while read', 'the first read the product before the write');
+    assert.equal((await second).data.product.name, 'Renamed while read');
+    assert.equal((await api.gql(NAME, vars)).data.product.name, 'Renamed while read', 'and the answer begun before the write is not kept');
+  } finally {
+    products.get = get;
+    release();
+  }
+});

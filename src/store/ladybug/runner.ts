@@ -91,8 +91,13 @@ class Pool {
   }
 }
 
-/** Longest a write statement may hold the event loop before it is run asynchronously instead. */
+/**
+ * A write statement whose fastest of its first SYNC_TRIALS runs on the calling thread took over
+ * SYNC_BUDGET_MS runs asynchronously from then on. The fastest, because on a busy machine a cheap
+ * statement's wall time includes the time its thread waited for a core.
+ */
 const SYNC_BUDGET_MS = 5;
+const SYNC_TRIALS = 3;
 
 export interface LadybugOptions {
   /** Read connections in the pool. */
@@ -110,8 +115,8 @@ export class LadybugRunner implements CypherRunner {
   private closing: Promise<void> | undefined;
   private readonly readers: Pool;
   private readonly writer: Pool;
-  /** Write statements too slow to run on the calling thread (see `write`). */
-  private readonly slowStatements = new Set<string>();
+  /** How often each write statement ran on the calling thread, and its fastest time (see `write`). */
+  private readonly syncTimings = new Map<string, { runs: number; fastest: number }>();
 
   private constructor(
     private readonly dbPath: string,
@@ -148,20 +153,21 @@ export class LadybugRunner implements CypherRunner {
   /**
    * Statements of a small transaction run on the calling thread (`Conn.runSync`), so a write costs
    * few event-loop turns instead of one per statement; under read load each turn takes tens of
-   * milliseconds, which limited writes per second. A statement that once took longer than
-   * SYNC_BUDGET_MS that way (on Ciao: an author's reviews, 15-100 ms) runs asynchronously from then
-   * on, so the event loop never stalls for long. COMMIT stays asynchronous: it waits for the log on
+   * milliseconds, which limited writes per second. A statement too slow for that (SYNC_BUDGET_MS;
+   * on Ciao: an author's reviews, 15-100 ms) runs asynchronously after a few trials, so the event
+   * loop does not keep stalling. COMMIT stays asynchronous: it waits for the log on
    * disk, and a checkpoint it starts may wait for readers whose results the event loop has yet to close.
    */
   write<T>(work: (tx: CypherTx) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
     return this.writer.use(async (c) => {
       const run = async (q: string, p?: Params) => {
-        if (opts.large || this.slowStatements.has(q)) return c.run(q, p);
+        const timing = this.syncTimings.get(q) ?? { runs: 0, fastest: Infinity };
+        if (opts.large || (timing.runs >= SYNC_TRIALS && timing.fastest > SYNC_BUDGET_MS)) return c.run(q, p);
         const started = performance.now();
         try {
           return c.runSync(q, p);
         } finally {
-          if (performance.now() - started > SYNC_BUDGET_MS) this.slowStatements.add(q);
+          this.syncTimings.set(q, { runs: timing.runs + 1, fastest: Math.min(timing.fastest, performance.now() - started) });
         }
       };
       await run('BEGIN TRANSACTION');

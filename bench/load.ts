@@ -33,8 +33,11 @@ import { SCENARIOS, type Request, type Scenario } from './load/scenarios';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CIAO = path.resolve(ROOT, '../shared/datasets/ciao');
 const CONNECTIONS = 32;
-/** Targets from the issue: reads at >= 40% of the trivial query's throughput, p99 <= 50 ms. */
-const TARGET = { ratio: 0.4, p99Ms: 50 };
+/**
+ * Targets from issue 12: with the response cache, mixed reads at >= 40% of the trivial query's
+ * throughput with p99 <= 50 ms; without it, every read scenario at >= 10% with p99 <= 150 ms.
+ */
+const TARGETS = { cached: { ratio: 0.4, p99Ms: 50 }, uncached: { ratio: 0.1, p99Ms: 150 } };
 const TRIVIAL = 'trivial { __typename }';
 /** The mixed scenario's steady write stream (issue 12: "about 20 writes/s"). */
 const MIXED_WRITES_PER_SECOND = 20;
@@ -191,6 +194,8 @@ export async function runLoadBench(opts: {
       // No model training in the background of the first start: it would share the cores being measured.
       env: { AUTH_JWT_SECRET: jwtSecret, TRAIN_ON_SEED: 'false', ...(opts.responseCache ? {} : { RESPONSE_CACHE_MB: '0' }) },
     });
+    const target = opts.responseCache ? TARGETS.cached : TARGETS.uncached;
+    const meets = (r: ScenarioResult | Omit<ScenarioResult, 'ratioToTrivial' | 'meetsTarget'>, ratio: number) => ratio >= target.ratio && r.latencyMs.p99 <= target.p99Ms;
     const rng = new Rng(opts.seed);
     const cast: Cast = await pickCast(server.url, rng);
     const auth = authHeaders({ jwtSecret });
@@ -200,7 +205,7 @@ export async function runLoadBench(opts: {
       const writes = await during?.();
       const trivial = results[0]?.requestsPerSecond ?? measured.requestsPerSecond;
       const ratioToTrivial = Math.round((measured.requestsPerSecond / trivial) * 1000) / 1000;
-      const meetsTarget = scenario.target ? ratioToTrivial >= TARGET.ratio && measured.latencyMs.p99 <= TARGET.p99Ms : null;
+      const meetsTarget = scenario.target ? meets(measured, ratioToTrivial) : null;
       results.push({ ...measured, ratioToTrivial, meetsTarget, ...(writes ? { writes } : {}) });
       log(`${opts.dataset}: ${scenario.name} ${measured.requestsPerSecond} req/s, p99 ${measured.latencyMs.p99} ms, ${measured.errors} errors${writes ? `, ${writes.perSecond} writes/s` : ''}`);
     };
@@ -215,7 +220,8 @@ export async function runLoadBench(opts: {
     }
     const mixed: Scenario = {
       name: `mixed reads, ~${MIXED_WRITES_PER_SECOND} writes/s`,
-      target: true,
+      // The issue sets no target for mixed reads without the response cache.
+      target: opts.responseCache,
       next: (r) => r.pick(readScenarios).next(r),
       all: readScenarios.flatMap((s) => s.all ?? []),
     };
@@ -232,7 +238,7 @@ export async function runLoadBench(opts: {
     results.push({ ...trivialAgain, name: `${TRIVIAL} (again)`, ratioToTrivial: 0, meetsTarget: null });
     for (const r of results) {
       r.ratioToTrivial = Math.round((r.requestsPerSecond / baseline) * 1000) / 1000;
-      if (r.meetsTarget !== null) r.meetsTarget = r.ratioToTrivial >= TARGET.ratio && r.latencyMs.p99 <= TARGET.p99Ms;
+      if (r.meetsTarget !== null) r.meetsTarget = meets(r, r.ratioToTrivial);
     }
     return {
       dataset: opts.dataset,

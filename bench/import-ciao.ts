@@ -5,10 +5,10 @@
  * Usage: npx tsx bench/import-ciao.ts [DATASET_DIR]   (default ../shared/datasets/ciao)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../seeds/import/run';
-import { importCli, report } from './import-cli';
+import { firstAndRerun, importCli } from './import-cli';
 import { startServer } from '../src/server/app';
 import { testConfig } from '../tests/graphql/support/api';
 
@@ -59,12 +59,7 @@ try {
   const counts = await apiCounts(first.summary);
   const result = {
     dataset,
-    engine: 'ladybug',
-    machine: { cpus: cpus().length, node: process.version },
-    date: new Date().toISOString(),
-    firstRun: report(first),
-    secondRun: report(second),
-    idempotent: Object.values(second.summary.written).every((n) => n === 0),
+    ...firstAndRerun(first, second),
     apiCounts: counts,
   };
   mkdirSync(path.dirname(RESULTS), { recursive: true });

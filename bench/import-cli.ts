@@ -1,7 +1,7 @@
 /** Runs `npm run import` as its own process into DATA_DIR `dataDir` and returns its summary, wall time and load average. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../seeds/import/run';
 
@@ -46,5 +46,17 @@ export function report(r: ImportRunResult) {
     rowsNew: r.summary.written,
     rejected: Object.fromEntries(Object.entries(r.summary.rejected).map(([why, t]) => [why, t.count])),
     notes: Object.fromEntries(Object.entries(r.summary.notes).map(([why, t]) => [why, t.count])),
+  };
+}
+
+/** What both import benches record about a first run and a rerun of the same files. */
+export function firstAndRerun(first: ImportRunResult, second: ImportRunResult) {
+  return {
+    engine: 'ladybug',
+    machine: { cpus: cpus().length, node: process.version },
+    date: new Date().toISOString(),
+    firstRun: report(first),
+    secondRun: report(second),
+    idempotent: Object.values(second.summary.written).every((n) => n === 0),
   };
 }

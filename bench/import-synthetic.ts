@@ -6,11 +6,11 @@
  * Usage: npx tsx bench/import-synthetic.ts [--reviews N] [--follows N]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCsv } from './generate-csv';
-import { importCli, report } from './import-cli';
+import { firstAndRerun, importCli } from './import-cli';
 
 const RESULTS = 'bench/results/import-synthetic.json';
 const { values } = parseArgs({ options: { reviews: { type: 'string' }, follows: { type: 'string' } } });
@@ -30,12 +30,7 @@ try {
   const second = importCli(args, dir, '2');
   const result = {
     size,
-    engine: 'ladybug',
-    machine: { cpus: cpus().length, node: process.version },
-    date: new Date().toISOString(),
-    firstRun: report(first),
-    secondRun: report(second),
-    idempotent: Object.values(second.summary.written).every((n) => n === 0),
+    ...firstAndRerun(first, second),
   };
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);

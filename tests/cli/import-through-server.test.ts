@@ -5,28 +5,18 @@
  * drops what it kept), and a second import through the server adds nothing.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateCsv } from '../../bench/generate-csv';
 import { test } from '../support/node-test';
+import { runCommand } from '../support/run-command';
 import { startServerProcess } from '../support/server-process';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SIZE = { users: 40, products: 60, categories: 3, reviews: 300, follows: 120 };
 
-async function importCsv(dir: string, env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', '--csv', dir], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  const [code] = await once(child, 'exit');
-  assert.equal(code, 0, out);
-  return out;
-}
+const importCsv = (dir: string, env: Record<string, string>) =>
+  runCommand(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', '--csv', dir], env);
 
 async function totals(url: string): Promise<{ users: number; products: number }> {
   const res = await fetch(url, {

@@ -4,35 +4,24 @@
  * backup's counts, its counters agree with its rows, and the replaced directory is kept aside.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from '../support/node-test';
-import { fileURLToPath } from 'node:url';
 import type { BackupManifest } from '../../src/store/contract';
 import { countAll, readManifest } from '../../src/store/ladybug/backup';
 import { LadybugRunner } from '../../src/store/ladybug/runner';
 import { openStore } from '../../src/store/open';
 import { PRODUCTS, productId, seedCommunity, USERS, userId } from '../graphql/support/community';
 import { authHeaders } from '../support/auth-headers';
+import { runCommand } from '../support/run-command';
 import { startServerProcess } from '../support/server-process';
 import { writeUntilCut } from './crash/clients';
 import { counterProblems, readGraphState } from './crash/graph-state';
 import { Ledger } from './crash/ledger';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function npmRun(script: string, dir: string, env: Record<string, string>): Promise<string> {
-  const child = spawn('npm', ['run', '--silent', script, '--', dir], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  const [code] = await once(child, 'exit');
-  assert.equal(code, 0, out);
-  return out;
-}
+const npmRun = (script: string, dir: string, env: Record<string, string>) => runCommand('npm', ['run', '--silent', script, '--', dir], env);
 
 async function counts(dataDir: string): Promise<Record<string, number>> {
   const db = await LadybugRunner.open(path.join(dataDir, 'graph.lbug'), { readers: 1 });

@@ -3,16 +3,11 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../gnn/core/backend';
 import { SOCIAL_MODES, SocialRecommender } from '../../../gnn/recommend/model';
+import { TWO_GROUPS } from './two-groups';
 
 await initBackend(() => {});
 
-// 4 users, 5 items; users 0,1 like items 0-2 and trust each other, users 2,3 like items 3-4.
-const data = {
-  numUsers: 4,
-  numItems: 5,
-  interactions: { a: Int32Array.from([0, 0, 1, 1, 2, 3, 3]), b: Int32Array.from([0, 1, 1, 2, 3, 3, 4]) },
-  trust: { a: Int32Array.from([0, 2]), b: Int32Array.from([1, 3]) },
-};
+const data = TWO_GROUPS;
 
 const cases = [...SOCIAL_MODES.map((social) => ({ social, loss: 'bpr' as const })), { social: 'edges' as const, loss: 'softmax' as const }];
 

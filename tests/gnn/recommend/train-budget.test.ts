@@ -4,15 +4,11 @@ import { initBackend } from '../../../gnn/core/backend';
 import { buildCsr } from '../../../gnn/core/graph/csr';
 import { SocialRecommender } from '../../../gnn/recommend/model';
 import { trainBpr } from '../../../gnn/recommend/train-bpr';
+import { TWO_GROUPS } from './two-groups';
 
 await initBackend(() => {});
 
-const data = {
-  numUsers: 4,
-  numItems: 5,
-  interactions: { a: Int32Array.from([0, 0, 1, 1, 2, 3, 3]), b: Int32Array.from([0, 1, 1, 2, 3, 3, 4]) },
-  trust: { a: Int32Array.from([0, 2]), b: Int32Array.from([1, 3]) },
-};
+const data = TWO_GROUPS;
 const HP = { dim: 8, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social: 'edges' as const, loss: 'bpr' as const, temperature: 0.2 };
 
 test('a spent time budget ends training after the current epoch, validated there, with its checkpoint kept', () => {

@@ -12,7 +12,7 @@ import type { Product, ProductSort } from '../domain/product';
 import type { Review, ReviewSort } from '../domain/review';
 import type { Share } from '../domain/share';
 import type { User } from '../domain/user';
-import { tags } from '../store/changes';
+import { reviewOrderTag, tags } from '../store/changes';
 import type { FollowEdge, Page, Slice, Store } from '../store/contract';
 
 export interface ChildKey<TSort> {
@@ -83,8 +83,6 @@ function childList<TSort, T>(
     { cacheKeyFn: byKey },
   );
 }
-
-const votesOrder = (list: string, sort: ReviewSort) => (sort === 'MOST_HELPFUL' ? tags.byVotes(list) : null);
 
 /** `viewerId` is who asks: share reads answer only what they may see. `read` records what was read. */
 export function createLoaders(store: Store, viewerId: string | null, read: ReadRecorder) {
@@ -157,14 +155,14 @@ export function createLoaders(store: Store, viewerId: string | null, read: ReadR
       primeAll(reviews, tags.review),
       read,
       tags.reviewsOf,
-      votesOrder,
+      reviewOrderTag,
     ),
     authorReviews: childList<ReviewSort, Review>(
       (ids, sort, page) => store.reviews.byAuthors(ids, sort, page),
       primeAll(reviews, tags.review),
       read,
       tags.reviewsBy,
-      votesOrder,
+      reviewOrderTag,
     ),
     userShares: childList<null, Share>(
       (ids, _sort, page) => {

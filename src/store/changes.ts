@@ -5,6 +5,8 @@
  * Envelop's useResponseCache, which tags entities as `Typename:id`; lists get tags of their own
  * because a new member changes a list without changing any entity already in it.
  */
+import type { ReviewSort } from '../domain/review';
+
 export const tags = {
   /** A user's own fields (profile, share visibility), bio aside. */
   user: (id: string) => `User:${id}`,
@@ -51,6 +53,9 @@ export const tags = {
   /** Announced by writes whose extent is not tracked (bulk loads): every answer is stale. */
   everything: '*',
 } as const;
+
+/** What a review list sorted by `sort` follows besides its own tag: a vote reorders MOST_HELPFUL lists only. */
+export const reviewOrderTag = (listTag: string, sort: ReviewSort): string | null => (sort === 'MOST_HELPFUL' ? tags.byVotes(listTag) : null);
 
 export type ChangeListener = (changed: readonly string[]) => void;
 

@@ -7,7 +7,7 @@
  * list beats asking again per page and per count.
  */
 import type { ReviewSort } from '../../domain/review';
-import { tags } from '../changes';
+import { reviewOrderTag, tags } from '../changes';
 import { groupByParent } from './batch';
 import type { Get, Through } from './entity-cache';
 import type { CypherRunner, Row } from './runner';
@@ -60,9 +60,11 @@ export interface KeyLists {
 
 export function keyLists(db: CypherRunner, through: Through): KeyLists {
   const weigh = (list: KeyList) => list.keys.length;
-  // A list in helpful-vote order also changes with a vote, which announces only that order's tag.
   const cached = (kind: string, tag: (id: string) => string, get: (ids: readonly string[]) => Promise<KeyList[]>, sort?: ReviewSort) =>
-    through(kind, (id) => (sort === 'MOST_HELPFUL' ? [tag(id), tags.byVotes(tag(id))] : [tag(id)]), get, weigh);
+    through(kind, (id) => {
+      const order = sort ? reviewOrderTag(tag(id), sort) : null;
+      return order ? [tag(id), order] : [tag(id)];
+    }, get, weigh);
   const bySort = (make: (sort: ReviewSort) => Get<KeyList>) => {
     const made = new Map<ReviewSort, Get<KeyList>>();
     return (sort: ReviewSort) => made.get(sort) ?? made.set(sort, make(sort)).get(sort)!;

@@ -1,11 +1,12 @@
 /**
  * Scale of `npm run gnn -- recommend` on synthetic splits (bench/synthetic-split.ts): for each size,
  * generate the split (seeded, cached under the output directory), run the command under
- * `/usr/bin/time -v` at the lowest CPU priority (the machine is shared: the numbers are wall time
- * under the recorded load, not a quiet-machine latency), and record wall time, peak RSS, the load
+ * `/usr/bin/time -v` at the given CPU niceness (default 19, the lowest, for a shared machine: the
+ * numbers are then wall time under the recorded load; `--nice 0` for a time to quote), and record
+ * wall time, peak RSS, the load
  * average before and after, the run's own report (training time, choice, test metrics) and a
  * power-law fit of time and memory against users. Writes bench/results/recommend-scale.json.
- * Usage: npx tsx bench/recommend-scale.ts [small|medium|large ...] [--dir /tmp/recommend-scale]
+ * Usage: npx tsx bench/recommend-scale.ts [small|medium|large ...] [--dir /tmp/recommend-scale] [--nice 19]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,7 @@ function powerFit(xs: number[], ys: number[]): { exponent: number; coefficient: 
   return { exponent: Number(b.toFixed(3)), coefficient: Math.exp(my - b * mx) };
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: '/tmp/recommend-scale' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: '/tmp/recommend-scale' }, nice: { type: 'string', default: '19' } } });
 const names = positionals.length ? positionals : Object.keys(SIZES);
 /** Runs recorded so far, re-read before each write: sizes may run in parallel processes. */
 const recorded = (): Record<string, unknown> => (existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { runs: Record<string, unknown> }).runs : {});
@@ -68,7 +69,7 @@ for (const name of names) {
   const args = ['gnn/cli.ts', 'recommend', '--split', split, '--predictions', predictions, ...SCALE_ARGS];
   const loadBefore = os.loadavg();
   const started = new Date().toISOString();
-  const child = spawnSync('nice', ['-n', '19', '/usr/bin/time', '-v', join('node_modules', '.bin', 'tsx'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawnSync('nice', ['-n', values.nice!, '/usr/bin/time', '-v', join('node_modules', '.bin', 'tsx'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const loadAfter = os.loadavg();
   if (child.status !== 0) throw new Error(`${name}: exit ${child.status}\n${child.stderr.slice(-4000)}`);
   const report = child.stderr;
@@ -80,7 +81,7 @@ for (const name of names) {
   const run = {
     size,
     data: counts ?? execFileSync('wc', ['-l', 'train_set.txt', 'test_set.txt', 'trust.txt'], { cwd: split, encoding: 'utf8' }).trim(),
-    command: `nice -n 19 /usr/bin/time -v npx tsx ${args.join(' ')}`,
+    command: `nice -n ${values.nice} /usr/bin/time -v npx tsx ${args.join(' ')}`,
     started,
     wallSeconds: wall,
     peakRssMiB: Math.round(peakMiB),

@@ -3,9 +3,9 @@
  * generate the split (seeded, cached under the output directory), run the command under
  * `/usr/bin/time -v` at the given CPU niceness (default 19, the lowest, for a shared machine: the
  * numbers are then wall time under the recorded load; `--nice 0` for a time to quote), and record
- * wall time, peak RSS, the load
- * average before and after, the run's own report (training time, choice, test metrics) and a
- * power-law fit of time and memory against users. Writes bench/results/recommend-scale.json.
+ * wall time, peak RSS, the load average before and after, the run's own report (training time,
+ * choice, test metrics) and a power-law fit of time and memory against users. Writes
+ * bench/results/recommend-scale.json.
  * Usage: npx tsx bench/recommend-scale.ts [small|medium|large ...] [--dir /tmp/recommend-scale] [--nice 19]
  */
 import { execFileSync, spawnSync } from 'node:child_process';

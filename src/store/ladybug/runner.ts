@@ -53,11 +53,15 @@ class Conn {
 
   private keep(query: string, stmt: PreparedStatement): PreparedStatement {
     if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
-    // A COPY names a one-off file: caching it would only grow the cache.
-    if (!query.startsWith('COPY ')) this.prepared.set(query, stmt);
+    // A COPY names a one-off file: caching it would only grow the cache. A prepared DDL statement
+    // keeps the table ids it was bound to, so after a table is dropped and created again
+    // (rebuild-tables.ts) a cached `CREATE REL TABLE` would point at the dropped table.
+    if (!UNCACHED.test(query)) this.prepared.set(query, stmt);
     return stmt;
   }
 }
+
+const UNCACHED = /^(COPY|CREATE (NODE|REL) TABLE|DROP TABLE|ALTER TABLE) /;
 
 /** A multi-statement query's last result (the others closed). */
 function last(result: QueryResult | QueryResult[]): QueryResult {

@@ -46,6 +46,9 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   let runner = await LadybugRunner.open(file, ladybug);
   // Statements prepared before a repair may be bound to tables it rebuilt: open afresh.
   if (await repairInterruptedBulk(runner)) {
+    (opts.ladybug?.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(
+      `${file}: a bulk import chunk was interrupted; rebuilt the tables it was copying into and recounted the product counters`,
+    );
     await runner.close();
     runner = await LadybugRunner.open(file, ladybug);
   }

@@ -13,6 +13,7 @@ import { rowFromLadybug } from './values';
 import path from 'node:path';
 import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
+import { clearAppliedCheckpoint } from './interrupted-checkpoint';
 import { describeRecovery, recoverWal, uncommittedTail } from './wal';
 
 /** A connection with its prepared-statement cache. */
@@ -276,6 +277,13 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<Database
     return db;
   } catch (err) {
     if (isLockError(err)) throw explainOpenError(dir, err);
+    const cleared = await clearAppliedCheckpoint(dir);
+    if (cleared) {
+      log(cleared);
+      return init().catch((again) => {
+        throw explainOpenError(dir, again);
+      });
+    }
     const recovered = [];
     for (const file of [`${dir}.wal.checkpoint`, `${dir}.wal`]) {
       const r = await recoverWal(file, opts.skipDamagedWal ?? false);

@@ -6,11 +6,12 @@
  * rotated to `.wal.checkpoint` (the checkpoint has begun), after a few milliseconds. Not every such
  * kill leaves ghost keys (most do), so each test tries a bounded number of times and asserts that at least one
  * try showed them. If the first test stops finding any, LadybugDB fixed the bug and the rebuild in
- * bulk-repair.ts can go.
+ * bulk-repair.ts can go. The last test kills later in the same checkpoint, once its pages are
+ * applied, where LadybugDB refuses to open the directory (interrupted-checkpoint.ts).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,23 @@ const KILL_AT_CHECKPOINT = `
   const killAtCheckpoint = (db, delayMs) => {
     const kill = () => process.kill(process.pid, 'SIGKILL');
     const poll = () => (existsSync(db + '.wal.checkpoint') ? setTimeout(kill, delayMs) : setImmediate(poll));
+    poll();
+  };`;
+
+/**
+ * Kills the process once a checkpoint of `db` has applied its pages: the shadow file, seen with
+ * pages, is empty again (interrupted-checkpoint.ts), before the log and the shadow are removed.
+ */
+const KILL_AT_APPLIED = `
+  const { existsSync, statSync } = await import('node:fs');
+  const killAtApplied = (db) => {
+    let written = false;
+    const poll = () => {
+      const size = existsSync(db + '.shadow') ? statSync(db + '.shadow').size : -1;
+      if (written && size === 0) process.kill(process.pid, 'SIGKILL');
+      written ||= size > 0;
+      setImmediate(poll);
+    };
     poll();
   };`;
 
@@ -127,10 +145,15 @@ test('upstream: killed while the checkpoint a COPY forces runs, LadybugDB keeps 
   assert.ok(seen.some((s) => s.startsWith('ghosts')), `no try left ghost keys: ${seen.join('; ')}`);
 });
 
-test('the engine: an import killed in that checkpoint reruns to completion, with the right counters', { timeout: 240_000 }, async () => {
+/**
+ * Loads 8 chunks of 200 reviews in a child killed, after the 6th chunk is stored, by `kill` (a
+ * call in the child's script, given `db`); `reached`, given the reviews lost, says whether the kill
+ * left the state under test. Then reruns the import and checks it adds exactly what was lost, with right counters.
+ */
+async function killedImportReruns(killer: string, kill: string, reached: (db: string, lost: string[]) => Promise<string | null>) {
   const REVIEWS = (BEFORE + 2) * CHUNK;
   const seen: string[] = [];
-  for (let attempt = 0; attempt < TRIES && !seen.some((s) => s.startsWith('ghosts')); attempt++) {
+  for (let attempt = 0; attempt < TRIES && !seen.some((s) => s.startsWith('reached')); attempt++) {
     const dataDir = await tempDir();
     const db = path.join(dataDir, 'graph.lbug');
     // 40 users x 50 products: review i is user (i mod 40) on product (i div 40), each pair once.
@@ -142,30 +165,29 @@ test('the engine: an import killed in that checkpoint reruns to completion, with
     }`;
     const load = (killed: boolean) => `
       import { openStore } from ${JSON.stringify(path.join(ROOT, 'src/store/open.ts'))};
-      ${KILL_AT_CHECKPOINT}
+      ${killer}
+      const db = ${JSON.stringify(db)};
       const rows = ${rows};
       const store = await openStore({ dataDir: ${JSON.stringify(dataDir)}, neo4j: null });
       for (const kind of ['categories', 'users', 'products']) await store.bulk.load(kind, rows[kind]);
       let stored = 0;
-      const added = await store.bulk.load('reviews', rows.reviews, { chunkRows: ${CHUNK}, onStored: () => { if (${killed} && ++stored === ${BEFORE}) killAtCheckpoint(${JSON.stringify(db)}, ${ENGINE_DELAY}); } });
+      const added = await store.bulk.load('reviews', rows.reviews, { chunkRows: ${CHUNK}, onStored: () => { if (${killed} && ++stored === ${BEFORE}) ${kill}; } });
       await store.close();
       console.log(JSON.stringify({ added }));`;
     // The next chunk's commit is the one killed (the flag's own small transactions do not checkpoint).
     runChild(load(true), ['--import', 'tsx']);
     const lost = await (async () => {
-      const runner = await LadybugRunner.open(await copyOf(db), { readers: 1 });
+      const runner = await LadybugRunner.open(await copyOf(db), { readers: 1, log: () => {} });
       const stored = new Set((await runner.read('MATCH (r:Review) RETURN r.id AS id')).map((r) => String(r.id)));
       await runner.close();
       return keys(0, REVIEWS, 'r').filter((id) => !stored.has(id));
     })();
-    const ghosts = await ghostKeys(db, 'Review', lost, ',\\N,1,\\N,\\N,0,0,0');
-    seen.push(ghosts.length ? `ghosts: ${ghosts.length} of ${lost.length}` : `no ghosts (${lost.length} lost)`);
+    const state = await reached(db, lost);
+    seen.push(state ? `reached: ${state}` : 'not reached');
 
     const rerun = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', load(false)], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     assert.equal(rerun.status, 0, `the rerun completes (${seen.at(-1)}):\n${rerun.stderr}`);
     assert.deepEqual(JSON.parse(rerun.stdout.trim().split('\n').at(-1)!), { added: lost.length });
-    const store = await openStore({ dataDir, neo4j: null });
-    await store.close();
     const runner = await LadybugRunner.open(db, { readers: 1 });
     try {
       const n = async (q: string) => Number((await runner.read(`${q} RETURN count(*) AS n`))[0].n);
@@ -186,8 +208,28 @@ test('the engine: an import killed in that checkpoint reruns to completion, with
       await runner.close();
     }
   }
-  assert.ok(seen.some((s) => s.startsWith('ghosts')), `no try left ghost keys, so the repair was not exercised: ${seen.join('; ')}`);
-});
+  assert.ok(seen.some((s) => s.startsWith('reached')), `no try reached the state, so its repair was not exercised: ${seen.join('; ')}`);
+}
+
+test('the engine: an import killed in that checkpoint reruns to completion, with the right counters', { timeout: 240_000 }, () =>
+  killedImportReruns(KILL_AT_CHECKPOINT, `killAtCheckpoint(db, ${ENGINE_DELAY})`, async (db, lost) => {
+    const ghosts = await ghostKeys(db, 'Review', lost, ',\\N,1,\\N,\\N,0,0,0');
+    return ghosts.length ? `${ghosts.length} ghost keys` : null;
+  }));
+
+test('the engine: killed after that checkpoint applied its pages, the store opens and the import reruns', { timeout: 240_000 }, () =>
+  killedImportReruns(KILL_AT_APPLIED, 'killAtApplied(db)', async (db) => {
+    const shadow = await stat(`${db}.shadow`).catch(() => null);
+    if (shadow?.size !== 0 || !(await stat(`${db}.wal.checkpoint`).catch(() => null))) return null;
+    // LadybugDB alone refuses this directory; the store opens it.
+    const raw = new lbug.Database(await copyOf(db), 0, true, false, 0, true, -1, true, false);
+    await assert.rejects(raw.init(), /shadow/);
+    const messages: string[] = [];
+    const store = await openStore({ dataDir: path.dirname(db), neo4j: null, ladybug: { log: (m) => messages.push(m) } });
+    await store.close();
+    assert.match(messages.join('\n'), /checkpoint was interrupted after applying its pages/);
+    return 'an applied checkpoint left behind';
+  }));
 
 /** A copy of the database's directory (opening a database may change it). */
 async function copyOf(dbPath: string): Promise<string> {

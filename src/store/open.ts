@@ -42,9 +42,17 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   }
   await mkdir(opts.dataDir, { recursive: true });
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
-  const runner = await LadybugRunner.open(`${opts.dataDir}/graph.lbug`, ladybug);
+  const file = `${opts.dataDir}/graph.lbug`;
+  let runner = await LadybugRunner.open(file, ladybug);
+  // Statements prepared before a repair may be bound to tables it rebuilt: open afresh.
+  if (await repairInterruptedBulk(runner)) {
+    (opts.ladybug?.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(
+      `${file}: a bulk import chunk was interrupted; rebuilt the tables it was copying into and recounted the product counters`,
+    );
+    await runner.close();
+    runner = await LadybugRunner.open(file, ladybug);
+  }
   const db = observe(runner);
-  await repairInterruptedBulk(db);
   const store = cypherStore('ladybug', db, { entityCacheSize: LADYBUG_ENTITY_CACHE_SIZE, stager: copyStager(db) });
   return { ...store, backup: (target) => runner.backup(target) };
 }

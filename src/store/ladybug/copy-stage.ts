@@ -2,7 +2,7 @@
  * LadybugDB's bulk path: a stage writes each new row's node and relationship records to one CSV
  * file per table as the rows arrive (memory stays flat), and `store` loads every file with
  * `COPY <table> FROM` inside one transaction, with the product counters recounted, so a
- * chunk commits whole or not at all (with bulk-repair.ts for LadybugDB's crash gap). COPY reads columns by position: nodes in the model's
+ * chunk commits whole or not at all (with bulk-repair.ts for LadybugDB's crash gaps). COPY reads columns by position: nodes in the model's
  * property order, relationships as from, to, then their properties. Strings are always quoted
  * (LadybugDB reads an empty field as null) and `\N` stands for null.
  */
@@ -27,8 +27,8 @@ function csvField(value: string | number | null | undefined): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** One table's staged file. */
-class StagedTable {
+/** One table's staged file (also used to rebuild a table, rebuild-tables.ts). */
+export class StagedTable {
   private fd: number;
   private buffer = '';
   rows = 0;
@@ -114,7 +114,7 @@ export function copyStager(db: CypherRunner): BulkStager {
         const files = [...tables.values()].map((t) => t.take()).filter((f) => f !== null);
         size = 0;
         try {
-          await raiseBulkFlag(db);
+          await raiseBulkFlag(db, toGraph(kind, []).nodes.map((n) => n.label));
           await db.write(async (tx) => {
             for (const { copy } of files) await tx.run(copy);
             // One aggregation over every review: 0.9 s on Ciao, where adding per product by UNWIND took 11 s.

@@ -13,6 +13,7 @@ import { rowFromLadybug } from './values';
 import path from 'node:path';
 import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
+import { clearAppliedCheckpoint } from './interrupted-checkpoint';
 import { describeRecovery, recoverWal, uncommittedTail } from './wal';
 
 /** A connection with its prepared-statement cache. */
@@ -53,11 +54,15 @@ class Conn {
 
   private keep(query: string, stmt: PreparedStatement): PreparedStatement {
     if (!stmt.isSuccess()) throw new Error(`${stmt.getErrorMessage()}\nin: ${query}`);
-    // A COPY names a one-off file: caching it would only grow the cache.
-    if (!query.startsWith('COPY ')) this.prepared.set(query, stmt);
+    // A COPY names a one-off file: caching it would only grow the cache. A prepared DDL statement
+    // keeps the table ids it was bound to, so after a table is dropped and created again
+    // (rebuild-tables.ts) a cached `CREATE REL TABLE` would point at the dropped table.
+    if (!UNCACHED.test(query)) this.prepared.set(query, stmt);
     return stmt;
   }
 }
+
+const UNCACHED = /^(COPY|CREATE (NODE|REL) TABLE|DROP TABLE|ALTER TABLE) /;
 
 /** A multi-statement query's last result (the others closed). */
 function last(result: QueryResult | QueryResult[]): QueryResult {
@@ -272,6 +277,13 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<Database
     return db;
   } catch (err) {
     if (isLockError(err)) throw explainOpenError(dir, err);
+    const cleared = await clearAppliedCheckpoint(dir);
+    if (cleared) {
+      log(cleared);
+      return init().catch((again) => {
+        throw explainOpenError(dir, again);
+      });
+    }
     const recovered = [];
     for (const file of [`${dir}.wal.checkpoint`, `${dir}.wal`]) {
       const r = await recoverWal(file, opts.skipDamagedWal ?? false);

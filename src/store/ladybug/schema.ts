@@ -2,18 +2,20 @@
  * LadybugDB schema: DDL derived from the shared graph model, applied idempotently at start, with
  * the schema version recorded in a Meta node so later versions can migrate.
  */
-import { NODES, PRODUCT_CATEGORY_BACKFILL, RELS, REVIEW_EDGE_BACKFILL, SCHEMA_VERSION } from '../cypher/model';
+import { NODES, PRODUCT_CATEGORY_BACKFILL, RELS, REVIEW_EDGE_BACKFILL, SCHEMA_VERSION, type NodeTable, type RelTable } from '../cypher/model';
+
+export function nodeTableDdl(n: NodeTable): string {
+  const cols = Object.entries(n.properties).map(([name, type]) => `${name} ${type}`);
+  return `CREATE NODE TABLE IF NOT EXISTS ${n.label}(${cols.join(', ')}, PRIMARY KEY(${n.key}))`;
+}
+
+export function relTableDdl(r: RelTable): string {
+  const cols = Object.entries(r.properties).map(([name, type]) => `, ${name} ${type}`);
+  return `CREATE REL TABLE IF NOT EXISTS ${r.type}(FROM ${r.from} TO ${r.to}${cols.join('')})`;
+}
 
 export function ladybugDdl(): string[] {
-  const nodes = NODES.map((n) => {
-    const cols = Object.entries(n.properties).map(([name, type]) => `${name} ${type}`);
-    return `CREATE NODE TABLE IF NOT EXISTS ${n.label}(${cols.join(', ')}, PRIMARY KEY(${n.key}))`;
-  });
-  const rels = RELS.map((r) => {
-    const cols = Object.entries(r.properties).map(([name, type]) => `, ${name} ${type}`);
-    return `CREATE REL TABLE IF NOT EXISTS ${r.type}(FROM ${r.from} TO ${r.to}${cols.join('')})`;
-  });
-  return [...nodes, ...rels];
+  return [...NODES.map(nodeTableDdl), ...RELS.map(relTableDdl)];
 }
 
 /** Steps that bring a database from version `from` to `from + 1`; each model change adds its step here. */

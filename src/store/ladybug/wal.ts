@@ -23,7 +23,7 @@ import path from 'node:path';
 
 const BEGIN = 1;
 const COMMIT = 2;
-const CHECKPOINT = 254;
+export const CHECKPOINT = 254;
 export const RECORD_TYPES: Record<number, string> = {
   1: 'begin',
   2: 'commit',

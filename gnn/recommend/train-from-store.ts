@@ -57,7 +57,7 @@ export async function publishRecommender(
       kind: 'recommend',
       snapshot,
       weights: fitted.model.weights(),
-      hyperParameters: { ...fitted.chosen, epochs: fitted.epochs, blend: fitted.ensemble ?? null, selection: opts },
+      hyperParameters: { ...fitted.chosen, epochs: fitted.epochs, blend: fitted.ensemble ?? null, selection: { ...opts, valFraction: fitted.valFraction } },
       metrics: {
         validationRecall20: fitted.validation?.recall20 ?? null,
         validationNdcg20: fitted.validation?.ndcg20 ?? null,

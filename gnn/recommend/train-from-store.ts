@@ -11,8 +11,10 @@ import type { OnProgress } from '../core/progress';
 import { publishTrained, type PublishOptions } from '../core/publish';
 import { readSnapshot, type GraphSnapshot } from '../core/snapshot';
 import { recommendGraph, type RecommendGraph } from './graph';
-import { describe, describeEnsemble, fitRecommender, type FittedRecommender, type SelectionOptions } from './pipeline';
+import { buildCsr } from '../core/graph/csr';
+import { describe, describeEnsemble, fitRecommender, fittedScorer, type FittedRecommender, type SelectionOptions } from './pipeline';
 import { recommenderRows } from './published';
+import { topLists } from './top-lists';
 
 export interface TrainedRecommender {
   run: ModelRun;
@@ -73,10 +75,16 @@ export async function publishRecommender(
   );
 }
 
-/** The fitted model's rows: final embeddings and, with a blend, DLAE's K⁻¹ rows or neighbourhood solutions. */
+/** The fitted model's rows: final embeddings, with a blend DLAE's K⁻¹ rows or neighbourhood solutions, and each user's top list ranked by the fitted scorer. */
 async function publishedRows(graph: RecommendGraph, fitted: FittedRecommender): Promise<ReturnType<typeof recommenderRows>> {
   const emb = fitted.model.embed();
   const [users, items] = [(await emb.users.data()) as Float32Array, (await emb.items.data()) as Float32Array];
   tf.dispose([emb.users, emb.items]);
-  return recommenderRows(graph, users, items, fitted.chosen.dim, fitted.dlae);
+  const scorer = fittedScorer(fitted);
+  try {
+    const lists = topLists(scorer, buildCsr(graph.userIds.length, graph.interactions.a, graph.interactions.b));
+    return recommenderRows(graph, users, items, fitted.chosen.dim, fitted.dlae, lists);
+  } finally {
+    scorer.dispose();
+  }
 }

@@ -15,7 +15,7 @@ import { LiveModel } from '../core/live-model';
 import { userScores } from './user-scores';
 import { asTrained } from './fold-in';
 import { buildPublishedRecommender, type PublishedRecommender } from './published';
-import { SignalSource } from './signals';
+import { SignalSource, type ServedSignals } from './signals';
 import { cosine, cosineAll } from './similarity';
 import { topK } from './top-k';
 
@@ -62,10 +62,10 @@ export class Recommender {
   async forUser(userId: string, q: { offset: number; limit: number; categoryId?: string }): Promise<RecommendationPage> {
     const [signals, loaded] = await Promise.all([this.signals.forUser(userId), this.live.get()]);
     if (!signals) throw new NotFoundError('User', userId);
-    const { productIds, activity } = signals;
-    const page = (loaded && this.byModel(loaded.value, userId, signals, q)) || (await this.byFallback(productIds, activity, q));
+    // `activity` (all the followees engaged with) is grouped only if the fallback needs it.
+    const page = (loaded && this.byModel(loaded.value, userId, signals, q)) || (await this.byFallback(signals.productIds, signals.activity, q));
     const byProduct = new Map(page.items.map((i) => [i.productId, i]));
-    for (const a of activity) {
+    for (const a of signals.activityOf([...byProduct.keys()])) {
       const item = byProduct.get(a.productId);
       if (item) item.followees = a.followeeIds;
     }
@@ -98,7 +98,7 @@ export class Recommender {
    * graph), not added here: a boost the offline evaluation never saw would serve something else
    * than what was measured.
    */
-  private byModel(m: PublishedRecommender, userId: string, signals: UserSignals, q: { offset: number; limit: number; categoryId?: string }): Omit<RecommendationPage, 'modelVersion'> | null {
+  private byModel(m: PublishedRecommender, userId: string, signals: ServedSignals, q: { offset: number; limit: number; categoryId?: string }): Omit<RecommendationPage, 'modelVersion'> | null {
     const ownRows = [...new Set(signals.productIds.flatMap((id) => m.productRow.get(id) ?? []))];
     const page = (rows: number[], scoreOf: (k: number) => number, totalCount: number) => ({
       source: 'MODEL' as const,

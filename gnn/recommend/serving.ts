@@ -102,7 +102,15 @@ export class Recommender {
     const ownRows = [...new Set(signals.productIds.flatMap((id) => m.productRow.get(id) ?? []))];
     const page = (rows: number[], scoreOf: (k: number) => number, totalCount: number) => ({
       source: 'MODEL' as const,
-      items: rows.map((p, k) => ({ productId: m.productIds[p], score: scoreOf(k), followees: [], resembles: resembling(m, p, ownRows) })),
+      // `resembles` is worked out when read: only queries asking for `similarTo` pay for it.
+      items: rows.map((p, k): Recommendation => ({
+        productId: m.productIds[p],
+        score: scoreOf(k),
+        followees: [],
+        get resembles() {
+          return resembling(m, p, ownRows);
+        },
+      })),
       totalCount,
     });
     const row = m.userRow.get(userId);

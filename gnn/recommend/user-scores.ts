@@ -21,7 +21,9 @@ import { dotAll } from './similarity';
 export function userScores(m: PublishedRecommender, userId: string, productIds: readonly string[], followeeIds: readonly string[]): Float32Array | null {
   const vector = foldInUser(m, userId, productIds, followeeIds);
   if (!vector) return null;
-  const gnn = dotAll(m, vector);
+  // With DLAE alone chosen (w = 0) the GNN's dot products would be weighted by 0; its fold-in
+  // still decides whether the model has anything to go on for the user.
+  const gnn = m.dlae && m.gnnWeight === 0 ? new Float32Array(m.productIds.length) : dotAll(m, vector);
   if (!m.dlae || m.gnnWeight === 1) return gnn;
   blendStandardised(gnn, dlaeScores(m.dlae, m, userId, productIds), m.gnnWeight);
   return gnn;

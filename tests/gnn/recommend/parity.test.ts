@@ -48,6 +48,9 @@ test('served scores equal the offline pipeline scores for the same users', { tim
 test('served scores equal the offline ones with the bounded DLAE form, also after a new review', { timeout: 300_000 }, () =>
   servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, neighbours: 6 } }, 'bounded'));
 
+test('served scores equal the offline ones when DLAE alone is chosen (w = 0)', { timeout: 300_000 }, () =>
+  servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, gnnWeight: [0] } }, 'dlae-alone'));
+
 async function servedEqualsOffline(opts: SelectionOptions, form: string): Promise<void> {
   const snapshot = await readSnapshot(t.store);
   const graph = recommendGraph(snapshot);

@@ -32,6 +32,7 @@ const name = positionals[0];
 if (!name) throw new Error('usage: npx tsx bench/served-recommend.ts DATASET [--data-dir DIR] [--skip-import] [--skip-train]');
 const split = path.join(DATASETS, name, 'sociallgn-split');
 const work = values['data-dir'] ? path.resolve(values['data-dir']) : mkdtempSync(path.join(tmpdir(), `served-recommend-${name}-`));
+mkdirSync(work, { recursive: true });
 const dataDir = path.join(work, 'data');
 const load = () => loadavg().map((x) => Number(x.toFixed(2)));
 const pairs = (file: string) =>

@@ -41,7 +41,7 @@ function commandLine(name: string, s: Settings, predictions: string): string {
     'npm run gnn -- recommend', `--split ${join(DATASETS, name, 'sociallgn-split')}`, `--predictions ${predictions}`,
     `--epochs ${s.maxEpochs}`, `--dim ${g.dim}`, `--layers ${g.layers}`, `--lr ${g.lr}`, `--l2 ${g.l2}`, `--batch ${g.batchSize}`,
     `--social ${g.social}`, `--loss ${g.loss}`, `--temperature ${g.temperature}`,
-    `--dlae-lambda ${s.ensemble.lambda}`, `--dlae-dropout ${s.ensemble.dropout}`, `--gnn-weight ${s.ensemble.gnnWeight}`, `--val-fraction ${s.valFraction}`, `--val-users ${s.valUsers}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
+    `--dlae-lambda ${s.ensemble.lambda}`, `--dlae-dropout ${s.ensemble.dropout}`, `--gnn-weight ${s.ensemble.gnnWeight}`, ...(s.valFraction === undefined ? [] : [`--val-fraction ${s.valFraction}`]), `--val-users ${s.valUsers}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
     s.refit ? '--refit' : '--no-refit', `--seed ${s.seed}`,
   ].join(' ');
 }

@@ -1,7 +1,9 @@
 /**
  * The recommender's settings, once: the offline command's defaults (`npm run gnn -- recommend`)
- * and what `train recommend` selects and fits on the live graph. They are the LastFM bench
- * settings (bench/train-recommend.ts, docs/recommend.md).
+ * and what `train recommend` selects and fits on the live graph. The grid is the LastFM bench
+ * grid, which holds Ciao's chosen setting too (bench/train-recommend.ts, docs/recommend.md); the
+ * validation share is scaled to the data (`validationFraction`), since every choice is then made
+ * on validation.
  */
 import type { SelectionOptions } from './pipeline';
 
@@ -9,10 +11,23 @@ export const RECOMMEND_DEFAULTS: SelectionOptions = {
   grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
   ensemble: { lambda: [60, 100, 200], dropout: [0.25], gnnWeight: [1, 0.65, 0.5, 0.35, 0], neighbours: 0 },
   maxEpochs: 250,
-  valFraction: 0.1,
   valUsers: 3000,
   evalEvery: 5,
   patience: 6,
   refit: true,
   seed: 2022,
 };
+
+/** Held-out pairs aimed for: enough to rank validation users (at most `valUsers` are ranked) without starving a large graph's fit part. */
+const VALIDATION_PAIRS = 12_000;
+const MAX_VALIDATION_FRACTION = 0.1;
+
+/**
+ * The validation share when none is given: about VALIDATION_PAIRS held-out pairs, at most 10%,
+ * rounded to a percent. LastFM (74k training pairs) gets 10% and Ciao (227k) 5%, the shares
+ * each was validated with; a 750k graph 2%.
+ */
+export function validationFraction(interactions: number): number {
+  if (interactions <= 0) return MAX_VALIDATION_FRACTION;
+  return Math.max(0.01, Math.min(MAX_VALIDATION_FRACTION, Math.round((VALIDATION_PAIRS / interactions) * 100) / 100));
+}

@@ -52,3 +52,16 @@ export function foldInUser(model: PublishedRecommender, userId: string, productI
   for (let d = 0; d < dim; d++) out[d] /= total;
   return out;
 }
+
+/**
+ * Whether user `row`'s products and followees, as far as the model knows them, are exactly those
+ * it was trained with: then its served scores are the trained ones (foldInUser returns the trained
+ * vector, DLAE scores the trained row) and its own products are the training ones.
+ */
+export function asTrained(model: PublishedRecommender, row: number, productIds: readonly string[], followeeIds: readonly string[]): boolean {
+  const trained = new Set(model.trainedProducts[row]);
+  const known = new Set(productIds.filter((id) => model.productRow.has(id)));
+  if (known.size !== trained.size || [...known].some((id) => !trained.has(id))) return false;
+  const follows = new Set(model.trainedFollowees[row]);
+  return followeeIds.every((id) => follows.has(id) || !model.userRow.has(id));
+}

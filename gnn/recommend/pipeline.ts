@@ -24,6 +24,7 @@ import { ScoreEnsemble } from './score-ensemble';
 import { holdOut, sampleUsers } from './holdout';
 import { Random } from '../core/random';
 import { trainBpr, type TrainResult } from './train-bpr';
+import { validationFraction } from './defaults';
 
 export interface RecommendGrid {
   dim: number[];
@@ -53,8 +54,8 @@ export interface SelectionOptions {
   maxEpochs: number;
   /** Wall-time budget per validation run in seconds, at whole epochs (0 or absent: none); the refit trains the epochs it chose. */
   gnnSeconds?: number;
-  /** Fraction of each user's training items held out for validation; 0 disables selection. */
-  valFraction: number;
+  /** Fraction of each user's training items held out for validation; 0 disables selection; absent: scaled to the data (defaults.ts validationFraction). */
+  valFraction?: number;
   /** At most this many users are ranked for each validation check. */
   valUsers: number;
   evalEvery: number;
@@ -105,6 +106,8 @@ export interface FittedRecommender {
   trials: Trial[];
   ensemble?: EnsembleChoice;
   ensembleTrials: EnsembleTrial[];
+  /** The share of each user's training items that was held out for validation (0: none). */
+  valFraction: number;
   /** The chosen model's validation Recall@20 / NDCG@20 (NDCG null when the GNN alone was chosen: its runs record recall only). */
   validation: { recall20: number; ndcg20: number | null } | null;
   model: SocialRecommender;
@@ -199,10 +202,12 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
       ? { dlae: { lambda: opts.ensemble.lambda[0], dropout: opts.ensemble.dropout[0] }, gnnWeight: opts.ensemble.gnnWeight[0], neighbours: dlaeNeighbours(numUsers, opts.ensemble.neighbours) }
       : undefined;
   let ensembleTrials: EnsembleTrial[] = [];
+  const valFraction = opts.valFraction ?? validationFraction(data.train.a.length);
 
-  if (opts.valFraction > 0) {
+  if (valFraction > 0) {
+    log(`gnn: validation: ${Math.round(valFraction * 100)}% of each user's training items held out`);
     const rng = new Random(opts.seed);
-    const { fit, validation: heldOut } = holdOut(data.train, numUsers, opts.valFraction, rng);
+    const { fit, validation: heldOut } = holdOut(data.train, numUsers, valFraction, rng);
     const checked = sampleUsers(heldOut, opts.valUsers, rng);
     const truth = buildCsr(numUsers, checked.a, checked.b);
     let best: { trial: Trial; model: SocialRecommender } | undefined;
@@ -250,7 +255,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
       finalModel = `retrained on the full training set for the validation-chosen ${epochs} epochs`;
     } else {
       model = best!.model;
-      finalModel = `early-stopped at epoch ${epochs}, trained on ${Math.round((1 - opts.valFraction) * 100)}% of the training set`;
+      finalModel = `early-stopped at epoch ${epochs}, trained on ${Math.round((1 - valFraction) * 100)}% of the training set`;
     }
   }
   if (!model) {
@@ -267,6 +272,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
     trials,
     ensemble,
     ensembleTrials,
+    valFraction,
     validation,
     model,
     dlae,

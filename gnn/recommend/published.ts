@@ -8,6 +8,8 @@
  *  - `k:<id>`: with a DLAE blend, the user's row of K⁻¹ (dlae.ts) over training user indices; with
  *    the bounded form (local-dlae.ts), its neighbourhood solution z, data: the neighbours' indices
  *    (k + 1 floats and k indices per user instead of U floats).
+ *  - `t:<id>`: the user's top products as ranked at training time (top-lists.ts); data: their
+ *    training indices, vector: their scores.
  * The run's metadata says the blend (`blend: { gnnWeight, neighbours }` or null for the GNN alone;
  * neighbours null or absent: the exact form).
  * Training writes it with `recommenderRows`; the API rebuilds matrices with `buildPublishedRecommender`.
@@ -21,10 +23,12 @@ import type { ModelBuilder } from '../core/live-model';
 import type { FittedDlae } from './dlae-form';
 import type { DlaeMatrix, LocalRow } from './local-dlae';
 import type { RecommendGraph } from './graph';
+import type { TopList } from './top-lists';
 
 const USER = 'u:';
 const PRODUCT = 'p:';
 const KINV = 'k:';
+const TOP = 't:';
 
 /** The training matrix X (user row → product rows and back) and 1/Λ_i per product row, with one of DLAE's two forms. */
 export interface PublishedDlae extends DlaeMatrix {
@@ -56,6 +60,8 @@ export interface PublishedRecommender {
   /** Weight of the GNN in w·GNN + (1−w)·DLAE, per-user standardised; 1 without DLAE. */
   gnnWeight: number;
   dlae: PublishedDlae | null;
+  /** Per user row, the top products ranked at training time (absent in models published before them). */
+  topLists: (TopList | undefined)[];
 }
 
 const BATCH = 5_000;
@@ -65,7 +71,14 @@ function* inBatches<T>(n: number, row: (k: number) => T): Generator<T[]> {
 }
 
 /** Output rows of a fitted model; `userEmb`/`productEmb` are row-major [n, dim] in the graph's index order. */
-export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, productEmb: Float32Array, dim: number, dlae?: FittedDlae): Generator<ModelOutputRow[]> {
+export function* recommenderRows(
+  graph: RecommendGraph,
+  userEmb: Float32Array,
+  productEmb: Float32Array,
+  dim: number,
+  dlae?: FittedDlae,
+  lists?: TopList[],
+): Generator<ModelOutputRow[]> {
   const { userIds, products } = graph;
   const ids = (xs: Int32Array, of: (k: number) => string) => Array.from(xs, of);
   const byUser = buildCsr(userIds.length, graph.interactions.a, graph.interactions.b);
@@ -91,6 +104,7 @@ export function* recommenderRows(graph: RecommendGraph, userEmb: Float32Array, p
     const { rows } = dlae;
     yield* inBatches(rows.length, (u) => ({ entityId: KINV + userIds[u], data: { neighbours: Array.from(rows[u].neighbours) }, vector: rows[u].weights }));
   }
+  if (lists) yield* inBatches(lists.length, (u) => ({ entityId: TOP + userIds[u], data: { rows: Array.from(lists[u].rows) }, vector: lists[u].scores }));
 }
 
 /** Frees a model's tensor with the model, not when a newer one is loaded: requests still scoring with it keep it alive. */
@@ -100,12 +114,14 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
   const users: ModelOutputRow[] = [];
   const products: ModelOutputRow[] = [];
   const kRows: ModelOutputRow[] = [];
+  const topRows: ModelOutputRow[] = [];
   for await (const batch of batches) {
     for (const row of batch) {
       if (!row.vector) continue;
       if (row.entityId.startsWith(USER)) users.push(row);
       else if (row.entityId.startsWith(PRODUCT)) products.push(row);
       else if (row.entityId.startsWith(KINV)) kRows.push(row);
+      else if (row.entityId.startsWith(TOP)) topRows.push(row);
     }
   }
   // Rows come back in any order: put them at their training index (K⁻¹'s columns follow it).
@@ -131,6 +147,11 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
   const productRow = new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k]));
   const trainedProducts = users.map((r) => (r.data.products as string[] | undefined) ?? []);
   const blend = (run.metadata.blend ?? null) as { gnnWeight: number; neighbours?: number | null } | null;
+  const topLists: (TopList | undefined)[] = new Array(users.length);
+  for (const r of topRows) {
+    const u = userRow.get(r.entityId.slice(TOP.length));
+    if (u !== undefined) topLists[u] = { rows: Int32Array.from(r.data.rows as number[]), scores: Float32Array.from(r.vector!) };
+  }
   const model: PublishedRecommender = {
     dim,
     userRow,
@@ -146,6 +167,7 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
     productNorm,
     gnnWeight: blend?.gnnWeight ?? 1,
     dlae: blend && kRows.length === users.length ? publishedDlae(users.length, products, kRows, userRow, productRow, trainedProducts, blend.neighbours ?? null) : null,
+    topLists,
   };
   release.register(model, model.productEmbT);
   return model;

@@ -13,8 +13,9 @@ import type { Product } from '../../src/domain/product';
 import type { Store, UserSignals } from '../../src/store/contract';
 import { LiveModel } from '../core/live-model';
 import { userScores } from './user-scores';
+import { asTrained } from './fold-in';
 import { buildPublishedRecommender, type PublishedRecommender } from './published';
-import { SignalSource } from './signals';
+import { SignalSource, type ServedSignals } from './signals';
 import { cosine, cosineAll } from './similarity';
 import { topK } from './top-k';
 
@@ -61,13 +62,10 @@ export class Recommender {
   async forUser(userId: string, q: { offset: number; limit: number; categoryId?: string }): Promise<RecommendationPage> {
     const [signals, loaded] = await Promise.all([this.signals.forUser(userId), this.live.get()]);
     if (!signals) throw new NotFoundError('User', userId);
-    const { productIds, followeeIds, activity } = signals;
-    const scores = loaded ? userScores(loaded.value, userId, productIds, followeeIds) : null;
-    const page = loaded && scores
-      ? this.byModel(loaded.value, scores, productIds, q)
-      : await this.byFallback(productIds, activity, q);
+    // `activity` (all the followees engaged with) is grouped only if the fallback needs it.
+    const page = (loaded && this.byModel(loaded.value, userId, signals, q)) || (await this.byFallback(signals.productIds, signals.activity, q));
     const byProduct = new Map(page.items.map((i) => [i.productId, i]));
-    for (const a of activity) {
+    for (const a of signals.activityOf([...byProduct.keys()])) {
       const item = byProduct.get(a.productId);
       if (item) item.followees = a.followeeIds;
     }
@@ -93,21 +91,40 @@ export class Recommender {
   }
 
   /**
-   * The model's scores as evaluated offline (user-scores.ts), the user's own products left out.
-   * Social proof is in the model (trust edges in the GNN's graph), not added here: a boost the
-   * offline evaluation never saw would serve something else than what was measured.
+   * The model's scores as evaluated offline (user-scores.ts), the user's own products left out;
+   * null when the model knows nothing to go on. A user the model was trained on whose products and
+   * follows are unchanged gets the scores of their published top list (top-lists.ts), the same
+   * numbers, without scoring the catalogue. Social proof is in the model (trust edges in the GNN's
+   * graph), not added here: a boost the offline evaluation never saw would serve something else
+   * than what was measured.
    */
-  private byModel(m: PublishedRecommender, scores: Float32Array, own: string[], q: { offset: number; limit: number; categoryId?: string }): Omit<RecommendationPage, 'modelVersion'> {
-    const ownRows = own.flatMap((id) => m.productRow.get(id) ?? []);
-    const eligible = eligibleRows(m, ownRows, q.categoryId);
-    const { indices, eligible: count } = topK(scores, q.offset + q.limit, eligible);
-    const items = indices.slice(q.offset).map((p) => ({
-      productId: m.productIds[p],
-      score: scores[p],
-      followees: [],
-      resembles: resembling(m, p, ownRows),
-    }));
-    return { source: 'MODEL', items, totalCount: count };
+  private byModel(m: PublishedRecommender, userId: string, signals: ServedSignals, q: { offset: number; limit: number; categoryId?: string }): Omit<RecommendationPage, 'modelVersion'> | null {
+    const ownRows = [...new Set(signals.productIds.flatMap((id) => m.productRow.get(id) ?? []))];
+    const page = (rows: number[], scoreOf: (k: number) => number, totalCount: number) => ({
+      source: 'MODEL' as const,
+      // `resembles` is worked out when read: only queries asking for `similarTo` pay for it.
+      items: rows.map((p, k): Recommendation => ({
+        productId: m.productIds[p],
+        score: scoreOf(k),
+        followees: [],
+        get resembles() {
+          return resembling(m, p, ownRows);
+        },
+      })),
+      totalCount,
+    });
+    const row = m.userRow.get(userId);
+    const list = row === undefined ? undefined : m.topLists[row];
+    const eligibleCount = m.productIds.length - ownRows.length;
+    if (list && q.categoryId === undefined && (q.offset + q.limit <= list.rows.length || list.rows.length === eligibleCount) && asTrained(m, row!, signals.productIds, signals.followeeIds)) {
+      const end = Math.min(list.rows.length, q.offset + q.limit);
+      return page(Array.from(list.rows.subarray(q.offset, end)), (k) => list.scores[q.offset + k], eligibleCount);
+    }
+    const scores = userScores(m, userId, signals.productIds, signals.followeeIds);
+    if (!scores) return null;
+    const { indices, eligible: count } = topK(scores, q.offset + q.limit, eligibleRows(m, ownRows, q.categoryId));
+    const rows = indices.slice(q.offset);
+    return page(rows, (k) => scores[rows[k]], count);
   }
 
   private async byFallback(

@@ -15,6 +15,24 @@
 import type { Store, UserSignals } from '../../src/store/contract';
 import { SignalIndex } from './signal-index';
 
+/** A user's signals, and the followee activity of some products alone (what a page of model answers names). */
+export interface ServedSignals extends UserSignals {
+  /** `activity` restricted to these products, grouped the same way. */
+  activityOf(productIds: readonly string[]): UserSignals['activity'];
+}
+
+/** The store's answer, with `activityOf` filtering its activity. */
+function served(s: UserSignals | null): ServedSignals | null {
+  if (!s) return null;
+  return {
+    ...s,
+    activityOf: (productIds) => {
+      const wanted = new Set(productIds);
+      return s.activity.filter((a) => wanted.has(a.productId));
+    },
+  };
+}
+
 export interface SignalSourceOptions {
   /** Keep an index (default: with LadybugDB). */
   indexed?: boolean;
@@ -41,14 +59,14 @@ export class SignalSource {
     this.now = opts.now ?? Date.now;
   }
 
-  async forUser(userId: string): Promise<UserSignals | null> {
+  async forUser(userId: string): Promise<ServedSignals | null> {
     if (this.indexed) {
       const writes = this.store.stats.writes;
       if (!this.index) await this.rebuild(writes);
       if (this.index?.writes === writes) return this.index.value.signals(userId);
       this.rebuildWhenQuiet(writes);
     }
-    return this.store.network.signals(userId);
+    return served(await this.store.network.signals(userId));
   }
 
   /** Resolves once a rebuild in progress, if any, has finished. */

@@ -11,8 +11,10 @@ import type { OnProgress } from '../core/progress';
 import { publishTrained, type PublishOptions } from '../core/publish';
 import { readSnapshot, type GraphSnapshot } from '../core/snapshot';
 import { recommendGraph, type RecommendGraph } from './graph';
-import { describe, describeEnsemble, fitRecommender, type FittedRecommender, type SelectionOptions } from './pipeline';
+import { buildCsr } from '../core/graph/csr';
+import { describe, describeEnsemble, fitRecommender, fittedScorer, type FittedRecommender, type SelectionOptions } from './pipeline';
 import { recommenderRows } from './published';
+import { topLists } from './top-lists';
 
 export interface TrainedRecommender {
   run: ModelRun;
@@ -57,7 +59,7 @@ export async function publishRecommender(
       kind: 'recommend',
       snapshot,
       weights: fitted.model.weights(),
-      hyperParameters: { ...fitted.chosen, epochs: fitted.epochs, blend: fitted.ensemble ?? null, selection: opts },
+      hyperParameters: { ...fitted.chosen, epochs: fitted.epochs, blend: fitted.ensemble ?? null, selection: { ...opts, valFraction: fitted.valFraction } },
       metrics: {
         validationRecall20: fitted.validation?.recall20 ?? null,
         validationNdcg20: fitted.validation?.ndcg20 ?? null,
@@ -73,10 +75,16 @@ export async function publishRecommender(
   );
 }
 
-/** The fitted model's rows: final embeddings and, with a blend, DLAE's K⁻¹ rows or neighbourhood solutions. */
+/** The fitted model's rows: final embeddings, with a blend DLAE's K⁻¹ rows or neighbourhood solutions, and each user's top list ranked by the fitted scorer. */
 async function publishedRows(graph: RecommendGraph, fitted: FittedRecommender): Promise<ReturnType<typeof recommenderRows>> {
   const emb = fitted.model.embed();
   const [users, items] = [(await emb.users.data()) as Float32Array, (await emb.items.data()) as Float32Array];
   tf.dispose([emb.users, emb.items]);
-  return recommenderRows(graph, users, items, fitted.chosen.dim, fitted.dlae);
+  const scorer = fittedScorer(fitted);
+  try {
+    const lists = topLists(scorer, buildCsr(graph.userIds.length, graph.interactions.a, graph.interactions.b));
+    return recommenderRows(graph, users, items, fitted.chosen.dim, fitted.dlae, lists);
+  } finally {
+    scorer.dispose();
+  }
 }

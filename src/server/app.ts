@@ -184,6 +184,9 @@ export function openServerStore(config: Config): Promise<Store> {
   return openStore({ ...configuredStore(config), queryTimeoutMs: config.dbQueryTimeoutMs, onQuery: observeDbQuery });
 }
 
+/** How long a request (its body included) may take to arrive. */
+const REQUEST_BODY_MS = 60 * 60_000;
+
 /** Listens on config.host:config.port (0 picks a free port, as tests do). */
 export async function startServer(
   config: Config,
@@ -202,6 +205,11 @@ export async function startServer(
   const apollo = await createApollo(config, logger, { stamp, changes: store.changes });
   const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));
+  // A model publication streams its rows through the internal API while the server writes them:
+  // Ciao's recommender (K⁻¹ alone 218 MB) took longer than Node's 5-minute requestTimeout on a
+  // busy machine, and trainModel(RECOMMEND) failed after its whole training. Headers still must
+  // arrive within headersTimeout (60 s), which is what stops slow-header clients.
+  server.requestTimeout = REQUEST_BODY_MS;
   server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,6 +8,8 @@ import { countError } from './metrics';
 const REFUSALS: Record<string, [status: number, reason: string, message: string]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'the request line and headers must fit in 16 KB'],
   HPE_REQUEST_TIMEOUT: [408, 'Request Timeout', 'the request took too long to arrive'],
+  // What Node raises when server.requestTimeout passes before the whole body arrived.
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'the request took too long to arrive'],
 };
 
 export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {

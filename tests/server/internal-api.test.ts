@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { after, before, test } from '../support/node-test';
 import type { TrainingStore } from '../../src/store/contract';
 import { openTrainingStore } from '../../src/store/open-training';
+import { remoteTrainingStore } from '../../src/store/remote/remote-training-store';
 import { FIXTURE } from '../store/contract/fixture';
 import { startTestApi, type TestApi } from '../graphql/support/api';
 
@@ -64,6 +65,12 @@ test('a model published through the server is current and served by the API', as
   const rows = await collect(training.models.rows('influence', 'remote-1'));
   assert.deepEqual(rows.find((r) => r.entityId === 'alice')?.vector, vector);
   assert.equal((await api.store.models.current('influence'))?.version, 'remote-1', 'the server’s own store has it');
+});
+
+test('a publication the server refuses fails with its answer, without hanging', async () => {
+  const intruder = remoteTrainingStore(`http://127.0.0.1:${api.server.port}`, 'not-the-token');
+  await assert.rejects(intruder.models.publish({ kind: 'influence', version: 'refused', createdAt: 6, metadata: {} }, [[{ entityId: 'alice', data: {} }]]), /answered 401/);
+  assert.equal((await training.models.current('influence'))?.version, 'remote-1');
 });
 
 test('unknown internal routes are 404s; malformed paths and numbers are 400s', async () => {

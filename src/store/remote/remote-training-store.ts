@@ -2,6 +2,10 @@
  * A TrainingStore over a running server's internal API (see wire.ts): used by model training
  * when the server holds the embedded database, so a new model is published without stopping it.
  */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ModelKind, ModelOutputRow, ModelRun, TrainingStore } from '../contract';
 import { ndjsonLines, toNdjson } from './ndjson';
 import { rowFromWire, rowToWire, type SnapshotPart, type WireRow } from './wire';
@@ -26,6 +30,35 @@ export function remoteTrainingStore(baseUrl: string, token?: string): TrainingSt
     return res;
   }
 
+  /**
+   * POSTs a streamed body and waits for the answer however long the server takes to store it:
+   * fetch (undici) gives up on a response's headers after 300 s, and publishing Ciao's recommender
+   * (K⁻¹ alone 218 MB, written as it arrives) takes longer on a busy machine.
+   */
+  async function postStream(path: string, body: AsyncIterable<string>, contentType: string): Promise<void> {
+    const url = new URL(`${base}${path}`);
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'POST', headers: { ...headers, 'content-type': contentType } });
+    const answered = new Promise<IncomingMessage>((resolve, reject) => {
+      req.once('response', resolve);
+      req.once('error', reject);
+    });
+    // A server that refuses early (401, 413) answers before the body is sent: its answer says why.
+    const sent = pipeline(Readable.from(body), req).catch(() => {});
+    let res: IncomingMessage;
+    try {
+      res = await answered;
+    } catch (err) {
+      throw new Error(`POST ${url} failed: ${(err as Error).message}`);
+    }
+    let text = '';
+    for await (const chunk of res) text += chunk;
+    if (!res.statusCode || res.statusCode >= 300) {
+      req.destroy();
+      throw new Error(`POST ${url} answered ${res.statusCode}: ${text.slice(0, 300)}`);
+    }
+    await sent;
+  }
+
   async function* lines<T>(path: string): AsyncGenerator<T> {
     const res = await call(path);
     for await (const value of ndjsonLines(res.body as unknown as AsyncIterable<Uint8Array>)) yield value as T;
@@ -47,13 +80,8 @@ export function remoteTrainingStore(baseUrl: string, token?: string): TrainingSt
           yield run;
           for await (const batch of batches) yield batch.map(rowToWire);
         }
-        // Node's fetch streams an async iterable body (undici), so the rows never sit in memory whole.
-        await call(`/internal/models/${run.kind}/publish`, {
-          method: 'POST',
-          body: toNdjson(body()) as unknown as BodyInit,
-          headers: { 'content-type': 'application/x-ndjson' },
-          duplex: 'half',
-        } as RequestInit);
+        // Streamed, so the rows never sit in memory whole.
+        await postStream(`/internal/models/${run.kind}/publish`, toNdjson(body()), 'application/x-ndjson');
       },
       async current(kind: ModelKind) {
         return (await (await call(`/internal/models/${kind}/current`)).json()) as ModelRun | null;

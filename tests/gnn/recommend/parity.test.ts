@@ -2,8 +2,10 @@
  * Serve what was evaluated: on a seeded store, the scores the API's recommender returns equal the
  * offline pipeline's scores (pipeline.ts: fitRecommender + fittedScorer, what `recommend` ranks
  * the test set with) for the same users, GNN + DLAE blend included, to float tolerance, in the
- * same order. A review written after training then changes the served scores at once. Both DLAE
- * forms: the exact dual form and the bounded neighbourhood form (local-dlae.ts), forced here.
+ * same order: both the answer (from the user's published top list, top-lists.ts) and the scores
+ * computed live at request time (user-scores.ts, what users with new activity get). A review
+ * written after training then changes the served scores at once. Both DLAE forms: the exact dual
+ * form and the bounded neighbourhood form (local-dlae.ts), forced here.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -14,6 +16,9 @@ import { RECOMMEND_DEFAULTS } from '../../../gnn/recommend/defaults';
 import { recommendGraph } from '../../../gnn/recommend/graph';
 import { fitRecommender, fittedScorer, type SelectionOptions } from '../../../gnn/recommend/pipeline';
 import { Recommender } from '../../../gnn/recommend/serving';
+import { asTrained } from '../../../gnn/recommend/fold-in';
+import { topK } from '../../../gnn/recommend/top-k';
+import { userScores } from '../../../gnn/recommend/user-scores';
 import { publishRecommender } from '../../../gnn/recommend/train-from-store';
 import { seedDemo } from '../../../seeds/demo';
 import { tempStore, type TempStore } from '../../support/store';
@@ -43,6 +48,9 @@ test('served scores equal the offline pipeline scores for the same users', { tim
 test('served scores equal the offline ones with the bounded DLAE form, also after a new review', { timeout: 300_000 }, () =>
   servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, neighbours: 6 } }, 'bounded'));
 
+test('served scores equal the offline ones when DLAE alone is chosen (w = 0)', { timeout: 300_000 }, () =>
+  servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, gnnWeight: [0] } }, 'dlae-alone'));
+
 async function servedEqualsOffline(opts: SelectionOptions, form: string): Promise<void> {
   const snapshot = await readSnapshot(t.store);
   const graph = recommendGraph(snapshot);
@@ -59,11 +67,15 @@ async function servedEqualsOffline(opts: SelectionOptions, form: string): Promis
   fitted.model.dispose();
 
   const recommender = new Recommender(t.store);
+  const model = (await recommender.live.get())!.value;
+  assert.equal(model.topLists.filter(Boolean).length, graph.userIds.length, 'every training user has a published top list');
   const numItems = graph.products.length;
   let compared = 0;
+  let listed = 0;
   for (const [r, u] of users.entries()) {
     const userId = graph.userIds[u];
-    const own = new Set((await t.store.network.signals(userId))!.productIds);
+    const signals = (await t.store.network.signals(userId))!;
+    const own = new Set(signals.productIds);
     const expected = graph.products
       .map((p, i) => ({ id: p.id, score: matrix[r * numItems + i] }))
       .filter((p) => !own.has(p.id))
@@ -73,9 +85,19 @@ async function servedEqualsOffline(opts: SelectionOptions, form: string): Promis
     assert.equal(served.source, 'MODEL');
     assert.deepEqual(served.items.map((i) => i.productId), expected.map((p) => p.id), `ranking of ${userId}`);
     served.items.forEach((item, k) => assert.ok(Math.abs(item.score - expected[k].score) < 1e-4, `${userId} ${item.productId}: served ${item.score}, offline ${expected[k].score}`));
+    if (asTrained(model, u, signals.productIds, signals.followeeIds)) {
+      listed++;
+      assert.deepEqual(served.items.map((i) => i.score), Array.from(model.topLists[u]!.scores.subarray(0, TOP)), `${userId} answered from the list`);
+    }
+    const live = userScores(model, userId, signals.productIds, signals.followeeIds)!;
+    const eligible = Uint8Array.from(model.productIds, (id) => (own.has(id) ? 0 : 1));
+    const { indices } = topK(live, TOP, eligible);
+    assert.deepEqual(indices.map((p) => model.productIds[p]), expected.map((p) => p.id), `live ranking of ${userId}`);
+    indices.forEach((p, k) => assert.ok(Math.abs(live[p] - expected[k].score) < 1e-4, `${userId} live ${live[p]}, offline ${expected[k].score}`));
     compared += served.items.length;
   }
   assert.equal(compared, USERS * TOP);
+  assert.ok(listed > USERS / 2, `most users are answered from their list (${listed})`);
 
   // A review written after training counts at once: the served scores move, the product leaves the list.
   const userId = graph.userIds[users[0]];

@@ -25,18 +25,24 @@ before(async () => {
 });
 after(() => t.cleanup());
 
+const byProduct = (activity: UserSignals['activity']) => [...activity].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+
 /** In id order, but each product's followees as given: their order is part of the contract. */
 const normalised = (s: UserSignals | null) =>
   s && {
     productIds: [...s.productIds].sort(),
     followeeIds: [...s.followeeIds].sort(),
-    activity: [...s.activity].sort((a, b) => (a.productId < b.productId ? -1 : 1)),
+    activity: byProduct(s.activity),
   };
 
 test('the index answers what the store answers, for every user', async () => {
   const index = await SignalIndex.build(t.store);
   for (const id of ['alice', 'bob', 'carol', 'dave', 'erin', 'nobody']) {
-    assert.deepEqual(normalised(index.signals(id)), normalised(await t.store.network.signals(id)), id);
+    const [indexed, stored] = [index.signals(id), await t.store.network.signals(id)];
+    assert.deepEqual(normalised(indexed), normalised(stored), id);
+    // A page's products alone (what a model answer names): the same groups, nothing else.
+    const page = ['p1', 'p3', 'p4'];
+    if (indexed && stored) assert.deepEqual(byProduct(indexed.activityOf(page)), byProduct(stored.activity.filter((a) => page.includes(a.productId))), `${id}: activityOf`);
   }
   // What the rows above must include: alice sees bob's direct share to her, not the one to dave.
   assert.deepEqual(normalised(index.signals('alice'))?.activity[0], { productId: 'p1', followeeIds: ['bob', 'carol'] });

@@ -10,6 +10,7 @@ import { Recommender } from '../../../gnn/recommend/serving';
 import { NotFoundError } from '../../../src/domain/errors';
 import { tempStore, type TempStore } from '../../support/store';
 import { FIXTURE } from '../../store/contract/fixture';
+import { HAND_MADE } from './hand-made-model';
 
 let t: TempStore;
 before(async () => {
@@ -26,16 +27,8 @@ const page = { offset: 0, limit: 10 };
 const none = { a: new Int32Array(0), b: new Int32Array(0) };
 
 async function publishModel(version: string) {
-  const users = ['alice', 'bob', 'carol'];
-  const products = [
-    { id: 'p1', categoryId: 'books' },
-    { id: 'p2', categoryId: 'books' },
-    { id: 'p3', categoryId: 'games' },
-    { id: 'p4', categoryId: 'games' },
-  ];
-  const userEmb = Float32Array.from([0.5, 0.5, 1, 0, 0, 1]);
-  const productEmb = Float32Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]);
-  await t.store.models.publish({ kind: 'recommend', version, createdAt: Date.now(), metadata: {} }, recommenderRows({ userIds: users, products, interactions: none, trust: none }, userEmb, productEmb, 2));
+  const { users, products, userEmb, productEmb, dim } = HAND_MADE;
+  await t.store.models.publish({ kind: 'recommend', version, createdAt: Date.now(), metadata: {} }, recommenderRows({ userIds: users, products, interactions: none, trust: none }, userEmb, productEmb, dim));
 }
 
 test('before any model exists, the fallback ranks what followees engaged with and says so', async () => {

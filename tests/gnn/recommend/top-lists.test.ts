@@ -11,6 +11,7 @@ import { recommenderRows } from '../../../gnn/recommend/published';
 import { Recommender } from '../../../gnn/recommend/serving';
 import { tempStore, type TempStore } from '../../support/store';
 import { FIXTURE } from '../../store/contract/fixture';
+import { HAND_MADE } from './hand-made-model';
 
 let t: TempStore;
 before(async () => {
@@ -18,13 +19,7 @@ before(async () => {
   await t.store.bulk.upsert(FIXTURE);
   await t.store.products.create({ name: 'Go board', price: 20, currency: 'EUR', categoryId: 'games' }, { id: 'p4', at: 8 });
   // The model's training graph is the store's, so every user is as trained until they act.
-  const users = ['alice', 'bob', 'carol'];
-  const products = [
-    { id: 'p1', categoryId: 'books' },
-    { id: 'p2', categoryId: 'books' },
-    { id: 'p3', categoryId: 'games' },
-    { id: 'p4', categoryId: 'games' },
-  ];
+  const { users, products, userEmb, productEmb, dim } = HAND_MADE;
   const pairs = { a: [] as number[], b: [] as number[] };
   const trust = { a: [] as number[], b: [] as number[] };
   for (const [u, id] of users.entries()) {
@@ -35,9 +30,7 @@ before(async () => {
   const graph = { userIds: users, products, interactions: { a: Int32Array.from(pairs.a), b: Int32Array.from(pairs.b) }, trust: { a: Int32Array.from(trust.a), b: Int32Array.from(trust.b) } };
   const marker = { rows: Int32Array.from([3, 2]), scores: Float32Array.from([42, 41]) };
   const lists = users.map(() => marker);
-  const userEmb = Float32Array.from([0.5, 0.5, 1, 0, 0, 1]);
-  const productEmb = Float32Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]);
-  await t.store.models.publish({ kind: 'recommend', version: 'lists', createdAt: Date.now(), metadata: {} }, recommenderRows(graph, userEmb, productEmb, 2, undefined, lists));
+  await t.store.models.publish({ kind: 'recommend', version: 'lists', createdAt: Date.now(), metadata: {} }, recommenderRows(graph, userEmb, productEmb, dim, undefined, lists));
 });
 after(() => t.cleanup());
 

@@ -11,11 +11,11 @@
  * (results: load-<dataset>-uncached.json).
  *
  *   npm run bench                      both datasets
- *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache] [--mixed-only]
+ *   npx tsx bench/load.ts --dataset demo --seconds 10 [--no-response-cache] [--mixed-only] [--writes-per-second N] [--cpu-prof DIR] [--server-log FILE]
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -179,6 +179,12 @@ export async function runLoadBench(opts: {
   responseCache: boolean;
   /** The trivial baseline and the mixed scenario alone (quicker, for work on the mixed scenario). */
   mixedOnly?: boolean;
+  /** Write the server's CPU profile (node --cpu-prof) into this directory when it stops. */
+  cpuProfileDir?: string;
+  /** Append the server's log lines (one per operation, with its time) to this file. */
+  serverLog?: string;
+  /** The mixed scenario's write rate (default MIXED_WRITES_PER_SECOND; 0 shows what the writes cost the reads). */
+  writesPerSecond?: number;
   log?: (m: string) => void;
 }): Promise<LoadResult> {
   const log = opts.log ?? (() => {});
@@ -193,6 +199,8 @@ export async function runLoadBench(opts: {
       dataDir: dir,
       // No model training in the background of the first start: it would share the cores being measured.
       env: { AUTH_JWT_SECRET: jwtSecret, TRAIN_ON_SEED: 'false', ...(opts.responseCache ? {} : { RESPONSE_CACHE_MB: '0' }) },
+      nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProfileDir)}`] : [],
+      ...(opts.serverLog ? { onLog: (line: string) => appendFileSync(opts.serverLog!, `${line}\n`) } : {}),
     });
     const target = opts.responseCache ? TARGETS.cached : TARGETS.uncached;
     const meets = (r: ScenarioResult | Omit<ScenarioResult, 'ratioToTrivial' | 'meetsTarget'>, ratio: number) => ratio >= target.ratio && r.latencyMs.p99 <= target.p99Ms;
@@ -218,15 +226,16 @@ export async function runLoadBench(opts: {
       await measure(server.url, scenario, Math.min(2, opts.seconds), rng); // warm the JIT
       await run(scenario);
     }
+    const writesPerSecond = opts.writesPerSecond ?? MIXED_WRITES_PER_SECOND;
     const mixed: Scenario = {
-      name: `mixed reads, ~${MIXED_WRITES_PER_SECOND} writes/s`,
+      name: `mixed reads, ~${writesPerSecond} writes/s`,
       // The issue sets no target for mixed reads without the response cache.
       target: opts.responseCache,
       next: (r) => r.pick(readScenarios).next(r),
       all: readScenarios.flatMap((s) => s.all ?? []),
     };
     await sendEach(server.url, mixed.all!);
-    const writes = steadyWrites(server.url, await mixedWrites(server.url, cast, auth, rng), MIXED_WRITES_PER_SECOND);
+    const writes = steadyWrites(server.url, await mixedWrites(server.url, cast, auth, rng), writesPerSecond);
     await measure(server.url, mixed, Math.min(2, opts.seconds), rng); // the cache settles under the writes
     await run(mixed, async () => {
       const { writesPerSecond, errors } = await writes.stop();
@@ -291,13 +300,17 @@ export async function main(argv: string[]): Promise<void> {
       seed: { type: 'string', default: '1' },
       'no-response-cache': { type: 'boolean', default: false },
       'mixed-only': { type: 'boolean', default: false },
+      'writes-per-second': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'server-log': { type: 'string' },
     },
   });
   const responseCache = !values['no-response-cache'];
   const datasets = (values.dataset ?? ['demo', ...(existsSync(CIAO) ? ['ciao'] : [])]) as ('demo' | 'ciao')[];
   for (const dataset of datasets) {
     const mixedOnly = values['mixed-only'];
-    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, mixedOnly, log: (m) => console.log(m) });
+    const writesPerSecond = values['writes-per-second'] === undefined ? undefined : Number(values['writes-per-second']);
+    const result = await runLoadBench({ dataset, seconds: Number(values.seconds), seed: Number(values.seed), responseCache, mixedOnly, writesPerSecond, cpuProfileDir: values['cpu-prof'], serverLog: values['server-log'], log: (m) => console.log(m) });
     const out = path.join(ROOT, `bench/results/load-${dataset}${responseCache ? '' : '-uncached'}${mixedOnly ? '-mixed' : ''}.json`);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);

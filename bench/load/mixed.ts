@@ -96,12 +96,16 @@ export function steadyWrites(url: string, next: () => Promise<Request>, perSecon
       inFlight--;
     }
   };
-  const timer = setInterval(() => {
-    if (inFlight >= MAX_IN_FLIGHT) return;
-    const p = send();
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
-  }, 1000 / perSecond);
+  // No writes at all (0) shows what the stream costs the reads.
+  const timer =
+    perSecond > 0
+      ? setInterval(() => {
+          if (inFlight >= MAX_IN_FLIGHT) return;
+          const p = send();
+          pending.add(p);
+          void p.finally(() => pending.delete(p));
+        }, 1000 / perSecond)
+      : undefined;
   return {
     async stop() {
       clearInterval(timer);

@@ -9,19 +9,14 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { operationLog } from './operation-log';
 import { operationMetrics } from './operation-metrics';
-import type { ChangeFeed } from '../store/changes';
-import { responseCache } from './response-cache';
+import type { ResponseCache } from './response-cache';
 import { variableLimits } from './variable-limits';
 
 /**
  * Apollo Server over our schema; HTTP is app.ts's job, so Apollo's own landing page is off.
- * The response cache follows the store's `changes` and a `stamp` of the models served (see response-cache.ts).
+ * `responses` keeps what queries answer and answers repeats (see response-cache.ts).
  */
-export async function createApollo(
-  config: Config,
-  logger: Logger,
-  cache: { stamp: () => string; changes: ChangeFeed },
-): Promise<ApolloServer<Context>> {
+export async function createApollo(config: Config, logger: Logger, responses: ResponseCache): Promise<ApolloServer<Context>> {
   const limits = armor(config);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -39,7 +34,7 @@ export async function createApollo(
       ...limits.plugins,
       costLimit({ maxCost: config.limits.maxCost, maxPageSize: config.maxPageSize }),
       variableLimits(),
-      responseCache({ maxBytes: config.responseCacheMb * 1024 * 1024, ...cache }),
+      responses.plugin(),
     ],
     logger,
   });

@@ -26,7 +26,9 @@ import { BodyTooLargeError, readBody } from './body';
 import type { Config } from './config';
 import { healthz, readyz } from './health';
 import { createLogger, type Logger } from './logger';
-import { countError, observeDbQuery, registry, setModelVersions } from './metrics';
+import { countError, observeDbQuery, observeOperation, registry, setModelVersions } from './metrics';
+import { logOperation } from './operation-log';
+import { ResponseCache } from './response-cache';
 import { modelVersions, type ModelVersionSources } from './model-versions';
 import { checkNesting, searchParamsRequest } from './nesting';
 import { demoHandle, playgroundHtml } from './playground';
@@ -72,17 +74,29 @@ async function parseBody(req: IncomingMessage): Promise<unknown> {
   return /\bjson\b/i.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : text;
 }
 
+/**
+ * Whether Apollo would answer this request's JSON as `application/json` (runHttpQuery's
+ * negotiation): no Accept header, or one taking JSON and not naming the GraphQL response type.
+ * Others go through Apollo, which negotiates.
+ */
+function takesPlainJson(accept: string | undefined): boolean {
+  return accept === undefined || (!accept.includes('graphql-response') && /\bapplication\/json\b|\*\/\*/.test(accept));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 interface AppDeps {
   config: Config;
   store: Store;
   apollo: ApolloServer<Context>;
+  responses: ResponseCache;
   authenticate: Authenticator;
   logger: Logger;
   models: ModelServices;
   versionSources: ModelVersionSources;
 }
 
-function createRequestHandler({ config, store, apollo, authenticate, logger, models, versionSources }: AppDeps) {
+function createRequestHandler({ config, store, apollo, responses, authenticate, logger, models, versionSources }: AppDeps) {
   const rateLimit = createRateLimit(config);
   // Pages name a demo user; looked up once the store has one (the seed may still be running).
   let handle = '';
@@ -101,9 +115,20 @@ function createRequestHandler({ config, store, apollo, authenticate, logger, mod
   const dashboard = dashboardRoute({ graphqlPath: GRAPHQL_PATH, devHeaders: config.devAuthHeader, demoHandle: demo });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const started = performance.now();
     const viewer = await authenticate(req.headers);
     const body = await parseBody(req);
     checkNesting(body !== null && typeof body === 'object' ? body : searchParamsRequest(url.searchParams));
+    // A repeat of a cached query is answered here, as Apollo would answer it, without Apollo.
+    const cached = isRecord(body) && !('extensions' in body) && takesPlainJson(req.headers.accept) ? responses.answer(viewer, body) : undefined;
+    if (cached) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(cached.json) });
+      res.end(cached.json);
+      const seconds = (performance.now() - started) / 1000;
+      observeOperation(cached.operationName, 'query', seconds);
+      logOperation(logger, { operation: cached.operationName, type: 'query', viewer: viewer?.userId ?? null, ms: Math.round(seconds * 1000), errors: [] });
+      return;
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
       context: async () => createContext(store, config, viewer, models),
@@ -202,8 +227,9 @@ export async function startServer(
   const versionSources: ModelVersionSources = servedVersions(models);
   // Cached answers follow the store's writes by what they changed, and the models served as a whole.
   const stamp = () => Object.values(versionSources).map((version) => version()).join('|');
-  const apollo = await createApollo(config, logger, { stamp, changes: store.changes });
-  const handler = createRequestHandler({ config, store, apollo, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
+  const responses = new ResponseCache({ maxBytes: config.responseCacheMb * 1024 * 1024, stamp, changes: store.changes });
+  const apollo = await createApollo(config, logger, responses);
+  const handler = createRequestHandler({ config, store, apollo, responses, authenticate: await createAuthenticator(config, store), logger, models, versionSources });
   const server = createServer((req, res) => void handler(req, res));
   // A model publication streams its rows through the internal API while the server writes them:
   // Ciao's recommender (K⁻¹ alone 218 MB) took longer than Node's 5-minute requestTimeout on a

@@ -13,6 +13,11 @@
  * That is only sound when this process sees every write: so it is on by default for the embedded
  * LadybugDB (one process owns the directory) and off for Neo4j, where other instances write too.
  *
+ * Answers are kept as the response body Apollo sent, so a hit on a JSON POST is answered by the
+ * HTTP layer (`answer`, app.ts) without Apollo: under load Apollo's request pipeline and the
+ * stringifying of a page cost more than the rest of a hit. Other requests (GET, other media
+ * types) take the plugin's path and get the same answer.
+ *
  * Identical misses arriving while one is being computed wait for it (a write drops a hot page that
  * dozens of clients ask for at once), and take its answer unless a write to what it read was
  * announced between its start and their arrival: writes announced after they arrived overlapped
@@ -20,14 +25,14 @@
  * only if no such write came at all.) Otherwise one of them runs it and the others wait again.
  *
  * Bounded by bytes (the answer's JSON, its key and its tags), least recently used first. Keyed by
- * viewer (id and roles: answers are viewer-aware), query hash, operation name and the values of
- * the variables the operation declares (./variable-limits.ts refuses others). Not cached:
- * mutations, responses with errors, and LIVE_FIELDS.
+ * viewer (id and roles: answers are viewer-aware), the query text, operation name and variables as
+ * sent (./variable-limits.ts refuses undeclared ones). Not cached: mutations, responses with
+ * errors, requests without query text (persisted queries), and LIVE_FIELDS.
  */
-import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { visit, BREAK, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
-import type { Context } from '../graphql/context';
+import { visit, BREAK, type DocumentNode, type FormattedExecutionResult } from 'graphql';
+import type { Context, Viewer } from '../graphql/context';
 import { tags as changeTags, type ChangeFeed } from '../store/changes';
 import { countResponseCache } from './metrics';
 
@@ -49,17 +54,33 @@ export interface ResponseCacheOptions {
   changes: ChangeFeed;
 }
 
+/** A cached answer: the response body as Apollo sends it, and the operation it answered (for logs and metrics). */
+export interface CachedAnswer {
+  json: string;
+  operationName: string | null;
+}
+
 interface Computed {
-  result: FormattedExecutionResult;
+  answer: CachedAnswer;
   tags: ReadonlySet<string>;
   since: number;
 }
 
 interface Entry {
-  result: FormattedExecutionResult;
+  answer: CachedAnswer;
   tags: string[];
   bytes: number;
 }
+
+/** What identifies an answer besides the viewer: the request's fields as sent. */
+export interface CacheableRequest {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+/** Apollo's body for a result without errors (runHttpQuery: `errors`, `data`, `extensions` in that order, then a newline). */
+const bodyOf = (result: FormattedExecutionResult) => `${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`;
 
 /** The entries, their byte total and an index from tag to the keys that depend on it. */
 export class TaggedEntries {
@@ -88,24 +109,24 @@ export class TaggedEntries {
     return this.clock;
   }
 
-  get(key: string): FormattedExecutionResult | undefined {
+  get(key: string): CachedAnswer | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key); // re-insert: Map order is the recency order
     this.entries.set(key, entry);
-    return entry.result;
+    return entry.answer;
   }
 
   /** Keeps an answer computed since `since` from what `tags` name, unless one of them changed meanwhile. */
-  set(key: string, result: FormattedExecutionResult, tags: Iterable<string>, since: number): boolean {
+  set(key: string, answer: CachedAnswer, tags: Iterable<string>, since: number): boolean {
     if (since < this.floor) return false;
     const list = [...tags];
     if (list.some((tag) => (this.invalidatedAt.get(tag) ?? -1) > since)) return false;
     // UTF-16 string sizes: the answer's JSON, the key and the tags.
-    const bytes = 2 * (JSON.stringify(result).length + key.length + list.reduce((n, t) => n + t.length + 16, 0)) + 200;
+    const bytes = 2 * (answer.json.length + key.length + list.reduce((n, t) => n + t.length + 16, 0)) + 200;
     if (bytes > this.maxBytes) return false;
     this.delete(key);
-    this.entries.set(key, { result, tags: list, bytes });
+    this.entries.set(key, { answer, tags: list, bytes });
     this.total += bytes;
     for (const tag of list) {
       let keys = this.byTag.get(tag);
@@ -169,20 +190,43 @@ export class TaggedEntries {
   }
 }
 
-/** The values of the variables `operation` declares, in declaration order: nothing else tells answers apart. */
-function usedVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): unknown[] {
-  return (operation.variableDefinitions ?? []).map((d) => variables[d.variable.name.value] ?? null);
+/** The cache key: the viewer (id and roles) and the request's query text, operation name and variables as sent. */
+function keyOf(viewer: Viewer | null, { query, operationName, variables }: CacheableRequest): string {
+  const who = viewer ? `${viewer.userId}:${[...viewer.roles].sort().join(',')}` : '';
+  return JSON.stringify([who, query, operationName ?? null, variables ?? null]);
 }
 
-export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions): ApolloServerPlugin<Context> {
-  const entries = new TaggedEntries(maxBytes);
+export class ResponseCache {
+  private readonly entries: TaggedEntries;
   /** Misses being computed: each resolves with the answer, what it read and when it began (null: failed, or models changed). */
-  const computing = new Map<string, Promise<Computed | null>>();
-  let entriesStamp = '';
-  const touchesLive = new WeakMap<DocumentNode, boolean>();
+  private readonly computing = new Map<string, Promise<Computed | null>>();
+  private entriesStamp = '';
+  private readonly touchesLive = new WeakMap<DocumentNode, boolean>();
 
-  function liveIn(document: DocumentNode): boolean {
-    let live = touchesLive.get(document);
+  constructor(private readonly opts: ResponseCacheOptions) {
+    this.entries = new TaggedEntries(opts.maxBytes);
+  }
+
+  /** The entries, after emptying them if the models served changed since they were kept. */
+  private current(): TaggedEntries {
+    const stamp = this.opts.stamp();
+    if (stamp !== this.entriesStamp) {
+      this.entries.clear();
+      this.entriesStamp = stamp;
+    }
+    return this.entries;
+  }
+
+  /** A kept answer to a POST body with query text, for the HTTP layer; counted as a hit when found (a miss is counted by the plugin). */
+  answer(viewer: Viewer | null, request: CacheableRequest): CachedAnswer | undefined {
+    if (this.opts.maxBytes <= 0 || typeof request.query !== 'string') return undefined;
+    const hit = this.current().get(keyOf(viewer, request));
+    if (hit) countResponseCache(hit.operationName, 'hit');
+    return hit;
+  }
+
+  private liveIn(document: DocumentNode): boolean {
+    let live = this.touchesLive.get(document);
     if (live === undefined) {
       live = false;
       visit(document, {
@@ -192,69 +236,66 @@ export function responseCache({ maxBytes, stamp, changes }: ResponseCacheOptions
           return BREAK;
         },
       });
-      touchesLive.set(document, live);
+      this.touchesLive.set(document, live);
     }
     return live;
   }
 
-  function keyOf({ request, operation, queryHash, contextValue: { viewer } }: GraphQLRequestContextResponseForOperation<Context>): string {
-    const who = viewer ? `${viewer.userId}:${[...viewer.roles].sort().join(',')}` : '';
-    return JSON.stringify([who, queryHash, request.operationName ?? null, usedVariables(operation!, request.variables)]);
+  /** The Apollo side: answers the requests the HTTP layer did not, and keeps what misses computed. */
+  plugin(): ApolloServerPlugin<Context> {
+    const { maxBytes, changes } = this.opts;
+    const computing = this.computing;
+    return {
+      serverWillStart: async () => {
+        if (maxBytes <= 0) return;
+        const unsubscribe = changes.subscribe((changed) => this.entries.invalidate(changed));
+        return { serverWillStop: async () => void unsubscribe() };
+      },
+
+      requestDidStart: async () => {
+        let key: string | null = null;
+        let since = 0;
+        let settle: ((done: Computed | null) => void) | null = null;
+        return {
+          responseForOperation: async (requestContext) => {
+            // `operation` is missing when the request names no operation it defines (Apollo answers that).
+            const { request, operation, document, contextValue } = requestContext;
+            if (maxBytes <= 0 || operation?.operation !== 'query' || typeof request.query !== 'string' || this.liveIn(document)) return null;
+            const entries = this.current();
+            const k = keyOf(contextValue.viewer, request);
+            let hit = entries.get(k);
+            // A request that waits takes the answer unless a write to what it read was announced
+            // between the computation's start and this request's arrival (later ones overlapped this
+            // request). When it may not, one waiter runs next and the others wait for it: never all at once.
+            const arrived = entries.now();
+            for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) {
+              const done = await computing.get(k);
+              if (done && !entries.changedBetween(done.tags, done.since, arrived)) hit = done.answer;
+            }
+            countResponseCache(requestContext.operationName ?? null, hit ? 'hit' : 'miss');
+            if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(hit.json) as FormattedExecutionResult } };
+            key = k;
+            since = entries.now();
+            if (!computing.has(k)) {
+              computing.set(k, new Promise((resolve) => (settle = resolve)));
+            }
+            return null;
+          },
+          willSendResponse: async ({ response, contextValue, operationName }) => {
+            if (key === null) return;
+            let done: Computed | null = null;
+            // New models may have been loaded while this answer was computed.
+            if (response.body.kind === 'single' && !response.body.singleResult.errors && this.opts.stamp() === this.entriesStamp) {
+              done = { answer: { json: bodyOf(response.body.singleResult), operationName: operationName ?? null }, tags: contextValue.reads, since };
+              this.entries.set(key, done.answer, done.tags, since);
+            }
+            if (settle) {
+              computing.delete(key);
+              settle(done);
+            }
+          },
+        };
+      },
+    };
   }
-
-  return {
-    async serverWillStart() {
-      if (maxBytes <= 0) return;
-      const unsubscribe = changes.subscribe((changed) => entries.invalidate(changed));
-      return { serverWillStop: async () => void unsubscribe() };
-    },
-
-    async requestDidStart() {
-      let key: string | null = null;
-      let since = 0;
-      let settle: ((done: Computed | null) => void) | null = null;
-      return {
-        async responseForOperation(requestContext) {
-          // `operation` is missing when the request names no operation it defines (Apollo answers that).
-          if (maxBytes <= 0 || requestContext.operation?.operation !== 'query' || liveIn(requestContext.document)) return null;
-          const current = stamp();
-          if (current !== entriesStamp) {
-            entries.clear();
-            entriesStamp = current;
-          }
-          const k = keyOf(requestContext);
-          let hit = entries.get(k);
-          // A request that waits takes the answer unless a write to what it read was announced
-          // between the computation's start and this request's arrival (later ones overlapped this
-          // request). When it may not, one waiter runs next and the others wait for it: never all at once.
-          const arrived = entries.now();
-          for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) {
-            const done = await computing.get(k);
-            if (done && !entries.changedBetween(done.tags, done.since, arrived)) hit = done.result;
-          }
-          countResponseCache(requestContext.operationName ?? null, hit ? 'hit' : 'miss');
-          if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
-          key = k;
-          since = entries.now();
-          if (!computing.has(k)) {
-            computing.set(k, new Promise((resolve) => (settle = resolve)));
-          }
-          return null;
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (key === null) return;
-          let done: Computed | null = null;
-          // New models may have been loaded while this answer was computed.
-          if (response.body.kind === 'single' && !response.body.singleResult.errors && stamp() === entriesStamp) {
-            done = { result: response.body.singleResult, tags: contextValue.reads, since };
-            entries.set(key, done.result, done.tags, since);
-          }
-          if (settle) {
-            computing.delete(key);
-            settle(done);
-          }
-        },
-      };
-    },
-  };
 }

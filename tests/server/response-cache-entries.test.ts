@@ -4,7 +4,7 @@ import { test } from '../support/node-test';
 import { TaggedEntries } from '../../src/server/response-cache';
 import { tags } from '../../src/store/changes';
 
-const answer = (text: string) => ({ data: { text } });
+const answer = (text: string) => ({ json: `${JSON.stringify({ data: { text } })}\n`, operationName: null });
 
 test('a write drops exactly the answers that read what it changed', () => {
   const entries = new TaggedEntries(1 << 20);

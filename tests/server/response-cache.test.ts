@@ -45,6 +45,35 @@ test('a write is seen by the next read: the cache never serves what was true bef
   assert.equal(data.user.displayName, 'Renamed in the store');
 });
 
+test('a hit is answered before Apollo exactly as Apollo answers it, and GET and other media types get the same answer', async () => {
+  const query = 'query Page($id: ID!) { product(id: $id) { name reviewCount } }';
+  const { variables } = productVars(4);
+  const post = (accept?: string) =>
+    fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify({ query, variables }) });
+  const seen = async (res: Response) => ({
+    status: res.status,
+    type: res.headers.get('content-type'),
+    cacheControl: res.headers.get('cache-control'),
+    body: await res.text(),
+  });
+  const before = api.store.stats.roundTrips;
+  const computed = await seen(await post()); // a miss: Apollo executes it
+  const executed = api.store.stats.roundTrips - before;
+  const repeated = await seen(await post('application/json, text/plain, */*'));
+  assert.ok(executed > 0);
+  assert.equal(api.store.stats.roundTrips - before, executed, 'the repeat did not execute');
+  assert.deepEqual(repeated, computed);
+  assert.equal(computed.type, 'application/json; charset=utf-8');
+  const get = new URL(api.server.url);
+  get.search = new URLSearchParams({ query, variables: JSON.stringify(variables) }).toString();
+  // A GET needs a header no simple cross-site request has (Apollo's CSRF prevention).
+  assert.deepEqual(await seen(await fetch(get, { headers: { 'apollo-require-preflight': 'true' } })), computed, 'GET goes through Apollo and takes the kept answer');
+  const negotiated = await seen(await post('application/graphql-response+json'));
+  assert.equal(negotiated.type, 'application/graphql-response+json; charset=utf-8', 'Apollo negotiates what the HTTP layer does not');
+  assert.equal(negotiated.body, computed.body);
+  assert.equal(api.store.stats.roundTrips - before, executed);
+});
+
 test('answers are per viewer', async () => {
   const VIEWER = '{ viewer { handle } }';
   assert.equal((await api.gql(VIEWER, { as: handleOf(1) })).data.viewer.handle, handleOf(1));

@@ -3,6 +3,7 @@ import type { NewShare, Share } from '../../domain/share';
 import { announce, tags, type ChangeListener } from '../changes';
 import type { ShareRepository, Stamp } from '../contract';
 import { fillSlices, inOrder, pageByParent } from './batch';
+import type { Get, Through } from './entity-cache';
 import { mustExist } from './guards';
 import { toShare } from './rows';
 import type { CypherRunner } from './runner';
@@ -10,6 +11,20 @@ import { shareVisible, viewerParam } from './visibility';
 
 const RETURN_SHARE =
   'OPTIONAL MATCH (s)-[:SHARED_WITH]->(t:User) RETURN s, u.id AS sharerId, p.id AS productId, t.id AS recipientId';
+
+/**
+ * Shares by id whoever asks, through the store's cache (a share never changes once made): for
+ * callers that only ask for shares the viewer may see by construction (feed.ts). Anchored on the
+ * share's key: starting from the sharer, LadybugDB took 10-20 ms for a page's ten shares.
+ */
+export function shareEntities(db: CypherRunner, through: Through): Get<Share> {
+  return through('Share', (id) => [tags.share(id)], async (ids) => {
+    const rows = await db.read(`MATCH (s:Share) WHERE s.id IN $ids MATCH (u:User)-[:SHARED]->(s)-[:OF_PRODUCT]->(p:Product) ${RETURN_SHARE}`, {
+      ids: [...ids],
+    });
+    return inOrder(ids, rows.map(toShare));
+  });
+}
 
 export function cypherShares(db: CypherRunner, changed: ChangeListener): ShareRepository {
   async function get(ids: readonly string[], viewerId: string | null): Promise<(Share | null)[]> {

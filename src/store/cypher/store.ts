@@ -21,7 +21,7 @@ import { cypherNetwork } from './network';
 import { cypherProducts } from './products';
 import { cypherReviews } from './reviews';
 import type { CypherRunner } from './runner';
-import { cypherShares } from './shares';
+import { cypherShares, shareEntities } from './shares';
 import { cypherSnapshot } from './snapshot';
 import { unwindStager } from './unwind-stage';
 import { cypherUsers } from './users';
@@ -52,7 +52,7 @@ export function cypherStore(engine: EngineName, db: CypherRunner, opts: CypherSt
     products: cypherProducts(db, changed, through),
     reviews,
     shares,
-    feed: cypherFeed(lists, reviews, shares),
+    feed: cypherFeed(lists, reviews, shareEntities(db, through)),
     activity: cypherActivity(db),
     network: cypherNetwork(db),
     bulk: cypherBulk(db, changed, opts.stager ?? unwindStager(db)),

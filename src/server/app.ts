@@ -134,6 +134,7 @@ function createRequestHandler({ config, store, apollo, responses, authenticate, 
       context: async () => createContext(store, config, viewer, models),
     });
     res.statusCode = response.status ?? 200;
+    res.setHeader('cache-control', 'no-store'); // answers are per viewer and change with every write
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

@@ -64,6 +64,7 @@ test('a hit is answered before Apollo exactly as Apollo answers it, and GET and 
   assert.equal(api.store.stats.roundTrips - before, executed, 'the repeat did not execute');
   assert.deepEqual(repeated, computed);
   assert.equal(computed.type, 'application/json; charset=utf-8');
+  assert.equal(computed.cacheControl, 'no-store', 'answers are per viewer: no shared or browser cache keeps them');
   const get = new URL(api.server.url);
   get.search = new URLSearchParams({ query, variables: JSON.stringify(variables) }).toString();
   // A GET needs a header no simple cross-site request has (Apollo's CSRF prevention).

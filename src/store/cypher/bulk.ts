@@ -11,7 +11,7 @@ import type { BulkBatch, BulkCounts, BulkWriter } from '../contract';
 import { bulkLoad, type BulkStager } from './bulk-load';
 import { existingIds, missingIds, type Label } from './guards';
 import { REVIEW_EDGE_BACKFILL } from './model';
-import { LARGE, type CypherRunner, type CypherTx, type Row } from './runner';
+import type { CypherRunner, CypherTx, Row } from './runner';
 
 const RECOUNT = `OPTIONAL MATCH (p)<-[:REVIEWS]-(r:Review)
 WITH p, count(r) AS n, sum(r.rating) AS s
@@ -149,7 +149,7 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener, stager: Bu
         }
         counts.shares = shares.length;
         return counts;
-      }, LARGE);
+      });
       return announce(changed, write, everything);
     },
 
@@ -157,7 +157,7 @@ export function cypherBulk(db: CypherRunner, changed: ChangeListener, stager: Bu
       const work = db.write(async (tx) => {
         await tx.run(RECOUNT_PRODUCTS);
         for (const statement of REVIEW_EDGE_BACKFILL) await tx.run(statement);
-      }, LARGE);
+      });
       await announce(changed, work, everything);
     },
 

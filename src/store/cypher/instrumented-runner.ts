@@ -24,7 +24,7 @@ export function instrumented(runner: CypherRunner, observe: QueryObserver): Cyph
   return {
     stats: runner.stats,
     read: (query, params) => timed('read', () => runner.read(query, params)),
-    write: (work, opts) => timed('write', () => runner.write(work, opts)),
+    write: (work) => timed('write', () => runner.write(work)),
     async *stream(query, params, batchSize) {
       const started = performance.now();
       let failed = false;

@@ -1,7 +1,7 @@
 import { announce, tags, type ChangeListener } from '../changes';
 import type { ModelKind, ModelRepository, ModelRun } from '../contract';
 import { decodeVector, encodeVector } from '../vector-codec';
-import { LARGE, type CypherRunner } from './runner';
+import type { CypherRunner } from './runner';
 
 const WRITE_BATCH = 2_000;
 
@@ -29,14 +29,12 @@ export function cypherModels(db: CypherRunner, changed: ChangeListener): ModelRe
             data: JSON.stringify(o.data),
             vector: encodeVector(o.vector),
           }));
-          await db.write(
-            (tx) =>
-              tx.run(
-                'UNWIND $rows AS row MERGE (o:ModelOutput {id: row.id}) ' +
-                  'SET o.kind = $kind, o.version = $version, o.entityId = row.entityId, o.data = row.data, o.vector = row.vector',
-                { rows, kind: run.kind, version: run.version },
-              ),
-            LARGE,
+          await db.write((tx) =>
+            tx.run(
+              'UNWIND $rows AS row MERGE (o:ModelOutput {id: row.id}) ' +
+                'SET o.kind = $kind, o.version = $version, o.entityId = row.entityId, o.data = row.data, o.vector = row.vector',
+              { rows, kind: run.kind, version: run.version },
+            ),
           );
         }
       }
@@ -76,7 +74,7 @@ export function cypherModels(db: CypherRunner, changed: ChangeListener): ModelRe
         await db.write(async (tx) => {
           await tx.run('MATCH (o:ModelOutput) WHERE o.kind = $kind AND o.version = $version DELETE o', { kind, version: run.version });
           await tx.run('MATCH (r:ModelRun {id: $id}) DELETE r', { id: `${kind}|${run.version}` });
-        }, LARGE);
+        });
       }
     },
   };

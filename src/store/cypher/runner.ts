@@ -13,16 +13,6 @@ export interface CypherTx {
   run(query: string, params?: Params): Promise<Row[]>;
 }
 
-export interface WriteOptions {
-  /**
-   * Statements over many rows (bulk loads, model publication). The embedded engine runs the
-   * statements of other writes without yielding to the event loop; these it runs asynchronously.
-   */
-  large?: boolean;
-}
-
-export const LARGE: WriteOptions = { large: true };
-
 export interface CypherRunner {
   readonly stats: QueryStats;
   /** A read outside any write transaction; sees committed data. */
@@ -31,7 +21,7 @@ export interface CypherRunner {
    * Runs `work` in one write transaction: committed when it resolves, rolled back when it throws
    * (and the error rethrown). Engines may serialise write transactions.
    */
-  write<T>(work: (tx: CypherTx) => Promise<T>, opts?: WriteOptions): Promise<T>;
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
   /** Streams a read in batches of at most `batchSize` rows, without holding the whole result. */
   stream(query: string, params: Params, batchSize: number): AsyncIterable<Row[]>;
   close(): Promise<void>;

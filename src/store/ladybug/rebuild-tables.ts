@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RELS } from '../cypher/model';
 import { nodeTable } from '../cypher/bulk-graph';
-import { LARGE, type CypherRunner } from '../cypher/runner';
+import type { CypherRunner } from '../cypher/runner';
 import { StagedTable } from './copy-stage';
 import { nodeTableDdl, relTableDdl } from './schema';
 
@@ -50,7 +50,7 @@ export async function rebuildNodeTables(db: CypherRunner, labels: string[]): Pro
       for (const r of rels) await tx.run(relTableDdl(r));
       // Nodes first: a relationship's COPY looks up its end nodes.
       for (const f of files) if (f) await tx.run(f.copy);
-    }, LARGE);
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

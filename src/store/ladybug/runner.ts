@@ -8,7 +8,7 @@
  */
 import lbug, { type Connection, type Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import type { BackupManifest, QueryStats } from '../contract';
-import type { CypherRunner, CypherTx, Params, Row, WriteOptions } from '../cypher/runner';
+import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
 import { rowFromLadybug } from './values';
 import path from 'node:path';
 import { copyDataDir, countAll } from './backup';
@@ -26,20 +26,6 @@ class Conn {
     try {
       // The query has run; fetching its rows synchronously avoids one thread-pool hop per row
       // (3-5x faster on a few hundred rows).
-      return result.getAllSync().map(rowFromLadybug);
-    } finally {
-      result.close();
-    }
-  }
-
-  /**
-   * `run` on the calling thread: no thread-pool hop and no wait for the event loop between
-   * statements (under load each such turn costs tens of milliseconds), at the price of blocking
-   * the event loop while the statement runs. For short statements only.
-   */
-  runSync(query: string, params: Params = {}): Row[] {
-    const result = last(this.raw.executeSync(this.prepared.get(query) ?? this.keep(query, this.raw.prepareSync(query)), params as Record<string, never>));
-    try {
       return result.getAllSync().map(rowFromLadybug);
     } finally {
       result.close();
@@ -96,14 +82,6 @@ class Pool {
   }
 }
 
-/**
- * A write statement whose fastest of its first SYNC_TRIALS runs on the calling thread took over
- * SYNC_BUDGET_MS runs asynchronously from then on. The fastest, because on a busy machine a cheap
- * statement's wall time includes the time its thread waited for a core.
- */
-const SYNC_BUDGET_MS = 5;
-const SYNC_TRIALS = 3;
-
 export interface LadybugOptions {
   /** Read connections in the pool. */
   readers?: number;
@@ -120,8 +98,6 @@ export class LadybugRunner implements CypherRunner {
   private closing: Promise<void> | undefined;
   private readonly readers: Pool;
   private readonly writer: Pool;
-  /** How often each write statement ran on the calling thread, and its fastest time (see `write`). */
-  private readonly syncTimings = new Map<string, { runs: number; fastest: number }>();
 
   private constructor(
     private readonly dbPath: string,
@@ -156,30 +132,19 @@ export class LadybugRunner implements CypherRunner {
   }
 
   /**
-   * Statements of a small transaction run on the calling thread (`Conn.runSync`), so a write costs
-   * few event-loop turns instead of one per statement; under read load each turn takes tens of
-   * milliseconds, which limited writes per second. A statement too slow for that (SYNC_BUDGET_MS;
-   * on Ciao: an author's reviews, 15-100 ms) runs asynchronously after a few trials, so the event
-   * loop does not keep stalling. COMMIT stays asynchronous: it waits for the log on
-   * disk, and a checkpoint it starts may wait for readers whose results the event loop has yet to close.
+   * A transaction on the write connection, statement by statement on LadybugDB's threads. (Running
+   * short statements on the calling thread instead saved event-loop turns while a cache hit cost a
+   * pass through Apollo; once hits were answered before Apollo, the event loop blocked by those
+   * statements cost more: mixed reads on the demo went from 0.40-0.48 to 0.58-0.64 of the trivial
+   * rate with every statement here, at the same 20 writes/s.)
    */
-  write<T>(work: (tx: CypherTx) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
     return this.writer.use(async (c) => {
-      const run = async (q: string, p?: Params) => {
-        const timing = this.syncTimings.get(q) ?? { runs: 0, fastest: Infinity };
-        if (opts.large || (timing.runs >= SYNC_TRIALS && timing.fastest > SYNC_BUDGET_MS)) return c.run(q, p);
-        const started = performance.now();
-        try {
-          return c.runSync(q, p);
-        } finally {
-          this.syncTimings.set(q, { runs: timing.runs + 1, fastest: Math.min(timing.fastest, performance.now() - started) });
-        }
-      };
-      await run('BEGIN TRANSACTION');
+      await c.run('BEGIN TRANSACTION');
       const tx: CypherTx = {
         run: (query, params) => {
           this.stats.roundTrips++;
-          return run(query, params);
+          return c.run(query, params);
         },
       };
       let result: T;
@@ -187,7 +152,7 @@ export class LadybugRunner implements CypherRunner {
         result = await work(tx);
       } catch (err) {
         // A failed COPY has already ended the transaction: report its error, not the ROLLBACK's.
-        await run('ROLLBACK').catch(() => {});
+        await c.run('ROLLBACK').catch(() => {});
         throw err;
       }
       try {

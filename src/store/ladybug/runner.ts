@@ -11,6 +11,7 @@ import type { BackupManifest, QueryStats } from '../contract';
 import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
 import { rowFromLadybug } from './values';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
 import { clearAppliedCheckpoint } from './interrupted-checkpoint';
@@ -26,6 +27,16 @@ class Conn {
     try {
       // The query has run; fetching its rows synchronously avoids one thread-pool hop per row
       // (3-5x faster on a few hundred rows).
+      return result.getAllSync().map(rowFromLadybug);
+    } finally {
+      result.close();
+    }
+  }
+
+  /** `run` on the calling thread: no wait for the event loop, which is blocked meanwhile. For short statements only. */
+  runSync(query: string, params: Params = {}): Row[] {
+    const result = last(this.raw.executeSync(this.prepared.get(query) ?? this.keep(query, this.raw.prepareSync(query)), params as Record<string, never>));
+    try {
       return result.getAllSync().map(rowFromLadybug);
     } finally {
       result.close();
@@ -82,6 +93,39 @@ class Pool {
   }
 }
 
+/**
+ * How a write runs its statements. Each statement run on LadybugDB's threads costs the writer one
+ * wait for the event loop. Cheap while the loop turns fast (cache hits: running statements on the
+ * calling thread instead blocked every reader and cost the demo's mixed reads a third of their
+ * rate), dear when it turns slowly (uncached pages: 20-50 ms a turn, and with the demo's feeds
+ * only 7 of 20 writes/s got through). So while the loop's mean delay over the last half second is
+ * above SLOW_LOOP_MS, statements whose fastest run so far took at most SYNC_BUDGET_MS run on the
+ * calling thread.
+ */
+const SLOW_LOOP_MS = 5;
+const SYNC_BUDGET_MS = 5;
+
+class LoopDelay {
+  private readonly histogram = monitorEventLoopDelay({ resolution: 5 });
+  /** The mean delay over the last half second, in ms. */
+  meanMs = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor() {
+    this.histogram.enable();
+    this.timer = setInterval(() => {
+      this.meanMs = this.histogram.count ? this.histogram.mean / 1e6 : 0;
+      this.histogram.reset();
+    }, 500).unref();
+  }
+  get isSlow(): boolean {
+    return this.meanMs > SLOW_LOOP_MS;
+  }
+  stop(): void {
+    clearInterval(this.timer);
+    this.histogram.disable();
+  }
+}
+
 export interface LadybugOptions {
   /** Read connections in the pool. */
   readers?: number;
@@ -96,6 +140,9 @@ export interface LadybugOptions {
 export class LadybugRunner implements CypherRunner {
   readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
   private closing: Promise<void> | undefined;
+  private readonly loop = new LoopDelay();
+  /** Each write statement's fastest run, to tell the short ones. */
+  private readonly fastest = new Map<string, number>();
   private readonly readers: Pool;
   private readonly writer: Pool;
 
@@ -131,20 +178,23 @@ export class LadybugRunner implements CypherRunner {
     return this.readers.use((c) => c.run(query, params));
   }
 
-  /**
-   * A transaction on the write connection, statement by statement on LadybugDB's threads. (Running
-   * short statements on the calling thread instead saved event-loop turns while a cache hit cost a
-   * pass through Apollo; once hits were answered before Apollo, the event loop blocked by those
-   * statements cost more: mixed reads on the demo went from 0.40-0.48 to 0.58-0.64 of the trivial
-   * rate with every statement here, at the same 20 writes/s.)
-   */
+  /** A transaction on the write connection; short statements run on the calling thread while the event loop is slow (SLOW_LOOP_MS). */
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
     return this.writer.use(async (c) => {
-      await c.run('BEGIN TRANSACTION');
+      const run = async (q: string, p?: Params) => {
+        const started = performance.now();
+        const sync = this.loop.isSlow && (this.fastest.get(q) ?? Infinity) <= SYNC_BUDGET_MS;
+        const rows = sync ? c.runSync(q, p) : await c.run(q, p);
+        // On LadybugDB's threads the time includes the wait for the loop: take its mean delay off.
+        const took = performance.now() - started - (sync ? 0 : this.loop.meanMs);
+        this.fastest.set(q, Math.min(this.fastest.get(q) ?? Infinity, Math.max(0, took)));
+        return rows;
+      };
+      await run('BEGIN TRANSACTION');
       const tx: CypherTx = {
         run: (query, params) => {
           this.stats.roundTrips++;
-          return c.run(query, params);
+          return run(query, params);
         },
       };
       let result: T;
@@ -152,10 +202,12 @@ export class LadybugRunner implements CypherRunner {
         result = await work(tx);
       } catch (err) {
         // A failed COPY has already ended the transaction: report its error, not the ROLLBACK's.
-        await c.run('ROLLBACK').catch(() => {});
+        await run('ROLLBACK').catch(() => {});
         throw err;
       }
       try {
+        // COMMIT waits for the log on disk, and a checkpoint it starts may wait for readers whose
+        // results the event loop has yet to close: never on the calling thread.
         await c.run('COMMIT');
       } finally {
         this.stats.writes++; // after COMMIT: a read that started before it saw the old data
@@ -209,6 +261,7 @@ export class LadybugRunner implements CypherRunner {
     this.closing ??= (async () => {
       const writer = await this.writer.acquire();
       await Promise.all(this.conns.slice(1).map(() => this.readers.acquire()));
+      this.loop.stop();
       try {
         await writer.run('CHECKPOINT');
       } finally {

@@ -62,6 +62,8 @@ export interface CachedAnswer {
 
 interface Computed {
   answer: CachedAnswer;
+  /** The same answer as Apollo built it: requests waiting for it take this, not a parse of `answer`. */
+  result: FormattedExecutionResult;
   tags: ReadonlySet<string>;
   since: number;
 }
@@ -263,17 +265,19 @@ export class ResponseCache {
             if (maxBytes <= 0 || operation?.operation !== 'query' || typeof request.query !== 'string' || this.liveIn(document)) return null;
             const entries = this.current();
             const k = keyOf(contextValue.viewer, request);
-            let hit = entries.get(k);
+            const kept = entries.get(k);
+            // Mostly requests the HTTP layer does not answer (GET, other media types): parsed back for Apollo.
+            let hit = kept && (JSON.parse(kept.json) as FormattedExecutionResult);
             // A request that waits takes the answer unless a write to what it read was announced
             // between the computation's start and this request's arrival (later ones overlapped this
             // request). When it may not, one waiter runs next and the others wait for it: never all at once.
             const arrived = entries.now();
             for (let round = 0; !hit && computing.has(k) && round < MAX_WAITS; round++) {
               const done = await computing.get(k);
-              if (done && !entries.changedBetween(done.tags, done.since, arrived)) hit = done.answer;
+              if (done && !entries.changedBetween(done.tags, done.since, arrived)) hit = done.result;
             }
             countResponseCache(requestContext.operationName ?? null, hit ? 'hit' : 'miss');
-            if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(hit.json) as FormattedExecutionResult } };
+            if (hit) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
             key = k;
             since = entries.now();
             if (!computing.has(k)) {
@@ -286,7 +290,8 @@ export class ResponseCache {
             let done: Computed | null = null;
             // New models may have been loaded while this answer was computed.
             if (response.body.kind === 'single' && !response.body.singleResult.errors && this.opts.stamp() === this.entriesStamp) {
-              done = { answer: { json: bodyOf(response.body.singleResult), operationName: operationName ?? null }, tags: contextValue.reads, since };
+              const result = response.body.singleResult;
+              done = { answer: { json: bodyOf(result), operationName: operationName ?? null }, result, tags: contextValue.reads, since };
               this.entries.set(key, done.answer, done.tags, since);
             }
             if (settle) {

@@ -4,7 +4,8 @@
  * metrics as the run printed them, the beyond-accuracy figures of its prediction file
  * (gnn/recommend/offline/beyond-accuracy.ts) and the independent evaluator's score of the same
  * file; then per dataset the mean over seeds of the social model and the social lift over the
- * non-social ablation (`--social none`, same flags) on the seeds both ran.
+ * non-social ablation (`--social none`, same flags) on the seeds both ran, with a paired bootstrap
+ * interval for the cold-user lift (a few hundred cold users make it a noisy figure).
  * A run is three files in RUNS_DIR: NAME.meta (line 1 `start <iso> <uptime>`, line 2 the command,
  * line 3 `end <iso> ... <uptime>`), NAME.log (its output) and NAME.json (its --predictions).
  * Usage: npx tsx bench/recommend-seeds.ts RUNS_DIR
@@ -12,7 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beyondAccuracy } from '../gnn/recommend/offline/beyond-accuracy';
+import { COLD_MAX, beyondAccuracy } from '../gnn/recommend/offline/beyond-accuracy';
+import { Random } from '../gnn/core/random';
 import { readSplit } from '../gnn/recommend/offline/split';
 
 const runsDir = process.argv[2];
@@ -43,6 +45,8 @@ interface Run {
 }
 
 const runs: Run[] = [];
+/** Per run, each cold test user's Recall@20 (for the paired interval; not written out). */
+const coldRecalls = new Map<string, Map<number, number>>();
 for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort()) {
   const name = file.slice(0, -'.meta'.length);
   const [start, command, end] = readFileSync(path.join(runsDir, file), 'utf8').split('\n');
@@ -59,6 +63,20 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
   const truth = new Map<number, number[]>();
   split.test.a.forEach((u, k) => truth.set(u, [...(truth.get(u) ?? []), split.test.b[k]]));
   const users = [...truth.keys()].sort((x, y) => x - y);
+  const trainCount = new Map<number, number>();
+  const seenPairs = new Set<string>();
+  split.train.a.forEach((u, k) => {
+    const key = `${u},${split.train.b[k]}`;
+    if (!seenPairs.has(key)) seenPairs.add(key), trainCount.set(u, (trainCount.get(u) ?? 0) + 1);
+  });
+  const cold = new Map<number, number>();
+  for (const u of users) {
+    if ((trainCount.get(u) ?? 0) > COLD_MAX) continue;
+    const top = new Set((predictions[String(u)] ?? []).slice(0, 20));
+    const held = truth.get(u)!;
+    cold.set(u, held.filter((i) => top.has(i)).length / held.length);
+  }
+  coldRecalls.set(name, cold);
   const line = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
   runs.push({
     name,
@@ -81,6 +99,28 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const r4 = (x: number) => Number(x.toFixed(4));
+
+/**
+ * 95% interval of mean(social)/mean(none) − 1 over the cold users both runs ranked, resampling
+ * users with replacement (2,000 draws, seeded): how far the lift could move with other cold users.
+ */
+function liftInterval(social: Map<number, number>, none: Map<number, number>): [number, number] {
+  const users = [...social.keys()].filter((u) => none.has(u));
+  const rng = new Random(1);
+  const lifts: number[] = [];
+  for (let draw = 0; draw < 2000; draw++) {
+    let s = 0;
+    let n = 0;
+    for (let k = 0; k < users.length; k++) {
+      const u = users[rng.int(users.length)];
+      s += social.get(u)!;
+      n += none.get(u)!;
+    }
+    if (n > 0) lifts.push(s / n - 1);
+  }
+  lifts.sort((a, b) => a - b);
+  return [r4(lifts[Math.floor(0.025 * lifts.length)]), r4(lifts[Math.floor(0.975 * lifts.length)])];
+}
 const summary: Record<string, unknown> = {};
 for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
   const social = runs.filter((r) => r.dataset === dataset && r.social !== 'none');
@@ -99,7 +139,12 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
       const a = ablation.find((r) => r.seed === seed)!;
       return {
         seed,
-        coldRecall20: { social: r4(s!.independent.cold20.recall), none: r4(a.independent.cold20.recall), lift: r4(s!.independent.cold20.recall / a.independent.cold20.recall - 1) },
+        coldRecall20: {
+          social: r4(s!.independent.cold20.recall),
+          none: r4(a.independent.cold20.recall),
+          lift: r4(s!.independent.cold20.recall / a.independent.cold20.recall - 1),
+          lift95: liftInterval(coldRecalls.get(s!.name)!, coldRecalls.get(a.name)!),
+        },
         recall20: { social: r4(s!.independent[20].recall), none: r4(a.independent[20].recall) },
         coverage20: { social: r4(s!.independent.coverage20), none: r4(a.independent.coverage20) },
       };

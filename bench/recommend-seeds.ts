@@ -4,8 +4,9 @@
  * metrics as the run printed them, the beyond-accuracy figures of its prediction file
  * (gnn/recommend/offline/beyond-accuracy.ts) and the independent evaluator's score of the same
  * file; then per dataset the mean over seeds of the social model and the social lift over the
- * non-social ablation (`--social none`, same flags) on the seeds both ran, with a paired bootstrap
- * interval for the cold-user lift (a few hundred cold users make it a noisy figure).
+ * non-social ablation (`--social none`, same flags) on the seeds both ran; with bootstrap intervals
+ * over test users for the seed mean and the cold-user lift (how much of a gap to a target is the
+ * test set's own noise: a few hundred cold users make the lift a noisy figure).
  * A run is three files in RUNS_DIR: NAME.meta (line 1 `start <iso> <uptime>`, line 2 the command,
  * line 3 `end <iso> ... <uptime>`), NAME.log (its output) and NAME.json (its --predictions).
  * Usage: npx tsx bench/recommend-seeds.ts RUNS_DIR
@@ -15,6 +16,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLD_MAX, beyondAccuracy } from '../gnn/recommend/offline/beyond-accuracy';
 import { Random } from '../gnn/core/random';
+import { rankingMetrics } from '../gnn/recommend/offline/metrics';
 import { readSplit } from '../gnn/recommend/offline/split';
 
 const runsDir = process.argv[2];
@@ -45,8 +47,14 @@ interface Run {
 }
 
 const runs: Run[] = [];
-/** Per run, each cold test user's Recall@20 (for the paired interval; not written out). */
-const coldRecalls = new Map<string, Map<number, number>>();
+/** Per run, each test user's Recall@20 and NDCG@20 and whether the user is cold (for the intervals; not written out). */
+interface PerUser {
+  users: number[];
+  recall: number[];
+  ndcg: number[];
+  cold: boolean[];
+}
+const perUser = new Map<string, PerUser>();
 for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort()) {
   const name = file.slice(0, -'.meta'.length);
   const [start, command, end] = readFileSync(path.join(runsDir, file), 'utf8').split('\n');
@@ -63,20 +71,15 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
   const truth = new Map<number, number[]>();
   split.test.a.forEach((u, k) => truth.set(u, [...(truth.get(u) ?? []), split.test.b[k]]));
   const users = [...truth.keys()].sort((x, y) => x - y);
-  const trainCount = new Map<number, number>();
-  const seenPairs = new Set<string>();
-  split.train.a.forEach((u, k) => {
-    const key = `${u},${split.train.b[k]}`;
-    if (!seenPairs.has(key)) seenPairs.add(key), trainCount.set(u, (trainCount.get(u) ?? 0) + 1);
+  const trainItems = new Map<number, Set<number>>();
+  split.train.a.forEach((u, k) => trainItems.set(u, (trainItems.get(u) ?? new Set()).add(split.train.b[k])));
+  const each = users.map((u) => rankingMetrics([(predictions[String(u)] ?? []).slice(0, 20)], [truth.get(u)!], [20])[20]);
+  perUser.set(name, {
+    users,
+    recall: each.map((m) => m.recall),
+    ndcg: each.map((m) => m.ndcg),
+    cold: users.map((u) => (trainItems.get(u)?.size ?? 0) <= COLD_MAX),
   });
-  const cold = new Map<number, number>();
-  for (const u of users) {
-    if ((trainCount.get(u) ?? 0) > COLD_MAX) continue;
-    const top = new Set((predictions[String(u)] ?? []).slice(0, 20));
-    const held = truth.get(u)!;
-    cold.set(u, held.filter((i) => top.has(i)).length / held.length);
-  }
-  coldRecalls.set(name, cold);
   const line = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
   runs.push({
     name,
@@ -100,34 +103,61 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const r4 = (x: number) => Number(x.toFixed(4));
 
+const DRAWS = 2000;
+
 /**
- * 95% interval of mean(social)/mean(none) − 1 over the cold users both runs ranked, resampling
- * users with replacement (2,000 draws, seeded): how far the lift could move with other cold users.
+ * The 2.5% and 97.5% quantiles of `statistic` over DRAWS resamplings (with replacement, seeded) of
+ * the test users: how far a figure could move with other users of the same kind. Each draw
+ * resamples the same users for every run, so runs stay paired.
  */
-function liftInterval(social: Map<number, number>, none: Map<number, number>): [number, number] {
-  const users = [...social.keys()].filter((u) => none.has(u));
+function interval(n: number, statistic: (pick: Int32Array) => number): [number, number] {
   const rng = new Random(1);
-  const lifts: number[] = [];
-  for (let draw = 0; draw < 2000; draw++) {
-    let s = 0;
-    let n = 0;
-    for (let k = 0; k < users.length; k++) {
-      const u = users[rng.int(users.length)];
-      s += social.get(u)!;
-      n += none.get(u)!;
-    }
-    if (n > 0) lifts.push(s / n - 1);
+  const values: number[] = [];
+  const pick = new Int32Array(n);
+  for (let draw = 0; draw < DRAWS; draw++) {
+    for (let k = 0; k < n; k++) pick[k] = rng.int(n);
+    values.push(statistic(pick));
   }
-  lifts.sort((a, b) => a - b);
-  return [r4(lifts[Math.floor(0.025 * lifts.length)]), r4(lifts[Math.floor(0.975 * lifts.length)])];
+  values.sort((x, y) => x - y);
+  return [r4(values[Math.floor(0.025 * DRAWS)]), r4(values[Math.floor(0.975 * DRAWS)])];
 }
+
+/** Mean over `runs` (same test users) of their mean per-user metric over the picked users. */
+function seedMean(runs: PerUser[], metric: 'recall' | 'ndcg', pick: ArrayLike<number>): number {
+  let total = 0;
+  for (const run of runs) {
+    let s = 0;
+    for (let k = 0; k < pick.length; k++) s += run[metric][pick[k]];
+    total += s / pick.length;
+  }
+  return total / runs.length;
+}
+
+/** Cold-user Recall@20 lift of `social` over `none` (same test users), on the picked cold users. */
+function coldLift(social: PerUser, none: PerUser, coldIdx: number[], pick: ArrayLike<number>): number {
+  let s = 0;
+  let n = 0;
+  for (let k = 0; k < pick.length; k++) {
+    s += social.recall[coldIdx[pick[k]]];
+    n += none.recall[coldIdx[pick[k]]];
+  }
+  return s / n - 1;
+}
+
 const summary: Record<string, unknown> = {};
 for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
   const social = runs.filter((r) => r.dataset === dataset && r.social !== 'none');
   const ablation = runs.filter((r) => r.dataset === dataset && r.social === 'none');
   const paired = ablation.map((a) => ({ seed: a.seed, social: social.find((s) => s.seed === a.seed) })).filter((p) => p.social);
+  const socialUsers = social.map((r) => perUser.get(r.name)!);
+  const numUsers = socialUsers[0].users.length;
+  const coldIdx = socialUsers[0].cold.flatMap((c, k) => (c ? [k] : []));
   summary[dataset] = {
     seeds: social.map((r) => r.seed),
+    mean95: {
+      recall20: interval(numUsers, (pick) => seedMean(socialUsers, 'recall', pick)),
+      ndcg20: interval(numUsers, (pick) => seedMean(socialUsers, 'ndcg', pick)),
+    },
     mean: {
       recall20: r4(mean(social.map((r) => r.independent[20].recall))),
       ndcg20: r4(mean(social.map((r) => r.independent[20].ndcg))),
@@ -143,7 +173,7 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
           social: r4(s!.independent.cold20.recall),
           none: r4(a.independent.cold20.recall),
           lift: r4(s!.independent.cold20.recall / a.independent.cold20.recall - 1),
-          lift95: liftInterval(coldRecalls.get(s!.name)!, coldRecalls.get(a.name)!),
+          lift95: interval(coldIdx.length, (pick) => coldLift(perUser.get(s!.name)!, perUser.get(a.name)!, coldIdx, pick)),
         },
         recall20: { social: r4(s!.independent[20].recall), none: r4(a.independent[20].recall) },
         coverage20: { social: r4(s!.independent.coverage20), none: r4(a.independent.coverage20) },

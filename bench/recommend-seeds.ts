@@ -18,6 +18,7 @@ import { COLD_MAX, beyondAccuracy } from '../gnn/recommend/offline/beyond-accura
 import { Random } from '../gnn/core/random';
 import { rankingMetrics } from '../gnn/recommend/offline/metrics';
 import { readSplit } from '../gnn/recommend/offline/split';
+import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
 
 const runsDir = process.argv[2];
 if (!runsDir) throw new Error('usage: npx tsx bench/recommend-seeds.ts RUNS_DIR');
@@ -84,7 +85,8 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
   runs.push({
     name,
     dataset: path.basename(path.dirname(splitDir)),
-    social: command.match(/--social (\S+)/)![1],
+    // Without --social the run used the default.
+    social: command.match(/--social (\S+)/)?.[1] ?? RECOMMEND_DEFAULTS.grid.social.join(','),
     seed: Number(command.match(/--seed (\S+)/)![1]),
     command,
     started: start.split(' ')[1],
@@ -116,10 +118,12 @@ function interval(n: number, statistic: (pick: Int32Array) => number): [number, 
   const pick = new Int32Array(n);
   for (let draw = 0; draw < DRAWS; draw++) {
     for (let k = 0; k < n; k++) pick[k] = rng.int(n);
-    values.push(statistic(pick));
+    const value = statistic(pick);
+    // A ratio is undefined on a draw whose denominator is 0 (possible with a handful of cold users).
+    if (Number.isFinite(value)) values.push(value);
   }
   values.sort((x, y) => x - y);
-  return [r4(values[Math.floor(0.025 * DRAWS)]), r4(values[Math.floor(0.975 * DRAWS)])];
+  return [r4(values[Math.floor(0.025 * values.length)]), r4(values[Math.floor(0.975 * values.length)])];
 }
 
 /** Mean over `runs` (same test users) of their mean per-user metric over the picked users. */

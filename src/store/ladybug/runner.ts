@@ -141,7 +141,7 @@ export class LadybugRunner implements CypherRunner {
   readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
   private closing: Promise<void> | undefined;
   private readonly loop = new LoopDelay();
-  /** Each write statement's fastest run, to tell the short ones. */
+  /** Each reusable write statement's fastest run, to tell the short ones. */
   private readonly fastest = new Map<string, number>();
   private readonly readers: Pool;
   private readonly writer: Pool;
@@ -187,7 +187,8 @@ export class LadybugRunner implements CypherRunner {
         const rows = sync ? c.runSync(q, p) : await c.run(q, p);
         // On LadybugDB's threads the time includes the wait for the loop: take its mean delay off.
         const took = performance.now() - started - (sync ? 0 : this.loop.meanMs);
-        this.fastest.set(q, Math.min(this.fastest.get(q) ?? Infinity, Math.max(0, took)));
+        // One-off statements (a COPY names its own file) would only grow the map, as they would the statement cache.
+        if (!UNCACHED.test(q)) this.fastest.set(q, Math.min(this.fastest.get(q) ?? Infinity, Math.max(0, took)));
         return rows;
       };
       await run('BEGIN TRANSACTION');

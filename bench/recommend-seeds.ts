@@ -6,7 +6,10 @@
  * file; then per dataset the mean over seeds of the social model and the social lift over the
  * non-social ablation (`--social none`, same flags) on the seeds both ran; with bootstrap intervals
  * over test users for the seed mean and the cold-user lift (how much of a gap to a target is the
- * test set's own noise: a few hundred cold users make the lift a noisy figure).
+ * test set's own noise: a few hundred cold users make the lift a noisy figure). Beside the lift, how
+ * far trust edges can reach cold users at all: how many have one (either direction, as the model
+ * uses them), what share of their test items some trust neighbour has in training, and the lift
+ * on cold users with and without a trust edge.
  * A run is three files in RUNS_DIR: NAME.meta (line 1 `start <iso> <uptime>`, line 2 the command,
  * line 3 `end <iso> ... <uptime>`), NAME.log (its output) and NAME.json (its --predictions).
  * Usage: npx tsx bench/recommend-seeds.ts RUNS_DIR
@@ -48,14 +51,16 @@ interface Run {
 }
 
 const runs: Run[] = [];
-/** Per run, each test user's Recall@20 and NDCG@20 and whether the user is cold (for the intervals; not written out). */
+/** Per run, each test user's Recall@20 and NDCG@20, whether the user is cold and has a trust edge (for the intervals; not written out). */
 interface PerUser {
-  users: number[];
   recall: number[];
   ndcg: number[];
   cold: boolean[];
+  trusted: boolean[];
 }
 const perUser = new Map<string, PerUser>();
+/** Per dataset, the cold test users' reach through trust edges. */
+const coldReach = new Map<string, { coldUsers: number; withTrustEdge: number; testItems: number; heldByTrustNeighbour: number }>();
 for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort()) {
   const name = file.slice(0, -'.meta'.length);
   const [start, command, end] = readFileSync(path.join(runsDir, file), 'utf8').split('\n');
@@ -74,17 +79,30 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
   const users = [...truth.keys()].sort((x, y) => x - y);
   const trainItems = new Map<number, Set<number>>();
   split.train.a.forEach((u, k) => trainItems.set(u, (trainItems.get(u) ?? new Set()).add(split.train.b[k])));
-  const each = users.map((u) => rankingMetrics([(predictions[String(u)] ?? []).slice(0, 20)], [truth.get(u)!], [20])[20]);
-  perUser.set(name, {
-    users,
-    recall: each.map((m) => m.recall),
-    ndcg: each.map((m) => m.ndcg),
-    cold: users.map((u) => (trainItems.get(u)?.size ?? 0) <= COLD_MAX),
+  const neighbours = new Map<number, number[]>();
+  const link = (u: number, v: number) => (neighbours.get(u)?.push(v) ?? neighbours.set(u, [v]));
+  split.trust.a.forEach((u, k) => {
+    link(u, split.trust.b[k]);
+    link(split.trust.b[k], u);
   });
+  const each = users.map((u) => rankingMetrics([(predictions[String(u)] ?? []).slice(0, 20)], [truth.get(u)!], [20])[20]);
+  const cold = users.map((u) => (trainItems.get(u)?.size ?? 0) <= COLD_MAX);
+  perUser.set(name, { recall: each.map((m) => m.recall), ndcg: each.map((m) => m.ndcg), cold, trusted: users.map((u) => neighbours.has(u)) });
+  const dataset = path.basename(path.dirname(splitDir));
+  if (!coldReach.has(dataset)) {
+    const coldUsers = users.filter((_, k) => cold[k]);
+    const held = (u: number, item: number) => (neighbours.get(u) ?? []).some((v) => trainItems.get(v)?.has(item));
+    coldReach.set(dataset, {
+      coldUsers: coldUsers.length,
+      withTrustEdge: coldUsers.filter((u) => neighbours.has(u)).length,
+      testItems: coldUsers.reduce((n, u) => n + truth.get(u)!.length, 0),
+      heldByTrustNeighbour: coldUsers.reduce((n, u) => n + truth.get(u)!.filter((item) => held(u, item)).length, 0),
+    });
+  }
   const line = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
   runs.push({
     name,
-    dataset: path.basename(path.dirname(splitDir)),
+    dataset,
     // Without --social the run used the default.
     social: command.match(/--social (\S+)/)?.[1] ?? RECOMMEND_DEFAULTS.grid.social.join(','),
     seed: Number(command.match(/--seed (\S+)/)![1]),
@@ -148,16 +166,29 @@ function coldLift(social: PerUser, none: PerUser, coldIdx: number[], pick: Array
   return s / n - 1;
 }
 
+/** Cold-user Recall@20 lift of `social` over `none` on the cold users with (or without) a trust edge. */
+function coldLiftWhere(social: PerUser, none: PerUser, trusted: boolean): number {
+  let s = 0;
+  let n = 0;
+  social.cold.forEach((c, k) => {
+    if (!c || social.trusted[k] !== trusted) return;
+    s += social.recall[k];
+    n += none.recall[k];
+  });
+  return r4(s / n - 1);
+}
+
 const summary: Record<string, unknown> = {};
 for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
   const social = runs.filter((r) => r.dataset === dataset && r.social !== 'none');
   const ablation = runs.filter((r) => r.dataset === dataset && r.social === 'none');
   const paired = ablation.map((a) => ({ seed: a.seed, social: social.find((s) => s.seed === a.seed) })).filter((p) => p.social);
   const socialUsers = social.map((r) => perUser.get(r.name)!);
-  const numUsers = socialUsers[0].users.length;
+  const numUsers = socialUsers[0].recall.length;
   const coldIdx = socialUsers[0].cold.flatMap((c, k) => (c ? [k] : []));
   summary[dataset] = {
     seeds: social.map((r) => r.seed),
+    coldReach: coldReach.get(dataset),
     mean95: {
       recall20: interval(numUsers, (pick) => seedMean(socialUsers, 'recall', pick)),
       ndcg20: interval(numUsers, (pick) => seedMean(socialUsers, 'ndcg', pick)),
@@ -178,6 +209,8 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
           none: r4(a.independent.cold20.recall),
           lift: r4(s!.independent.cold20.recall / a.independent.cold20.recall - 1),
           lift95: interval(coldIdx.length, (pick) => coldLift(perUser.get(s!.name)!, perUser.get(a.name)!, coldIdx, pick)),
+          liftWithTrustEdge: coldLiftWhere(perUser.get(s!.name)!, perUser.get(a.name)!, true),
+          liftWithoutTrustEdge: coldLiftWhere(perUser.get(s!.name)!, perUser.get(a.name)!, false),
         },
         recall20: { social: r4(s!.independent[20].recall), none: r4(a.independent[20].recall) },
         coverage20: { social: r4(s!.independent.coverage20), none: r4(a.independent.coverage20) },

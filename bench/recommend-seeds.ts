@@ -50,6 +50,9 @@ interface Run {
   independent: Record<string, unknown> & { 20: { recall: number; ndcg: number }; coverage20: number; novelty20: number; cold20: { users: number; recall: number; ndcg: number } };
 }
 
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const r4 = (x: number) => Number(x.toFixed(4));
+
 const runs: Run[] = [];
 /** Per run, each test user's Recall@20 and NDCG@20, whether the user is cold and has a trust edge (for the intervals; not written out). */
 interface PerUser {
@@ -60,7 +63,11 @@ interface PerUser {
 }
 const perUser = new Map<string, PerUser>();
 /** Per dataset, the cold test users' reach through trust edges. */
-const coldReach = new Map<string, { coldUsers: number; withTrustEdge: number; testItems: number; heldByTrustNeighbour: number }>();
+/** How far trust edges reach a dataset's cold test users: the test items of those with an edge that a neighbour (or anyone within two hops) holds in training, beside as many random users. */
+const coldReach = new Map<
+  string,
+  { coldUsers: number; withTrustEdge: number; testItems: number; testItemsOfUsersWithTrustEdge: number; heldByTrustNeighbour: number; heldByAsManyRandomUsers: number; heldWithinTwoHops: number; heldByAsManyRandomUsersAsTwoHops: number; meanUsersWithinTwoHops: number }
+>();
 for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort()) {
   const name = file.slice(0, -'.meta'.length);
   const [start, command, end] = readFileSync(path.join(runsDir, file), 'utf8').split('\n');
@@ -91,12 +98,37 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
   const dataset = path.basename(path.dirname(splitDir));
   if (!coldReach.has(dataset)) {
     const coldUsers = users.filter((_, k) => cold[k]);
-    const held = (u: number, item: number) => (neighbours.get(u) ?? []).some((v) => trainItems.get(v)?.has(item));
+    const trusted = coldUsers.filter((u) => neighbours.has(u));
+    // The users within `hops` trust hops of u, u excluded.
+    const within = (u: number, hops: 1 | 2) => {
+      const near = new Set(hops === 1 ? neighbours.get(u)! : neighbours.get(u)!.flatMap((v) => [v, ...neighbours.get(v)!]));
+      near.delete(u);
+      return [...near];
+    };
+    // Chance level: as many users drawn at random (seeded) as are within `hops`.
+    const rng = new Random(1);
+    const allUsers = [...trainItems.keys()];
+    const drawn = (u: number, n: number) => {
+      const out = new Set<number>();
+      while (out.size < Math.min(n, allUsers.length - 1)) out.add(allUsers[rng.int(allUsers.length)]);
+      out.delete(u);
+      return [...out];
+    };
+    const heldWithin = (hops: 1 | 2, random = false) => (u: number, item: number) => {
+      const near = within(u, hops);
+      return (random ? drawn(u, near.length) : near).some((v) => trainItems.get(v)?.has(item));
+    };
+    const count = (held: (u: number, item: number) => boolean) => trusted.reduce((n, u) => n + truth.get(u)!.filter((item) => held(u, item)).length, 0);
     coldReach.set(dataset, {
       coldUsers: coldUsers.length,
-      withTrustEdge: coldUsers.filter((u) => neighbours.has(u)).length,
+      withTrustEdge: trusted.length,
       testItems: coldUsers.reduce((n, u) => n + truth.get(u)!.length, 0),
-      heldByTrustNeighbour: coldUsers.reduce((n, u) => n + truth.get(u)!.filter((item) => held(u, item)).length, 0),
+      testItemsOfUsersWithTrustEdge: trusted.reduce((n, u) => n + truth.get(u)!.length, 0),
+      heldByTrustNeighbour: count(heldWithin(1)),
+      heldByAsManyRandomUsers: count(heldWithin(1, true)),
+      heldWithinTwoHops: count(heldWithin(2)),
+      heldByAsManyRandomUsersAsTwoHops: count(heldWithin(2, true)),
+      meanUsersWithinTwoHops: Math.round(mean(trusted.map((u) => within(u, 2).length))),
     });
   }
   const line = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
@@ -120,8 +152,6 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
   });
 }
 
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-const r4 = (x: number) => Number(x.toFixed(4));
 
 const DRAWS = 2000;
 
@@ -155,14 +185,15 @@ function seedMean(runs: PerUser[], metric: 'recall' | 'ndcg', pick: ArrayLike<nu
   return total / runs.length;
 }
 
-/** Cold-user Recall@20 lift of `social` over `none` (same test users), on the picked cold users. */
-function coldLift(social: PerUser, none: PerUser, coldIdx: number[], pick: ArrayLike<number>): number {
+/** Cold-user Recall@20 lift of the social runs over their ablations (paired by seed, same test users), summed over the pairs, on the picked cold users. */
+function coldLift(pairs: [social: PerUser, none: PerUser][], coldIdx: number[], pick: ArrayLike<number>): number {
   let s = 0;
   let n = 0;
-  for (let k = 0; k < pick.length; k++) {
-    s += social.recall[coldIdx[pick[k]]];
-    n += none.recall[coldIdx[pick[k]]];
-  }
+  for (const [social, none] of pairs)
+    for (let k = 0; k < pick.length; k++) {
+      s += social.recall[coldIdx[pick[k]]];
+      n += none.recall[coldIdx[pick[k]]];
+    }
   return s / n - 1;
 }
 
@@ -182,7 +213,12 @@ const summary: Record<string, unknown> = {};
 for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
   const social = runs.filter((r) => r.dataset === dataset && r.social !== 'none');
   const ablation = runs.filter((r) => r.dataset === dataset && r.social === 'none');
-  const paired = ablation.map((a) => ({ seed: a.seed, social: social.find((s) => s.seed === a.seed) })).filter((p) => p.social);
+  const paired = ablation.flatMap((a) => {
+    const s = social.find((r) => r.seed === a.seed);
+    return s ? [{ seed: a.seed, social: s, none: a }] : [];
+  });
+  const pairedUsers = (p: typeof paired) => p.map(({ social: s, none: a }) => [perUser.get(s.name)!, perUser.get(a.name)!] as [PerUser, PerUser]);
+  const meanOf = (rs: Run[], figure: (r: Run) => number) => r4(mean(rs.map(figure)));
   const socialUsers = social.map((r) => perUser.get(r.name)!);
   const numUsers = socialUsers[0].recall.length;
   const coldIdx = socialUsers[0].cold.flatMap((c, k) => (c ? [k] : []));
@@ -200,22 +236,37 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
       novelty20: r4(mean(social.map((r) => r.independent.novelty20))),
       coldRecall20: r4(mean(social.map((r) => r.independent.cold20.recall))),
     },
-    ablation: paired.map(({ seed, social: s }) => {
-      const a = ablation.find((r) => r.seed === seed)!;
-      return {
-        seed,
-        coldRecall20: {
-          social: r4(s!.independent.cold20.recall),
-          none: r4(a.independent.cold20.recall),
-          lift: r4(s!.independent.cold20.recall / a.independent.cold20.recall - 1),
-          lift95: interval(coldIdx.length, (pick) => coldLift(perUser.get(s!.name)!, perUser.get(a.name)!, coldIdx, pick)),
-          liftWithTrustEdge: coldLiftWhere(perUser.get(s!.name)!, perUser.get(a.name)!, true),
-          liftWithoutTrustEdge: coldLiftWhere(perUser.get(s!.name)!, perUser.get(a.name)!, false),
-        },
-        recall20: { social: r4(s!.independent[20].recall), none: r4(a.independent[20].recall) },
-        coverage20: { social: r4(s!.independent.coverage20), none: r4(a.independent.coverage20) },
-      };
-    }),
+    ablation: paired.map(({ seed, social: s, none: a }) => ({
+      seed,
+      coldRecall20: {
+        social: r4(s.independent.cold20.recall),
+        none: r4(a.independent.cold20.recall),
+        lift: r4(s.independent.cold20.recall / a.independent.cold20.recall - 1),
+        lift95: interval(coldIdx.length, (pick) => coldLift(pairedUsers([{ seed, social: s, none: a }]), coldIdx, pick)),
+        liftWithTrustEdge: coldLiftWhere(perUser.get(s.name)!, perUser.get(a.name)!, true),
+        liftWithoutTrustEdge: coldLiftWhere(perUser.get(s.name)!, perUser.get(a.name)!, false),
+      },
+      recall20: { social: r4(s.independent[20].recall), none: r4(a.independent[20].recall) },
+      coverage20: { social: r4(s.independent.coverage20), none: r4(a.independent.coverage20) },
+    })),
+    // The paired seeds together: the ablation's figures beside the social model's on the same seeds, and the cold lift of their sums.
+    ablationMean: paired.length === 0 ? null : {
+      seeds: paired.map((p) => p.seed),
+      ...Object.fromEntries(
+        (['social', 'none'] as const).map((side) => {
+          const rs = paired.map((p) => p[side]);
+          return [side, {
+            recall20: meanOf(rs, (r) => r.independent[20].recall),
+            ndcg20: meanOf(rs, (r) => r.independent[20].ndcg),
+            coverage20: meanOf(rs, (r) => r.independent.coverage20),
+            novelty20: meanOf(rs, (r) => r.independent.novelty20),
+            coldRecall20: meanOf(rs, (r) => r.independent.cold20.recall),
+          }];
+        }),
+      ),
+      coldLift: r4(coldLift(pairedUsers(paired), coldIdx, coldIdx.map((_, k) => k))),
+      coldLift95: interval(coldIdx.length, (pick) => coldLift(pairedUsers(paired), coldIdx, pick)),
+    },
   };
 }
 const file = 'bench/results/recommend-seeds.json';

@@ -62,7 +62,6 @@ interface PerUser {
   trusted: boolean[];
 }
 const perUser = new Map<string, PerUser>();
-/** Per dataset, the cold test users' reach through trust edges. */
 /** How far trust edges reach a dataset's cold test users: the test items of those with an edge that a neighbour (or anyone within two hops) holds in training, beside as many random users. */
 const coldReach = new Map<
   string,
@@ -151,7 +150,6 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
     independent: JSON.parse(execFileSync(process.execPath, ['bench/eval-recommendations.mjs', predictionsFile, splitDir], { encoding: 'utf8' })),
   });
 }
-
 
 const DRAWS = 2000;
 

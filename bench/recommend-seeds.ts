@@ -62,7 +62,8 @@ interface PerUser {
   trusted: boolean[];
 }
 const perUser = new Map<string, PerUser>();
-/** How far trust edges reach a dataset's cold test users: the test items of those with an edge that a neighbour (or anyone within two hops) holds in training, beside as many random users. */
+/** How far trust edges reach a dataset's cold test users: the test items of those with an edge that a neighbour (or anyone within two hops) holds in training, beside as many random users (the mean of CHANCE_DRAWS draws). */
+const CHANCE_DRAWS = 50;
 const coldReach = new Map<
   string,
   { coldUsers: number; withTrustEdge: number; testItems: number; testItemsOfUsersWithTrustEdge: number; heldByTrustNeighbour: number; heldByAsManyRandomUsers: number; heldWithinTwoHops: number; heldByAsManyRandomUsersAsTwoHops: number; meanUsersWithinTwoHops: number }
@@ -104,29 +105,34 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
       near.delete(u);
       return [...near];
     };
-    // Chance level: as many users drawn at random (seeded) as are within `hops`.
+    // How many of u's test items someone in `group` holds in training.
+    const heldBy = (u: number, group: number[]) => truth.get(u)!.filter((item) => group.some((v) => trainItems.get(v)?.has(item))).length;
+    // Chance level: the mean count over CHANCE_DRAWS seeded draws of as many other users at random.
     const rng = new Random(1);
     const allUsers = [...trainItems.keys()];
     const drawn = (u: number, n: number) => {
       const out = new Set<number>();
-      while (out.size < Math.min(n, allUsers.length - 1)) out.add(allUsers[rng.int(allUsers.length)]);
-      out.delete(u);
+      while (out.size < Math.min(n, allUsers.length - 1)) {
+        const v = allUsers[rng.int(allUsers.length)];
+        if (v !== u) out.add(v);
+      }
       return [...out];
     };
-    const heldWithin = (hops: 1 | 2, random = false) => (u: number, item: number) => {
-      const near = within(u, hops);
-      return (random ? drawn(u, near.length) : near).some((v) => trainItems.get(v)?.has(item));
-    };
-    const count = (held: (u: number, item: number) => boolean) => trusted.reduce((n, u) => n + truth.get(u)!.filter((item) => held(u, item)).length, 0);
+    const chance = (u: number, n: number) => mean(Array.from({ length: CHANCE_DRAWS }, () => heldBy(u, drawn(u, n))));
+    const held = trusted.map((u) => {
+      const [near1, near2] = [within(u, 1), within(u, 2)];
+      return [heldBy(u, near1), chance(u, near1.length), heldBy(u, near2), chance(u, near2.length)];
+    });
+    const total = (group: number) => Number(held.reduce((n, counts) => n + counts[group], 0).toFixed(1));
     coldReach.set(dataset, {
       coldUsers: coldUsers.length,
       withTrustEdge: trusted.length,
       testItems: coldUsers.reduce((n, u) => n + truth.get(u)!.length, 0),
       testItemsOfUsersWithTrustEdge: trusted.reduce((n, u) => n + truth.get(u)!.length, 0),
-      heldByTrustNeighbour: count(heldWithin(1)),
-      heldByAsManyRandomUsers: count(heldWithin(1, true)),
-      heldWithinTwoHops: count(heldWithin(2)),
-      heldByAsManyRandomUsersAsTwoHops: count(heldWithin(2, true)),
+      heldByTrustNeighbour: total(0),
+      heldByAsManyRandomUsers: total(1),
+      heldWithinTwoHops: total(2),
+      heldByAsManyRandomUsersAsTwoHops: total(3),
       meanUsersWithinTwoHops: Math.round(mean(trusted.map((u) => within(u, 2).length))),
     });
   }
@@ -207,6 +213,18 @@ function coldLiftWhere(social: PerUser, none: PerUser, trusted: boolean): number
   return r4(s / n - 1);
 }
 
+/** The five figures reported per model, each the mean over `runs`, as the independent evaluator scored them. */
+function figures(runs: Run[]) {
+  const meanOf = (figure: (r: Run) => number) => r4(mean(runs.map(figure)));
+  return {
+    recall20: meanOf((r) => r.independent[20].recall),
+    ndcg20: meanOf((r) => r.independent[20].ndcg),
+    coverage20: meanOf((r) => r.independent.coverage20),
+    novelty20: meanOf((r) => r.independent.novelty20),
+    coldRecall20: meanOf((r) => r.independent.cold20.recall),
+  };
+}
+
 const summary: Record<string, unknown> = {};
 for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
   const social = runs.filter((r) => r.dataset === dataset && r.social !== 'none');
@@ -216,7 +234,6 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
     return s ? [{ seed: a.seed, social: s, none: a }] : [];
   });
   const pairedUsers = (p: typeof paired) => p.map(({ social: s, none: a }) => [perUser.get(s.name)!, perUser.get(a.name)!] as [PerUser, PerUser]);
-  const meanOf = (rs: Run[], figure: (r: Run) => number) => r4(mean(rs.map(figure)));
   const socialUsers = social.map((r) => perUser.get(r.name)!);
   const numUsers = socialUsers[0].recall.length;
   const coldIdx = socialUsers[0].cold.flatMap((c, k) => (c ? [k] : []));
@@ -227,13 +244,7 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
       recall20: interval(numUsers, (pick) => seedMean(socialUsers, 'recall', pick)),
       ndcg20: interval(numUsers, (pick) => seedMean(socialUsers, 'ndcg', pick)),
     },
-    mean: {
-      recall20: r4(mean(social.map((r) => r.independent[20].recall))),
-      ndcg20: r4(mean(social.map((r) => r.independent[20].ndcg))),
-      coverage20: r4(mean(social.map((r) => r.independent.coverage20))),
-      novelty20: r4(mean(social.map((r) => r.independent.novelty20))),
-      coldRecall20: r4(mean(social.map((r) => r.independent.cold20.recall))),
-    },
+    mean: figures(social),
     ablation: paired.map(({ seed, social: s, none: a }) => ({
       seed,
       coldRecall20: {
@@ -250,18 +261,8 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
     // The paired seeds together: the ablation's figures beside the social model's on the same seeds, and the cold lift of their sums.
     ablationMean: paired.length === 0 ? null : {
       seeds: paired.map((p) => p.seed),
-      ...Object.fromEntries(
-        (['social', 'none'] as const).map((side) => {
-          const rs = paired.map((p) => p[side]);
-          return [side, {
-            recall20: meanOf(rs, (r) => r.independent[20].recall),
-            ndcg20: meanOf(rs, (r) => r.independent[20].ndcg),
-            coverage20: meanOf(rs, (r) => r.independent.coverage20),
-            novelty20: meanOf(rs, (r) => r.independent.novelty20),
-            coldRecall20: meanOf(rs, (r) => r.independent.cold20.recall),
-          }];
-        }),
-      ),
+      social: figures(paired.map((p) => p.social)),
+      none: figures(paired.map((p) => p.none)),
       coldLift: r4(coldLift(pairedUsers(paired), coldIdx, coldIdx.map((_, k) => k))),
       coldLift95: interval(coldIdx.length, (pick) => coldLift(pairedUsers(paired), coldIdx, pick)),
     },

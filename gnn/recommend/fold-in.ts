@@ -6,19 +6,12 @@
  * reviewed or shared and people followed since training are averaged in as a running mean, e_u
  * standing for the n_u interactions and follows it was trained on:
  *   e'_u = (max(1, n_u)·e_u + Σ_{new products} e_i + Σ_{new followees} e_f) / (max(1, n_u) + #new).
- * A user the model does not know gets the mean of the views we have, one step of the light graph
- * convolution the model was trained with: mean(mean_{i ∈ N(u)} e_i, mean_{f ∈ F(u)} e_f).
+ * A user the model does not know gets the mean of the views we have (neighbourhood-vector.ts):
+ * mean(mean_{i ∈ N(u)} e_i, mean_{f ∈ F(u)} e_f).
  * Returns null when there is nothing to go on.
  */
+import { neighbourhoodVector } from './neighbourhood-vector';
 import type { PublishedRecommender } from './published';
-
-function meanOf(rows: number[], table: Float32Array, dim: number): Float32Array | null {
-  if (rows.length === 0) return null;
-  const out = new Float32Array(dim);
-  for (const r of rows) for (let d = 0; d < dim; d++) out[d] += table[r * dim + d];
-  for (let d = 0; d < dim; d++) out[d] /= rows.length;
-  return out;
-}
 
 function rowsOf(ids: readonly string[], index: Map<string, number>, except: ReadonlySet<string> = new Set()): number[] {
   return ids.flatMap((id) => {
@@ -30,15 +23,7 @@ function rowsOf(ids: readonly string[], index: Map<string, number>, except: Read
 export function foldInUser(model: PublishedRecommender, userId: string, productIds: readonly string[], followeeIds: readonly string[]): Float32Array | null {
   const { dim } = model;
   const row = model.userRow.get(userId);
-  if (row === undefined) {
-    const parts = [meanOf(rowsOf(productIds, model.productRow), model.productEmb, dim), meanOf(rowsOf(followeeIds, model.userRow), model.userEmb, dim)].filter(
-      (p): p is Float32Array => p !== null,
-    );
-    if (parts.length === 0) return null;
-    const out = new Float32Array(dim);
-    for (const p of parts) for (let d = 0; d < dim; d++) out[d] += p[d] / parts.length;
-    return out;
-  }
+  if (row === undefined) return neighbourhoodVector(rowsOf(productIds, model.productRow), model.productEmb, rowsOf(followeeIds, model.userRow), model.userEmb, dim);
   const trained = model.userEmb.subarray(row * dim, (row + 1) * dim);
   const newProducts = rowsOf(productIds, model.productRow, new Set(model.trainedProducts[row]));
   const newFollowees = rowsOf(followeeIds, model.userRow, new Set(model.trainedFollowees[row]));

@@ -5,20 +5,24 @@
  * least `--min-items` training items keep only `--keep` of them (seeded) and the rest become their
  * validation truth; everyone else keeps all their items. Then, for the GNN with trust edges and
  * without (`social` edges / none, the defaults' other settings), training early-stops on those
- * users, and every blend of the defaults' DLAE grid is scored on them: all of them, and split by
- * whether the user has a trust edge (simulated users are warm users, who have edges more often
- * than real cold ones, so the split is what carries over).
- * Usage: npx tsx bench/recommend-cold-validation.ts SPLIT_DIR NAME [--users 1000] [--keep 3] [--min-items 15] [--seed 1]
+ * users (or, with `--epochs N`, trains N epochs as the pipeline's refit does), and every blend of
+ * the defaults' DLAE grid is scored on them, with each simulated user's GNN vector formed each
+ * way of cold-vector.ts (from the model trained as 'trained'): all of them, and split by whether the user has a trust edge (simulated users
+ * are warm users, who have edges more often than real cold ones, so the split is what carries over).
+ * Usage: npx tsx bench/recommend-cold-validation.ts SPLIT_DIR NAME [--users 1000] [--keep 3] [--min-items 15] [--seed 1] [--epochs N]
  * Writes bench/results/recommend-cold-validation-NAME.json and prints it.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../gnn/core/backend';
 import { buildCsr, rowOf, type Csr } from '../gnn/core/graph/csr';
 import { Random } from '../gnn/core/random';
 import { RECOMMEND_DEFAULTS as D } from '../gnn/recommend/defaults';
 import { fitDlae, type FittedDlae } from '../gnn/recommend/dlae-form';
 import type { PairList } from '../gnn/recommend/graph';
+import { COLD_VECTORS, coldUserTable, type ColdVector } from '../gnn/recommend/cold-vector';
+import { EmbeddingScorer } from '../gnn/recommend/embedding-scorer';
 import { SocialRecommender, type RecommendHyperParams } from '../gnn/recommend/model';
 import { evaluateRanking } from '../gnn/recommend/offline/evaluate';
 import type { ItemScorer } from '../gnn/recommend/offline/rank';
@@ -33,11 +37,12 @@ const { positionals, values } = parseArgs({
     keep: { type: 'string', default: '3' },
     'min-items': { type: 'string', default: '15' },
     seed: { type: 'string', default: '1' },
+    epochs: { type: 'string', default: '0' },
   },
 });
 const [splitDir, name] = positionals;
-if (!splitDir || !name) throw new Error('usage: npx tsx bench/recommend-cold-validation.ts SPLIT_DIR NAME [--users N] [--keep K] [--min-items M] [--seed S]');
-const [numSimulated, keep, minItems, seed] = [values.users, values.keep, values['min-items'], values.seed].map(Number);
+if (!splitDir || !name) throw new Error('usage: npx tsx bench/recommend-cold-validation.ts SPLIT_DIR NAME [--users N] [--keep K] [--min-items M] [--seed S] [--epochs N]');
+const [numSimulated, keep, minItems, seed, epochs] = [values.users, values.keep, values['min-items'], values.seed, values.epochs].map(Number);
 
 await initBackend(() => {});
 const split = readSplit(splitDir);
@@ -77,46 +82,59 @@ const dlaes: { lambda: number; dropout: number; model: FittedDlae }[] = [];
 for (const lambda of D.ensemble.lambda)
   for (const dropout of D.ensemble.dropout) dlaes.push({ lambda, dropout, model: fitDlae(numUsers, numItems, fitPairs, { lambda, dropout }, D.ensemble.neighbours) });
 
+type Blend = { gnnWeight: number; dlae: { lambda: number; dropout: number } | null; recall20: Record<string, number> };
+const followees = buildCsr(numUsers, trust.a, trust.b);
+
 const g = D.grid;
 const results = [];
 for (const social of ['edges', 'none'] as const) {
   const hp: RecommendHyperParams = { dim: g.dim[0], layers: g.layers[0], lr: g.lr[0], l2: g.l2[0], batchSize: g.batchSize[0], social, loss: g.loss[0], temperature: g.temperature[0] };
   const model = new SocialRecommender({ numUsers, numItems, interactions: fitPairs, trust }, hp, seed);
   const trained = trainBpr(model, fitPairs, {
-    maxEpochs: D.maxEpochs,
+    maxEpochs: epochs || D.maxEpochs,
     seed: seed + 1,
     numUsers,
     numItems,
-    validation: { truth: groups.all!, every: D.evalEvery, patience: D.patience },
+    validation: epochs ? undefined : { truth: groups.all!, every: D.evalEvery, patience: D.patience },
     label: `social=${social}`,
   });
-  const gnn = model.scorer();
-  const blends = [];
-  for (const dlae of dlaes)
-    for (const gnnWeight of D.ensemble.gnnWeight) {
-      // w = 1 is the GNN alone whatever the DLAE: score it once.
-      if (gnnWeight === 1 && dlae !== dlaes[0]) continue;
-      const scorer = gnnWeight === 1 ? gnn : new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae.model, weight: 1 - gnnWeight }]);
-      const recall20 = Object.fromEntries(Object.entries(groups).map(([group, t]) => [group, recall(scorer, t!)]));
-      blends.push({ gnnWeight, dlae: gnnWeight === 1 ? null : { lambda: dlae.lambda, dropout: dlae.dropout }, recall20 });
-    }
-  gnn.dispose();
+  const { users, items } = model.embed();
+  const [userEmb, itemEmb] = [users.dataSync() as Float32Array, items.dataSync() as Float32Array];
+  const coldVectors = Object.fromEntries(
+    COLD_VECTORS.map((kind) => {
+      const gnn = new EmbeddingScorer(tf.tensor2d(coldUserTable(kind, userEmb, itemEmb, hp.dim, simulated, exclude, social === 'none' ? null : followees), users.shape), items.clone());
+      const blends = [];
+      for (const dlae of dlaes)
+        for (const gnnWeight of D.ensemble.gnnWeight) {
+          // w = 1 is the GNN alone whatever the DLAE: score it once.
+          if (gnnWeight === 1 && dlae !== dlaes[0]) continue;
+          const scorer = gnnWeight === 1 ? gnn : new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae.model, weight: 1 - gnnWeight }]);
+          const recall20 = Object.fromEntries(Object.entries(groups).map(([group, t]) => [group, recall(scorer, t!)]));
+          blends.push({ gnnWeight, dlae: gnnWeight === 1 ? null : { lambda: dlae.lambda, dropout: dlae.dropout }, recall20 });
+        }
+      gnn.dispose();
+      const best = blends.reduce((a, b) => (b.recall20.all > a.recall20.all ? b : a));
+      return [kind, { best, blends }];
+    }),
+  ) as Record<ColdVector, { best: Blend; blends: Blend[] }>;
+  tf.dispose([users, items]);
   model.dispose();
-  const best = blends.reduce((a, b) => (b.recall20.all > a.recall20.all ? b : a));
-  results.push({ social, epochs: trained.bestEpoch, best, blends });
-  console.error(`social=${social}: ${trained.bestEpoch} epochs, best ${JSON.stringify(best)}`);
+  results.push({ social, epochs: trained.bestEpoch, coldVectors });
+  console.error(`social=${social}: ${trained.bestEpoch} epochs, best ${JSON.stringify(Object.fromEntries(COLD_VECTORS.map((k) => [k, coldVectors[k].best])))}`);
 }
 
 const [edges, none] = results;
-const lift = (group: keyof typeof groups) => (groups[group] ? Number((edges.best.recall20[group] / none.best.recall20[group] - 1).toFixed(4)) : null);
+const lift = (kind: ColdVector, group: keyof typeof groups) =>
+  groups[group] ? Number((edges.coldVectors[kind].best.recall20[group] / none.coldVectors[kind].best.recall20[group] - 1).toFixed(4)) : null;
 const out = {
   command: `npx tsx bench/recommend-cold-validation.ts ${process.argv.slice(2).join(' ')}`,
+  training: epochs ? `${epochs} epochs` : 'early-stopped on the simulated users',
   simulated: { users: simulated.size, keep, minItems, seed, withTrustEdge: [...simulated].filter((u) => trusted.has(u)).length, truthItems: truth[0].length },
-  // Each model with the blend that suits the simulated cold users best, as validation would choose it.
-  liftOfBest: { all: lift('all'), withTrustEdge: lift('withTrustEdge'), withoutTrustEdge: lift('withoutTrustEdge') },
+  // Per way of forming the cold vector, each model with the blend that suits the simulated cold users best, as validation would choose it.
+  liftOfBest: Object.fromEntries(COLD_VECTORS.map((kind) => [kind, { all: lift(kind, 'all'), withTrustEdge: lift(kind, 'withTrustEdge'), withoutTrustEdge: lift(kind, 'withoutTrustEdge') }])),
   results,
 };
 const file = `bench/results/recommend-cold-validation-${name}.json`;
 writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-console.log(JSON.stringify({ ...out, results: results.map(({ social, epochs, best }) => ({ social, epochs, best })) }, null, 2));
+console.log(JSON.stringify({ ...out, results: results.map(({ social, epochs, coldVectors }) => ({ social, epochs, best: Object.fromEntries(COLD_VECTORS.map((k) => [k, coldVectors[k].best])) })) }, null, 2));
 console.log(`wrote ${file}`);

@@ -19,6 +19,7 @@ export const RECOMMEND_DEFAULTS: SelectionOptions = {
   patience: 6,
   refit: true,
   seed: 2022,
+  coldVector: 'trained',
 };
 
 /** Held-out pairs aimed for: enough to rank validation users (at most `valUsers` are ranked) without starving a large graph's fit part. */

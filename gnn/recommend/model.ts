@@ -5,7 +5,8 @@
  *  - 'edges'  LightGCN on the union graph: trust edges added as user–user edges of Â.
  *  - 'fusion' SocialLGN (Liao et al., 2022): per layer, users get both Â_R (interaction view)
  *             and Â_S (social view, over users only) fused by `SocialFusion`; items take Â_R.
- * Final embeddings are the mean over layers 0..L; score(u, i) = ⟨e_u, e_i⟩.
+ * Final embeddings are the mean over layers 0..L; score(u, i) = ⟨e_u, e_i⟩. Users with at most
+ * COLD_USER_MAX interactions get the final vector `coldVector` says (cold-vector.ts).
  * Shapes: embedding table [U+I, d] (users first); Â_R [U+I, U+I]; Â_S [U, U].
  * Losses (`loss`), both plus L2 on the batch's layer-0 embeddings (l2 · ½‖·‖² / batch, as LightGCN):
  *  - 'bpr'     −log σ(s_ui − s_uj) with one sampled negative j per (u, i);
@@ -20,6 +21,8 @@ import { bipartiteGraph, undirectedGraph } from '../core/graph/graph';
 import { gatherRows } from '../core/graph/gather-rows';
 import { SparseAdjacency } from '../core/graph/sparse-aggregate';
 import { SocialFusion } from './social-fusion';
+import { COLD_USER_MAX, coldUserTable, type ColdVector } from './cold-vector';
+import { buildCsr, degree, type Csr } from '../core/graph/csr';
 import type { PairList } from './graph';
 
 export type SocialMode = 'none' | 'edges' | 'fusion';
@@ -38,6 +41,8 @@ export interface RecommendHyperParams {
   loss: RecommendLoss;
   /** Softmax temperature τ (softmax loss only). */
   temperature: number;
+  /** How cold users' final vectors are formed (cold-vector.ts); absent: 'trained'. */
+  coldVector?: ColdVector;
 }
 
 export interface RecommendData {
@@ -55,6 +60,8 @@ export class SocialRecommender {
   private readonly social?: SparseAdjacency;
   private readonly numUsers: number;
   private readonly numItems: number;
+  /** With a cold vector other than 'trained': the cold users, and the products and followees v_u is formed from. */
+  private readonly cold?: { kind: ColdVector; users: Int32Array; products: Csr; followees: Csr | null };
 
   constructor(data: RecommendData, readonly hp: RecommendHyperParams, seed: number) {
     const { numUsers, numItems, interactions, trust } = data;
@@ -72,6 +79,11 @@ export class SocialRecommender {
       this.fusion = new SocialFusion(hp.dim, seed + 2);
     }
     this.nodeEmb = tf.variable(tf.randomNormal([numUsers + numItems, hp.dim], 0, 0.1, 'float32', seed));
+    if (hp.coldVector && hp.coldVector !== 'trained') {
+      const products = buildCsr(numUsers, interactions.a, interactions.b);
+      const users = Int32Array.from({ length: numUsers }, (_, u) => u).filter((u) => degree(products, u) <= COLD_USER_MAX);
+      this.cold = { kind: hp.coldVector, users, products, followees: hp.social === 'none' ? null : buildCsr(numUsers, trust.a, trust.b) };
+    }
   }
 
   /**
@@ -98,12 +110,17 @@ export class SocialRecommender {
 
   /** Final embeddings for scoring: users [U, d], items [I, d]. */
   embed(): { users: tf.Tensor2D; items: tf.Tensor2D } {
-    return tf.tidy(() => {
+    const { users, items } = tf.tidy(() => {
       const { mean } = this.propagate();
       const scored = this.hp.loss === 'softmax' ? normalizeRows(mean) : mean;
       const [users, items] = tf.split(scored, [this.numUsers, this.numItems]) as tf.Tensor2D[];
       return { users, items };
     });
+    if (!this.cold) return { users, items };
+    const { kind, users: cold, products, followees } = this.cold;
+    const table = coldUserTable(kind, users.dataSync() as Float32Array, items.dataSync() as Float32Array, this.hp.dim, cold, products, followees);
+    users.dispose();
+    return { users: tf.tensor2d(table, [this.numUsers, this.hp.dim]), items };
   }
 
   /** The final embeddings as a dot-product scorer over all items (the caller disposes it). */

@@ -25,6 +25,7 @@ import { holdOut, sampleUsers } from './holdout';
 import { Random } from '../core/random';
 import { trainBpr, type TrainResult } from './train-bpr';
 import { validationFraction } from './defaults';
+import type { ColdVector } from './cold-vector';
 
 export interface RecommendGrid {
   dim: number[];
@@ -62,6 +63,8 @@ export interface SelectionOptions {
   patience: number;
   refit: boolean;
   seed: number;
+  /** How cold users' GNN vectors are formed (cold-vector.ts); absent: 'trained'. */
+  coldVector?: ColdVector;
 }
 
 export interface TrainingData {
@@ -118,7 +121,7 @@ export interface FittedRecommender {
   trainCpuSeconds: number;
 }
 
-function* combinations(grid: RecommendGrid): Generator<RecommendHyperParams> {
+function* combinations(grid: RecommendGrid, coldVector: ColdVector): Generator<RecommendHyperParams> {
   for (const dim of grid.dim)
     for (const layers of grid.layers)
       for (const lr of grid.lr)
@@ -128,12 +131,13 @@ function* combinations(grid: RecommendGrid): Generator<RecommendHyperParams> {
               for (const loss of grid.loss)
                 // τ only matters for the softmax loss: do not repeat BPR runs per temperature.
                 for (const temperature of loss === 'softmax' ? grid.temperature : grid.temperature.slice(0, 1))
-                  yield { dim, layers, lr, l2, batchSize, social, loss, temperature };
+                  yield { dim, layers, lr, l2, batchSize, social, loss, temperature, coldVector };
 }
 
 export function describe(hp: RecommendHyperParams): string {
   const loss = hp.loss === 'softmax' ? `softmax(τ=${hp.temperature})` : hp.loss;
-  return `social=${hp.social} loss=${loss} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}`;
+  const cold = hp.coldVector && hp.coldVector !== 'trained' ? ` cold=${hp.coldVector}` : '';
+  return `social=${hp.social} loss=${loss} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}${cold}`;
 }
 
 export function describeEnsemble(choice: EnsembleChoice | undefined): string {
@@ -189,7 +193,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
   const started = Date.now();
   const cpuStarted = process.cpuUsage();
   const trials: Trial[] = [];
-  const grid = [...combinations(opts.grid)];
+  const grid = [...combinations(opts.grid, opts.coldVector ?? 'trained')];
   let chosen = grid[0];
   let epochs = opts.maxEpochs;
   let model: SocialRecommender | undefined;

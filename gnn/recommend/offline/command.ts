@@ -10,6 +10,7 @@ import { describe, describeEnsemble, type RecommendGrid } from '../pipeline';
 import { RECOMMEND_DEFAULTS } from '../defaults';
 import { runRecommend } from './run';
 import { DEFAULT_NEIGHBOURS, EXACT_MAX_USERS } from '../dlae-form';
+import { COLD_USER_MAX, COLD_VECTORS, type ColdVector } from '../cold-vector';
 import { UsageError, type Command, type Options } from '../../core/command';
 
 const nums = (o: Options, k: string) => o[k] as number[];
@@ -44,6 +45,7 @@ export const recommendCommand: Command = {
     { name: 'patience', type: 'number', default: D.patience, description: 'validation checks without improvement before stopping' },
     { name: 'refit', type: 'boolean', default: D.refit, description: 'retrain on the full training set for the chosen epochs (else keep the early-stopped model)' },
     { name: 'seed', type: 'number', default: D.seed, description: 'random seed (split, init, sampling)' },
+    { name: 'cold-vector', type: 'string', default: D.coldVector, description: `GNN vector of users with at most ${COLD_USER_MAX} training items: ${COLD_VECTORS.join(' | ')}` },
     { name: 'save', type: 'string', description: 'model registry directory to save the trained model into (as v<N>)' },
   ],
 
@@ -54,6 +56,8 @@ export const recommendCommand: Command = {
     const losses = o.loss as string[];
     const badLoss = losses.find((l) => !RECOMMEND_LOSSES.includes(l as RecommendLoss));
     if (badLoss) throw new UsageError(`--loss must be one of ${RECOMMEND_LOSSES.join(', ')}, got "${badLoss}"`);
+    const coldVector = o['cold-vector'] as ColdVector;
+    if (!COLD_VECTORS.includes(coldVector)) throw new UsageError(`--cold-vector must be one of ${COLD_VECTORS.join(', ')}, got "${coldVector}"`);
     const ensemble = { lambda: nums(o, 'dlae-lambda'), dropout: nums(o, 'dlae-dropout'), gnnWeight: nums(o, 'gnn-weight'), neighbours: o['dlae-neighbours'] as number };
     if (!(Number.isInteger(ensemble.neighbours) && ensemble.neighbours >= 0)) throw new UsageError('--dlae-neighbours must be an integer >= 0');
     if (ensemble.lambda.some((l) => !(l > 0))) throw new UsageError('--dlae-lambda values must be > 0');
@@ -81,6 +85,7 @@ export const recommendCommand: Command = {
       patience: o.patience as number,
       refit: o.refit as boolean,
       seed: o.seed as number,
+      coldVector,
       onProgress: progressBars(),
     });
     await writeFile(o.predictions as string, `${JSON.stringify(run.predictions)}\n`);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../gnn/core/backend';
 import { SOCIAL_MODES, SocialRecommender } from '../../../gnn/recommend/model';
+import { neighbourhoodVector } from '../../../gnn/recommend/neighbourhood-vector';
 import { TWO_GROUPS } from './two-groups';
 
 await initBackend(() => {});
@@ -35,3 +36,39 @@ for (const { social, loss } of cases) {
     copy.dispose();
   });
 }
+
+test('cold users get the final vector coldVector says; warm users and items are unchanged', () => {
+  // User 0 has 6 items (warm); user 1 has 2 and follows user 0; user 2 has none and follows no one.
+  const graph = {
+    numUsers: 3,
+    numItems: 7,
+    interactions: { a: Int32Array.from([0, 0, 0, 0, 0, 0, 1, 1]), b: Int32Array.from([0, 1, 2, 3, 4, 5, 5, 6]) },
+    trust: { a: Int32Array.from([1]), b: Int32Array.from([0]) },
+  };
+  const dim = 4;
+  const hp = { dim, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social: 'edges' as const, loss: 'bpr' as const, temperature: 0.2 };
+  const trained = new SocialRecommender(graph, hp, 1);
+  const { users, items } = trained.embed();
+  const [u, i] = [users.dataSync() as Float32Array, items.dataSync() as Float32Array];
+  const row = (t: Float32Array, r: number) => Array.from(t.subarray(r * dim, (r + 1) * dim));
+  const v1 = neighbourhoodVector([5, 6], i, [0], u, dim)!;
+  const close = (a: number[], b: ArrayLike<number>) => a.every((x, d) => Math.abs(x - b[d]) < 1e-6);
+  for (const [kind, expected] of [
+    ['neighbourhood', Array.from(v1)],
+    ['mean', row(u, 1).map((x, d) => (x + v1[d]) / 2)],
+  ] as const) {
+    const model = new SocialRecommender(graph, { ...hp, coldVector: kind }, 1);
+    const e = model.embed();
+    const eu = e.users.dataSync() as Float32Array;
+    assert.ok(close(row(eu, 1), expected), `${kind}: user 1 is formed from products 5, 6 and followee 0`);
+    assert.deepEqual(row(eu, 0), row(u, 0), 'the warm user keeps its trained vector');
+    assert.deepEqual(row(eu, 2), row(u, 2), 'a user with nothing to go on keeps its trained vector');
+    assert.deepEqual(e.items.dataSync(), i);
+    model.dispose();
+  }
+  const ablation = new SocialRecommender(graph, { ...hp, social: 'none', coldVector: 'neighbourhood' }, 1);
+  const plain = new SocialRecommender(graph, { ...hp, social: 'none' }, 1);
+  const p = plain.embed();
+  assert.ok(close(row(ablation.embed().users.dataSync() as Float32Array, 1), Array.from(neighbourhoodVector([5, 6], p.items.dataSync() as Float32Array, [], p.users.dataSync() as Float32Array, dim)!)), 'without the social part, follows are left out');
+  [trained, ablation, plain].forEach((m) => m.dispose());
+});

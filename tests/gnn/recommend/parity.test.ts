@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, test } from '../../support/node-test';
 import { initBackend } from '../../../gnn/core/backend';
 import { readSnapshot } from '../../../gnn/core/snapshot';
+import { COLD_USER_MAX } from '../../../gnn/recommend/cold-vector';
 import { RECOMMEND_DEFAULTS } from '../../../gnn/recommend/defaults';
 import { recommendGraph } from '../../../gnn/recommend/graph';
 import { fitRecommender, fittedScorer, type SelectionOptions } from '../../../gnn/recommend/pipeline';
@@ -51,7 +52,15 @@ test('served scores equal the offline ones with the bounded DLAE form, also afte
 test('served scores equal the offline ones when DLAE alone is chosen (w = 0)', { timeout: 300_000 }, () =>
   servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, gnnWeight: [0] } }, 'dlae-alone'));
 
-async function servedEqualsOffline(opts: SelectionOptions, form: string): Promise<void> {
+test('served scores equal the offline ones when cold users get the mean of their trained and neighbourhood vectors', { timeout: 300_000 }, async () => {
+  const { graph, users } = await servedEqualsOffline({ ...OPTS, coldVector: 'mean' }, 'cold-mean');
+  const counts = new Int32Array(graph.userIds.length);
+  for (const u of graph.interactions.a) counts[u]++;
+  assert.ok(users.some((u) => counts[u] <= COLD_USER_MAX), 'some of the compared users are cold');
+});
+
+/** Asserts the served scores equal the offline ones; returns the graph and the users compared. */
+async function servedEqualsOffline(opts: SelectionOptions, form: string): Promise<{ graph: ReturnType<typeof recommendGraph>; users: Int32Array }> {
   const snapshot = await readSnapshot(t.store);
   const graph = recommendGraph(snapshot);
   const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, opts);
@@ -107,4 +116,5 @@ async function servedEqualsOffline(opts: SelectionOptions, form: string): Promis
   const after = await recommender.forUser(userId, { offset: 0, limit: TOP });
   assert.ok(!after.items.some((i) => i.productId === top));
   assert.notDeepEqual(after.items.map((i) => i.score), before.items.slice(1).map((i) => i.score));
+  return { graph, users };
 }

@@ -8,6 +8,9 @@ import type { BulkCounts, BulkKind, Store } from '../src/store/contract';
 import { generateCommunity, type GeneratorOptions } from './generator';
 import { upsertInChunks } from './load';
 
+/** The ground truth's file name in a data directory: a server trains on first start only where the demo seed left it. */
+export const DEMO_TRUTH_FILE = 'demo-ground-truth.json';
+
 export interface SeedOptions {
   truthFile: string;
   log?: (msg: string) => void;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedDemo, seedDemoIfEmpty } from '../../seeds/demo';
+import { DEMO_TRUTH_FILE, seedDemo, seedDemoIfEmpty } from '../../seeds/demo';
 import { DEFAULT_GENERATOR_OPTIONS, type GeneratorOptions } from '../../seeds/generator';
 import { loadConfig } from '../server/config';
 import { configuredStore, openStore } from '../store/open';
@@ -18,7 +18,7 @@ Without --force it does nothing when the store already has users.
 
 Options (defaults in brackets):
 ${SIZES.map((k) => `  --${k.padEnd(12)} N   [${DEFAULT_GENERATOR_OPTIONS[k]}]`).join('\n')}
-  --truth FILE         where to write the ground truth JSON [DATA_DIR/demo-truth.json]
+  --truth FILE         where to write the ground truth JSON [DATA_DIR/demo-ground-truth.json]
   --force              load even when the store has users, e.g. to complete an interrupted seed
                        (rows whose ids exist are kept, so use the same options as before)
   --help               show this help
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   try {
     const seed = values.force ? seedDemo : seedDemoIfEmpty;
     const result = await seed(store, {
-      truthFile: path.resolve(typeof values.truth === 'string' ? values.truth : path.join(config.dataDir, 'demo-truth.json')),
+      truthFile: path.resolve(typeof values.truth === 'string' ? values.truth : path.join(config.dataDir, DEMO_TRUTH_FILE)),
       options,
       log: (msg) => console.log(msg),
     });

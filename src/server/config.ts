@@ -101,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: env.NEO4J_DATABASE || undefined,
         }
       : null,
-    seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
+    seedOnEmpty: bool(env.SEED_ON_EMPTY, true, 'SEED_ON_EMPTY'),
     trainOnSeed: bool(env.TRAIN_ON_SEED, true, 'TRAIN_ON_SEED'),
     modelDir: path.resolve(env.MODEL_DIR ?? path.join(dataDir, 'models')),
     modelRefreshMs: int(env.MODEL_REFRESH_MS, 2000, 'MODEL_REFRESH_MS'),

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoIfEmpty } from '../../seeds/demo';
+import { DEMO_TRUTH_FILE, seedDemoIfEmpty } from '../../seeds/demo';
 import { openServerStore, startServer, type RunningServer } from './app';
 import { loadConfig } from './config';
 import { writeInternalToken } from './internal-api';
@@ -33,7 +33,7 @@ process.on('SIGTERM', onSignal);
 const store = await openServerStore(config);
 let server: RunningServer | undefined;
 // Written by the demo seed: this data directory holds the demo community.
-const truthFile = path.join(config.dataDir, 'demo-ground-truth.json');
+const truthFile = path.join(config.dataDir, DEMO_TRUTH_FILE);
 try {
   if (config.seedOnEmpty && !stopSignal) {
     const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });

@@ -3,7 +3,7 @@
  * seedDemoIfEmpty, served on a free port.
  */
 import path from 'node:path';
-import { seedDemoIfEmpty } from '../../../seeds/demo';
+import { DEMO_TRUTH_FILE, seedDemoIfEmpty } from '../../../seeds/demo';
 import type { GeneratorOptions } from '../../../seeds/generator';
 import { startServer, type RunningServer } from '../../../src/server/app';
 import type { Config } from '../../../src/server/config';
@@ -46,7 +46,7 @@ export const lightTraining: TrainingCommand = (kind) => {
 /** Model files (from training jobs) go to the temporary directory too. */
 export async function startDemoServer(config: Partial<Config> = {}, training: TrainingCommand = lightTraining): Promise<DemoServer> {
   const temp = await tempStore();
-  const seeded = await seedDemoIfEmpty(temp.store, { truthFile: path.join(temp.dir, 'demo-ground-truth.json'), options: SMALL_DEMO });
+  const seeded = await seedDemoIfEmpty(temp.store, { truthFile: path.join(temp.dir, DEMO_TRUTH_FILE), options: SMALL_DEMO });
   const server = await startServer(testConfig({ modelDir: path.join(temp.dir, 'models'), ...config }), temp.store, undefined, training);
   return {
     server,

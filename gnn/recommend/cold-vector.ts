@@ -7,8 +7,8 @@
  *                     model, the users it follows: what serving gives a user it was not trained on;
  *  - 'mean':          ½(e_u + v_u).
  * Only users with at most COLD_USER_MAX training interactions are affected. On simulated cold
- * users (bench/recommend-cold-validation.ts: warm users keep 3 products; docs/recommend.md) at the
- * served epoch counts, 'neighbourhood' lifts Ciao's best blend by about 10% and costs LastFM's
+ * users (bench/recommend-cold-validation.ts: warm users keep 3 or 5 products; docs/recommend.md)
+ * at the served epoch counts, 'neighbourhood' lifts Ciao's best blend by 5-10% and costs LastFM's
  * social model 1-3%, and 'mean' is never below 'trained'. The pipeline's validation holds no cold
  * user, so it cannot choose among them; the default stays 'trained' until the seeds are rerun.
  */

@@ -7,8 +7,9 @@
  * without (`social` edges / none, the defaults' other settings), training early-stops on those
  * users (or, with `--epochs N`, trains N epochs as the pipeline's refit does), and every blend of
  * the defaults' DLAE grid is scored on them, with each simulated user's GNN vector formed each
- * way of cold-vector.ts (from the model trained as 'trained'): all of them, and split by whether the user has a trust edge (simulated users
- * are warm users, who have edges more often than real cold ones, so the split is what carries over).
+ * way of cold-vector.ts (from the model trained as 'trained'): all of them, and split by whether
+ * the user has a trust edge (simulated users are warm users, who have edges more often than real
+ * cold ones, so the split is what carries over).
  * Usage: npx tsx bench/recommend-cold-validation.ts SPLIT_DIR NAME [--users 1000] [--keep 3] [--min-items 15] [--seed 1] [--epochs N]
  * Writes bench/results/recommend-cold-validation-NAME.json and prints it.
  */

@@ -17,7 +17,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { COLD_MAX, beyondAccuracy } from '../gnn/recommend/offline/beyond-accuracy';
+import { COLD_USER_MAX } from '../gnn/recommend/cold-vector';
+import { beyondAccuracy } from '../gnn/recommend/offline/beyond-accuracy';
 import { Random } from '../gnn/core/random';
 import { rankingMetrics } from '../gnn/recommend/offline/metrics';
 import { readSplit } from '../gnn/recommend/offline/split';
@@ -93,7 +94,7 @@ for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.meta')).sort(
     link(split.trust.b[k], u);
   });
   const each = users.map((u) => rankingMetrics([(predictions[String(u)] ?? []).slice(0, 20)], [truth.get(u)!], [20])[20]);
-  const cold = users.map((u) => (trainItems.get(u)?.size ?? 0) <= COLD_MAX);
+  const cold = users.map((u) => (trainItems.get(u)?.size ?? 0) <= COLD_USER_MAX);
   perUser.set(name, { recall: each.map((m) => m.recall), ndcg: each.map((m) => m.ndcg), cold, trusted: users.map((u) => neighbours.has(u)) });
   const dataset = path.basename(path.dirname(splitDir));
   if (!coldReach.has(dataset)) {

@@ -6,12 +6,12 @@
  *  - novelty: mean over users of the mean self-information −log2(n_i / N) of their listed items,
  *    n_i = training users of item i (at least 1: an item unseen in training counts as seen once),
  *    N = training interactions (distinct user–item pairs);
- *  - cold users: those with at most COLD_MAX distinct training items; their Recall@K / NDCG@K.
+ *  - cold users: those with at most COLD_USER_MAX (cold-vector.ts) distinct training items;
+ *    their Recall@K / NDCG@K.
  */
+import { COLD_USER_MAX } from '../cold-vector';
 import type { PairList } from '../graph';
 import { rankingMetrics } from './metrics';
-
-export const COLD_MAX = 5;
 
 export interface BeyondAccuracy {
   k: number;
@@ -48,7 +48,7 @@ export function beyondAccuracy(train: PairList, users: ArrayLike<number>, ranked
       novelty += top.reduce((s, i) => s - Math.log2(Math.max(1, itemUsers.get(i) ?? 0) / pairs.size), 0) / top.length;
       listsWithItems++;
     }
-    if ((userItems.get(users[u]) ?? 0) <= COLD_MAX) {
+    if ((userItems.get(users[u]) ?? 0) <= COLD_USER_MAX) {
       coldRanked.push(ranked[u]);
       coldTruth.push(truth[u]);
     }
@@ -58,7 +58,7 @@ export function beyondAccuracy(train: PairList, users: ArrayLike<number>, ranked
     k,
     coverage: listed.size / itemUsers.size,
     novelty: novelty / Math.max(1, listsWithItems),
-    cold: { maxTrainingItems: COLD_MAX, users: coldRanked.length, recall: cold.recall, ndcg: cold.ndcg },
+    cold: { maxTrainingItems: COLD_USER_MAX, users: coldRanked.length, recall: cold.recall, ndcg: cold.ndcg },
   };
 }
 

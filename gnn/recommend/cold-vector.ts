@@ -9,8 +9,8 @@
  * Only users with at most COLD_USER_MAX training interactions are affected. On simulated cold
  * users (bench/recommend-cold-validation.ts: warm users keep 3 or 5 products; docs/recommend.md)
  * at the served epoch counts, 'neighbourhood' lifts Ciao's best blend by 5-10% and costs LastFM's
- * social model 1-3%, and 'mean' is never below 'trained'. The pipeline's validation holds no cold
- * user, so it cannot choose among them; the default stays 'trained' until the seeds are rerun.
+ * social model 1-3%, and 'mean' is never below 'trained', so 'mean' is the default. The pipeline's
+ * validation holds no cold user, so it cannot choose among them per graph.
  */
 import { rowOf, type Csr } from '../core/graph/csr';
 import { neighbourhoodVector } from './neighbourhood-vector';

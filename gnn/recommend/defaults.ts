@@ -5,7 +5,7 @@
  * the GNN's L2 at 1e-3: on the seed-1 validation splits a grid over {1e-4, 1e-3} picks 1e-3 on
  * both data sets (GNN Recall@20 Ciao 0.0542 vs 0.0510, LastFM 0.2553 vs 0.2497), and it lifts
  * Ciao's chosen blend from 0.0645 to 0.0683 (LastFM's moves from 0.2814 to 0.2799), so the grid
- * is not run twice. The validation share is scaled to the data (`validationFraction`), since
+ * is not run twice. The validation share is scaled to the data (validation-fraction.ts), since
  * every choice is then made on validation. Users with few interactions get the 'mean' cold vector
  * (cold-vector.ts), chosen on simulated cold users since validation holds none.
  */
@@ -22,17 +22,3 @@ export const RECOMMEND_DEFAULTS: SelectionOptions = {
   seed: 2022,
   coldVector: 'mean',
 };
-
-/** Held-out pairs aimed for: enough to rank validation users (at most `valUsers` are ranked) without starving a large graph's fit part. */
-const VALIDATION_PAIRS = 12_000;
-const MAX_VALIDATION_FRACTION = 0.1;
-
-/**
- * The validation share when none is given: about VALIDATION_PAIRS held-out pairs, at most 10%,
- * rounded to a percent. LastFM (74k training pairs) gets 10% and Ciao (227k) 5%, the shares
- * each was validated with; a 750k graph 2%.
- */
-export function validationFraction(interactions: number): number {
-  if (interactions <= 0) return MAX_VALIDATION_FRACTION;
-  return Math.max(0.01, Math.min(MAX_VALIDATION_FRACTION, Math.round((VALIDATION_PAIRS / interactions) * 100) / 100));
-}

@@ -24,7 +24,7 @@ import { ScoreEnsemble } from './score-ensemble';
 import { holdOut, sampleUsers } from './holdout';
 import { Random } from '../core/random';
 import { trainBpr, type TrainResult } from './train-bpr';
-import { validationFraction } from './defaults';
+import { validationFraction } from './validation-fraction';
 import type { ColdVector } from './cold-vector';
 
 export interface RecommendGrid {
@@ -55,7 +55,7 @@ export interface SelectionOptions {
   maxEpochs: number;
   /** Wall-time budget per validation run in seconds, at whole epochs (0 or absent: none); the refit trains the epochs it chose. */
   gnnSeconds?: number;
-  /** Fraction of each user's training items held out for validation; 0 disables selection; absent: scaled to the data (defaults.ts validationFraction). */
+  /** Fraction of each user's training items held out for validation; 0 disables selection; absent: scaled to the data (validation-fraction.ts). */
   valFraction?: number;
   /** At most this many users are ranked for each validation check. */
   valUsers: number;

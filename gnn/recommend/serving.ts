@@ -15,7 +15,8 @@ import { LiveModel } from '../core/live-model';
 import { userScores } from './user-scores';
 import { asTrained } from './fold-in';
 import { buildPublishedRecommender, type PublishedRecommender } from './published';
-import { SignalSource, type ServedSignals } from './signals';
+import type { ServedSignals } from './served-signals';
+import { SignalSource } from './signals';
 import { cosine, cosineAll } from './similarity';
 import { topK } from './top-k';
 

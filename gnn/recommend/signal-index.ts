@@ -6,7 +6,7 @@
  * current.
  */
 import type { Store, UserSignals } from '../../src/store/contract';
-import type { ServedSignals } from './signals';
+import type { ServedSignals } from './served-signals';
 import { groupActivity, type ActivityEvent } from '../../src/store/signals';
 import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
 import type { Interner } from '../core/graph/interner';

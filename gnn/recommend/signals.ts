@@ -13,13 +13,8 @@
  * throw away.
  */
 import type { Store, UserSignals } from '../../src/store/contract';
+import type { ServedSignals } from './served-signals';
 import { SignalIndex } from './signal-index';
-
-/** A user's signals, and the followee activity of some products alone (what a page of model answers names). */
-export interface ServedSignals extends UserSignals {
-  /** `activity` restricted to these products, grouped the same way. */
-  activityOf(productIds: readonly string[]): UserSignals['activity'];
-}
 
 /** The store's answer, with `activityOf` filtering its activity. */
 function served(s: UserSignals | null): ServedSignals | null {

@@ -1,7 +1,7 @@
 /** The validation share `recommend` and `train recommend` use when none is given, scaled to the data. */
 import assert from 'node:assert/strict';
 import { test } from '../../support/node-test';
-import { validationFraction } from '../../../gnn/recommend/defaults';
+import { validationFraction } from '../../../gnn/recommend/validation-fraction';
 
 test('about 12,000 held-out pairs, at most 10%: the shares LastFM and Ciao were validated with', () => {
   assert.equal(validationFraction(74_267), 0.1, "LastFM's training pairs");

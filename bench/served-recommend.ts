@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { getPriority, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -123,7 +123,7 @@ try {
   const result = {
     dataset: name,
     split,
-    command: `nice -n 19 npx tsx bench/served-recommend.ts ${name}`,
+    command: `${getPriority() ? `nice -n ${getPriority()} ` : ''}npx tsx bench/served-recommend.ts ${process.argv.slice(2).join(' ')}`,
     date: new Date().toISOString(),
     dataDir,
     import: importing,

@@ -35,6 +35,8 @@ const work = values['data-dir'] ? path.resolve(values['data-dir']) : mkdtempSync
 mkdirSync(work, { recursive: true });
 const dataDir = path.join(work, 'data');
 const load = () => loadavg().map((x) => Number(x.toFixed(2)));
+/** This process's nice level, recorded with the command it ran as. */
+const niceness = getPriority();
 const pairs = (file: string) =>
   readFileSync(path.join(split, file), 'utf8')
     .split('\n')
@@ -123,7 +125,7 @@ try {
   const result = {
     dataset: name,
     split,
-    command: `${getPriority() ? `nice -n ${getPriority()} ` : ''}npx tsx bench/served-recommend.ts ${process.argv.slice(2).join(' ')}`,
+    command: `${niceness ? `nice -n ${niceness} ` : ''}npx tsx bench/served-recommend.ts ${process.argv.slice(2).join(' ')}`,
     date: new Date().toISOString(),
     dataDir,
     import: importing,

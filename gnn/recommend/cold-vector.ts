@@ -12,7 +12,7 @@
  * social model 1-3%, and 'mean' is never below 'trained', so 'mean' is the default. The pipeline's
  * validation holds no cold user, so it cannot choose among them per graph.
  */
-import { rowOf, type Csr } from '../core/graph/csr';
+import { degree, rowOf, type Csr } from '../core/graph/csr';
 import { neighbourhoodVector } from './neighbourhood-vector';
 
 export const COLD_VECTORS = ['trained', 'neighbourhood', 'mean'] as const;
@@ -20,6 +20,14 @@ export type ColdVector = (typeof COLD_VECTORS)[number];
 
 /** The issue's cold users: at most this many training interactions. */
 export const COLD_USER_MAX = 5;
+
+/**
+ * The cold users of `products` (each user's products, a Csr: de-duplicated, so a product reviewed
+ * and shared counts once, as the evaluation counts distinct training items).
+ */
+export function coldUsers(products: Csr): Int32Array {
+  return Int32Array.from({ length: products.numRows }, (_, u) => u).filter((u) => degree(products, u) <= COLD_USER_MAX);
+}
 
 /**
  * The user table [numUsers, dim] (row-major, a copy) with the rows of `users` formed as `kind`

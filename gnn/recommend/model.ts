@@ -21,8 +21,8 @@ import { bipartiteGraph, undirectedGraph } from '../core/graph/graph';
 import { gatherRows } from '../core/graph/gather-rows';
 import { SparseAdjacency } from '../core/graph/sparse-aggregate';
 import { SocialFusion } from './social-fusion';
-import { COLD_USER_MAX, coldUserTable, type ColdVector } from './cold-vector';
-import { buildCsr, degree, type Csr } from '../core/graph/csr';
+import { coldUserTable, coldUsers, type ColdVector } from './cold-vector';
+import { buildCsr, type Csr } from '../core/graph/csr';
 import type { PairList } from './graph';
 
 export type SocialMode = 'none' | 'edges' | 'fusion';
@@ -81,8 +81,7 @@ export class SocialRecommender {
     this.nodeEmb = tf.variable(tf.randomNormal([numUsers + numItems, hp.dim], 0, 0.1, 'float32', seed));
     if (hp.coldVector && hp.coldVector !== 'trained') {
       const products = buildCsr(numUsers, interactions.a, interactions.b);
-      const users = Int32Array.from({ length: numUsers }, (_, u) => u).filter((u) => degree(products, u) <= COLD_USER_MAX);
-      this.cold = { kind: hp.coldVector, users, products, followees: hp.social === 'none' ? null : buildCsr(numUsers, trust.a, trust.b) };
+      this.cold = { kind: hp.coldVector, users: coldUsers(products), products, followees: hp.social === 'none' ? null : buildCsr(numUsers, trust.a, trust.b) };
     }
   }
 

@@ -3,16 +3,12 @@
  * `context.viewer`. A Bearer token (auth/jwt.ts) wins when present; otherwise, in development,
  * the dev header (auth/dev-header.ts); otherwise the request is anonymous.
  */
-import type { IncomingHttpHeaders } from 'node:http';
 import { UnauthenticatedError } from '../domain/errors';
-import type { Viewer } from '../graphql/context';
 import type { Store } from '../store/contract';
+import type { Authenticator } from './auth/authenticator';
 import { devHeaderAuthenticator } from './auth/dev-header';
 import { bearerToken, jwtVerifier } from './auth/jwt';
 import type { Config } from './config';
-
-/** Resolves to null for anonymous requests; throws UnauthenticatedError for bad credentials. */
-export type Authenticator = (headers: IncomingHttpHeaders) => Promise<Viewer | null>;
 
 /** Throws (so the server does not start) in production without a token key. */
 export async function createAuthenticator(config: Config, store: Store): Promise<Authenticator> {

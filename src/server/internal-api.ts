@@ -17,7 +17,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Unauth
 import { MODEL_KINDS, type ModelKind, type ModelRun, type Store } from '../store/contract';
 import { ndjsonLines, toNdjson } from '../store/remote/ndjson';
 import { internalTokenFile, rowFromWire, rowToWire, SNAPSHOT_PARTS, type SnapshotPart, type WireRow } from '../store/remote/wire';
-import type { Authenticator } from './authenticate';
+import type { Authenticator } from './auth/authenticator';
 import { importThroughServer } from './internal-import';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

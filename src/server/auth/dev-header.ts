@@ -7,7 +7,7 @@ import { UnauthenticatedError } from '../../domain/errors';
 import { fromGlobalId } from '../../domain/ids';
 import { normaliseHandle } from '../../domain/user';
 import type { Store } from '../../store/contract';
-import type { Authenticator } from '../authenticate';
+import type { Authenticator } from './authenticator';
 
 export const DEV_USER_HEADER = 'x-user-id';
 export const DEV_ROLES_HEADER = 'x-user-roles';

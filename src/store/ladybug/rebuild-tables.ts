@@ -12,7 +12,7 @@ import path from 'node:path';
 import { RELS } from '../cypher/model';
 import { nodeTable } from '../cypher/bulk-graph';
 import type { CypherRunner } from '../cypher/runner';
-import { StagedTable } from './copy-stage';
+import { StagedTable } from './staged-table';
 import { nodeTableDdl, relTableDdl } from './schema';
 
 const READ_BATCH = 20_000;

@@ -81,7 +81,9 @@ export class SocialRecommender {
     this.nodeEmb = tf.variable(tf.randomNormal([numUsers + numItems, hp.dim], 0, 0.1, 'float32', seed));
     if (hp.coldVector && hp.coldVector !== 'trained') {
       const products = buildCsr(numUsers, interactions.a, interactions.b);
-      this.cold = { kind: hp.coldVector, users: coldUsers(products), products, followees: hp.social === 'none' ? null : buildCsr(numUsers, trust.a, trust.b) };
+      const users = coldUsers(products);
+      // Without cold users embed() need not copy the tables out of tfjs.
+      if (users.length) this.cold = { kind: hp.coldVector, users, products, followees: hp.social === 'none' ? null : buildCsr(numUsers, trust.a, trust.b) };
     }
   }
 

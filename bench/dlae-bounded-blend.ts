@@ -6,8 +6,8 @@
  * validation set and trains the same GNN (the pipeline is deterministic per seed), so only DLAE
  * differs; the blend weight and λ are chosen on validation in each, as the pipeline chooses them.
  * Only validation figures are recorded; the test split is read for the id ranges, never scored.
- * Each form's row replaces that form's row in bench/results/dlae-bounded-blend-ciao.json, so forms
- * can run as separate processes.
+ * Each form's row (`neighbours`: k, 0 for the exact form) replaces that form's row in
+ * bench/results/dlae-bounded-blend-ciao.json, so forms can run as separate processes.
  * Usage: npx tsx bench/dlae-bounded-blend.ts [k ...]   (k = 0: the exact form; default 0 128)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,13 +28,16 @@ for (const neighbours of ks) {
   const opts = { ...RECOMMEND_DEFAULTS, ensemble: { ...RECOMMEND_DEFAULTS.ensemble, neighbours }, refit: false };
   const fitted = fitRecommender(data, opts, (line) => process.stderr.write(`${line}\n`));
   const fitSeconds = new Map<string, number>();
-  for (const t of fitted.ensembleTrials) fitSeconds.set(`${t.dlae.lambda},${t.dlae.dropout}`, Math.max(fitSeconds.get(`${t.dlae.lambda},${t.dlae.dropout}`) ?? 0, t.seconds));
-  const best = (w: (g: number) => boolean) => Math.max(...fitted.ensembleTrials.filter((t) => w(t.gnnWeight)).map((t) => t.valRecall20));
+  for (const t of fitted.ensembleTrials) {
+    const fit = `${t.dlae.lambda},${t.dlae.dropout}`;
+    fitSeconds.set(fit, Math.max(fitSeconds.get(fit) ?? 0, t.seconds));
+  }
   const row = {
     form: neighbours ? `bounded, ${neighbours} neighbours` : 'exact dual form',
+    neighbours,
     gnnEpochs: fitted.epochs,
     gnnAloneValRecall20: Number(fitted.trials[0].valRecall20.toFixed(4)),
-    dlaeAloneBestValRecall20: Number(best((g) => g === 0).toFixed(4)),
+    dlaeAloneBestValRecall20: Number(Math.max(...fitted.ensembleTrials.filter((t) => t.gnnWeight === 0).map((t) => t.valRecall20)).toFixed(4)),
     chosen: describeEnsemble(fitted.ensemble),
     valRecall20: Number(fitted.validation!.recall20.toFixed(4)),
     valNdcg20: fitted.validation!.ndcg20 === null ? null : Number(fitted.validation!.ndcg20.toFixed(4)),
@@ -48,10 +51,6 @@ for (const neighbours of ks) {
   process.stdout.write(`${JSON.stringify(row)}\n`);
   // Read again just before writing: another process may have added its form meanwhile.
   const rows = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { rows: (typeof row)[] }).rows : [];
-  const merged = [...rows.filter((r) => r.form !== row.form), row].sort((a, b) => neighboursOf(a.form) - neighboursOf(b.form));
+  const merged = [...rows.filter((r) => r.neighbours !== neighbours), row].sort((a, b) => a.neighbours - b.neighbours);
   writeFileSync(RESULTS, `${JSON.stringify({ split: SPLIT, options: { ...RECOMMEND_DEFAULTS, refit: false }, rows: merged }, null, 2)}\n`);
-}
-
-function neighboursOf(form: string): number {
-  return Number(/\d+/.exec(form)?.[0] ?? 0);
 }

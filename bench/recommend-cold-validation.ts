@@ -81,7 +81,7 @@ const recall = (scorer: ItemScorer, t: Csr) => Number(evaluateRanking(scorer, t,
 
 const dlaes: { lambda: number; dropout: number; model: FittedDlae }[] = [];
 for (const lambda of D.ensemble.lambda)
-  for (const dropout of D.ensemble.dropout) dlaes.push({ lambda, dropout, model: fitDlae(numUsers, numItems, fitPairs, { lambda, dropout }, D.ensemble.neighbours) });
+  for (const dropout of D.ensemble.dropout) dlaes.push({ lambda, dropout, model: fitDlae(numUsers, numItems, fitPairs, { lambda, dropout }, D.ensemble.form) });
 
 type Blend = { gnnWeight: number; dlae: { lambda: number; dropout: number } | null; recall20: Record<string, number> };
 const followees = buildCsr(numUsers, trust.a, trust.b);

@@ -13,7 +13,7 @@ import type { SelectionOptions } from './pipeline';
 
 export const RECOMMEND_DEFAULTS: SelectionOptions = {
   grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-3], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
-  ensemble: { lambda: [60, 100, 200], dropout: [0.25], gnnWeight: [1, 0.65, 0.5, 0.35, 0], neighbours: 0 },
+  ensemble: { lambda: [60, 100, 200], dropout: [0.25], gnnWeight: [1, 0.65, 0.5, 0.35, 0] },
   maxEpochs: 250,
   valUsers: 3000,
   evalEvery: 5,

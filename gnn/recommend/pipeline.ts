@@ -18,7 +18,7 @@ import { evaluateRanking } from './offline/evaluate';
 import type { ItemScorer } from './offline/rank';
 import { buildCsr, type Csr } from '../core/graph/csr';
 import type { DlaeHyperParams } from './dlae';
-import { dlaeNeighbours, fitDlae, type FittedDlae } from './dlae-form';
+import { dlaeForm, fitDlae, type DlaeForm, type FittedDlae } from './dlae-form';
 import { SocialRecommender, type RecommendHyperParams } from './model';
 import { ScoreEnsemble } from './score-ensemble';
 import { holdOut, sampleUsers } from './holdout';
@@ -44,8 +44,8 @@ export interface EnsembleGrid {
   dropout: number[];
   /** GNN weights w in the blend w·GNN + (1−w)·DLAE. */
   gnnWeight: number[];
-  /** DLAE's form (dlae-form.ts): 0 or absent, exact while it fits, else bounded; k > 0 forces the bounded form with k neighbours. */
-  neighbours?: number;
+  /** DLAE's form (dlae-form.ts); absent: exact while K⁻¹ fits, else conjugate gradients. */
+  form?: DlaeForm;
 }
 
 export interface SelectionOptions {
@@ -95,8 +95,8 @@ export interface EnsembleTrial {
 export interface EnsembleChoice {
   dlae: DlaeHyperParams;
   gnnWeight: number;
-  /** Neighbours per user of the bounded DLAE form; null: the exact form. */
-  neighbours: number | null;
+  /** How DLAE was solved (dlae-form.ts). */
+  form: DlaeForm;
 }
 
 /** The chosen recommender fitted on the whole training set; the caller disposes it. */
@@ -142,7 +142,7 @@ export function describe(hp: RecommendHyperParams): string {
 
 export function describeEnsemble(choice: EnsembleChoice | undefined): string {
   if (!choice) return 'GNN alone';
-  const form = choice.neighbours === null ? '' : `, ${choice.neighbours} neighbours`;
+  const form = choice.form === 'exact' ? '' : `, ${choice.form}`;
   return `${choice.gnnWeight}·GNN + ${Number((1 - choice.gnnWeight).toFixed(6))}·DLAE(λ=${choice.dlae.lambda}, p=${choice.dlae.dropout}${form})`;
 }
 
@@ -174,12 +174,12 @@ function chooseEnsemble(
   for (const lambda of grid.lambda)
     for (const dropout of grid.dropout) {
       const started = Date.now();
-      const dlae = fitDlae(numUsers, numItems, fit, { lambda, dropout }, grid.neighbours);
+      const dlae = fitDlae(numUsers, numItems, fit, { lambda, dropout }, grid.form);
       log(`gnn: DLAE λ=${lambda} p=${dropout} fitted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       for (const gnnWeight of grid.gnnWeight.filter((w) => w !== 1)) {
         const scorer = new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae, weight: 1 - gnnWeight }]);
         const { metrics } = evaluateRanking(scorer, truth, exclude, [20]);
-        const choice = { dlae: { lambda, dropout }, gnnWeight, neighbours: dlaeNeighbours(numUsers, grid.neighbours) };
+        const choice = { dlae: { lambda, dropout }, gnnWeight, form: dlaeForm(numUsers, grid.form) };
         trials.push({ ...choice, valRecall20: metrics[20].recall, valNdcg20: metrics[20].ndcg, seconds: (Date.now() - started) / 1000 });
         log(`gnn: validation Recall@20 ${metrics[20].recall.toFixed(4)} NDCG@20 ${metrics[20].ndcg.toFixed(4)} for ${describeEnsemble(choice)}`);
         if (metrics[20].recall > best.recall) best = { choice, recall: metrics[20].recall };
@@ -203,7 +203,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
   // Without validation the first value of each list is used.
   let ensemble: EnsembleChoice | undefined =
     opts.ensemble.gnnWeight[0] !== 1
-      ? { dlae: { lambda: opts.ensemble.lambda[0], dropout: opts.ensemble.dropout[0] }, gnnWeight: opts.ensemble.gnnWeight[0], neighbours: dlaeNeighbours(numUsers, opts.ensemble.neighbours) }
+      ? { dlae: { lambda: opts.ensemble.lambda[0], dropout: opts.ensemble.dropout[0] }, gnnWeight: opts.ensemble.gnnWeight[0], form: dlaeForm(numUsers, opts.ensemble.form) }
       : undefined;
   let ensembleTrials: EnsembleTrial[] = [];
   const valFraction = opts.valFraction ?? validationFraction(data.train.a.length);
@@ -266,7 +266,7 @@ export function fitRecommender(data: TrainingData, opts: SelectionOptions, log: 
     model = new SocialRecommender({ numUsers, numItems, interactions: data.train, trust: data.trust }, chosen, opts.seed);
     trainBpr(model, data.train, { maxEpochs: epochs, seed: opts.seed + 1, numUsers, numItems, label: `train ${describe(chosen)}`, onProgress });
   }
-  const dlae = ensemble ? fitDlae(numUsers, numItems, data.train, ensemble.dlae, opts.ensemble.neighbours) : undefined;
+  const dlae = ensemble ? fitDlae(numUsers, numItems, data.train, ensemble.dlae, opts.ensemble.form) : undefined;
   if (ensemble) finalModel += `, blended as ${describeEnsemble(ensemble)} with DLAE fitted on the full training set`;
   const cpu = process.cpuUsage(cpuStarted);
   return {

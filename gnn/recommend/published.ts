@@ -5,13 +5,12 @@
  *    followees it was trained with (what fold-in compares the live graph against; together they
  *    are the training matrix X DLAE scores with).
  *  - `p:<id>`: the product's final GNN embedding; data: its training index, category, and 1/Λ_i.
- *  - `k:<id>`: with a DLAE blend, the user's row of K⁻¹ (dlae.ts) over training user indices; with
- *    the bounded form (local-dlae.ts), its neighbourhood solution z, data: the neighbours' indices
- *    (k + 1 floats and k indices per user instead of U floats).
+ *  - `k:<id>`: with a DLAE blend in the exact form, the user's row of K⁻¹ (dlae.ts) over training
+ *    user indices. The CG form (cg-dlae.ts) publishes none: serving solves with K from X and Λ⁻¹.
  *  - `t:<id>`: the user's top products as ranked at training time (top-lists.ts); data: their
  *    training indices, vector: their scores.
- * The run's metadata says the blend (`blend: { gnnWeight, neighbours }` or null for the GNN alone;
- * neighbours null or absent: the exact form).
+ * The run's metadata says the blend (`blend: { gnnWeight, form }` or null for the GNN alone; form
+ * absent: the exact form, as models published before the CG form).
  * Training writes it with `recommenderRows`; the API rebuilds matrices with `buildPublishedRecommender`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -20,8 +19,9 @@ import { initBackend } from '../core/backend';
 import { buildCsr } from '../core/graph/csr';
 import { Interner } from '../core/graph/interner';
 import type { ModelBuilder } from '../core/live-model';
-import type { FittedDlae } from './dlae-form';
-import type { DlaeMatrix, LocalRow } from './local-dlae';
+import { GramSolver } from '../core/linalg/gram-solver';
+import type { DlaeMatrix } from './dlae';
+import type { DlaeForm, FittedDlae } from './dlae-form';
 import type { RecommendGraph } from './graph';
 import type { TopList } from './top-lists';
 
@@ -34,8 +34,8 @@ const TOP = 't:';
 export interface PublishedDlae extends DlaeMatrix {
   /** Exact form: K⁻¹ row-major [U, U] over user rows. */
   kInv: Float32Array | null;
-  /** Bounded form: the neighbour count and each training user's solution. */
-  local: { neighbours: number; rows: LocalRow[] } | null;
+  /** CG form: solves with K one request's column at a time. */
+  solver: GramSolver | null;
 }
 
 export interface PublishedRecommender {
@@ -100,9 +100,6 @@ export function* recommenderRows(
   if (dlae && 'kInv' in dlae) {
     const n = userIds.length;
     yield* inBatches(n, (u) => ({ entityId: KINV + userIds[u], data: {}, vector: dlae.kInv.slice(u * n, (u + 1) * n) }));
-  } else if (dlae) {
-    const { rows } = dlae;
-    yield* inBatches(rows.length, (u) => ({ entityId: KINV + userIds[u], data: { neighbours: Array.from(rows[u].neighbours) }, vector: rows[u].weights }));
   }
   if (lists) yield* inBatches(lists.length, (u) => ({ entityId: TOP + userIds[u], data: { rows: Array.from(lists[u].rows) }, vector: lists[u].scores }));
 }
@@ -146,7 +143,10 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
   const userRow = new Map(users.map((r, k) => [r.entityId.slice(USER.length), k]));
   const productRow = new Map(products.map((r, k) => [r.entityId.slice(PRODUCT.length), k]));
   const trainedProducts = users.map((r) => (r.data.products as string[] | undefined) ?? []);
-  const blend = (run.metadata.blend ?? null) as { gnnWeight: number; neighbours?: number | null } | null;
+  const blend = (run.metadata.blend ?? null) as { gnnWeight: number; form?: DlaeForm; neighbours?: number | null } | null;
+  // The bounded neighbourhood form this version replaced with CG published solutions it no longer reads.
+  if (blend && blend.neighbours != null) throw new Error(`recommend model v${run.version} uses the retired bounded DLAE form: train recommend again`);
+  const form = blend?.form ?? 'exact';
   const topLists: (TopList | undefined)[] = new Array(users.length);
   for (const r of topRows) {
     const u = userRow.get(r.entityId.slice(TOP.length));
@@ -166,7 +166,7 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
     productCategory: Int32Array.from(products, (r) => categories.of(String(r.data.categoryId ?? ''))),
     productNorm,
     gnnWeight: blend?.gnnWeight ?? 1,
-    dlae: blend && kRows.length === users.length ? publishedDlae(users.length, products, kRows, userRow, productRow, trainedProducts, blend.neighbours ?? null) : null,
+    dlae: blend && (form === 'cg' || kRows.length === users.length) ? publishedDlae(users.length, products, kRows, userRow, productRow, trainedProducts, form) : null,
     topLists,
   };
   release.register(model, model.productEmbT);
@@ -180,18 +180,12 @@ function publishedDlae(
   userRow: Map<string, number>,
   productRow: Map<string, number>,
   trainedProducts: string[][],
-  neighbours: number | null,
+  form: DlaeForm,
 ): PublishedDlae {
-  const rowOfK = (r: ModelOutputRow) => userRow.get(r.entityId.slice(KINV.length))!;
   let kInv: Float32Array | null = null;
-  let local: PublishedDlae['local'] = null;
-  if (neighbours === null) {
+  if (form === 'exact') {
     kInv = new Float32Array(n * n);
-    for (const r of kRows) kInv.set(r.vector!, rowOfK(r) * n);
-  } else {
-    const rows: LocalRow[] = new Array(n);
-    for (const r of kRows) rows[rowOfK(r)] = { neighbours: Int32Array.from(r.data.neighbours as number[]), weights: Float32Array.from(r.vector!) };
-    local = { neighbours, rows };
+    for (const r of kRows) kInv.set(r.vector!, userRow.get(r.entityId.slice(KINV.length))! * n);
   }
   const a: number[] = [];
   const b: number[] = [];
@@ -203,11 +197,9 @@ function publishedDlae(
   });
   const rows = Int32Array.from(a);
   const cols = Int32Array.from(b);
-  return {
-    kInv,
-    local,
-    lambdaInv: Float32Array.from(products, (r) => Number(r.data.lambdaInv)),
-    byUser: buildCsr(n, rows, cols),
-    byItem: buildCsr(products.length, cols, rows),
-  };
+  const lambdaInv = Float32Array.from(products, (r) => Number(r.data.lambdaInv));
+  const byItem = buildCsr(products.length, cols, rows);
+  // One column per request: the narrowest block.
+  const solver = form === 'cg' ? new GramSolver(byItem, lambdaInv, n, { block: 4 }) : null;
+  return { kInv, solver, lambdaInv, byUser: buildCsr(n, rows, cols), byItem };
 }

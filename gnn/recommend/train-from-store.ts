@@ -68,14 +68,14 @@ export async function publishRecommender(
       },
       backend,
       trainSeconds: fitted.trainSeconds,
-      metadata: { blend: fitted.ensemble ? { gnnWeight: fitted.ensemble.gnnWeight, neighbours: fitted.ensemble.neighbours } : null, model: `${describe(fitted.chosen)}; ${describeEnsemble(fitted.ensemble)}; ${fitted.finalModel}` },
+      metadata: { blend: fitted.ensemble ? { gnnWeight: fitted.ensemble.gnnWeight, form: fitted.ensemble.form } : null, model: `${describe(fitted.chosen)}; ${describeEnsemble(fitted.ensemble)}; ${fitted.finalModel}` },
       rows: await publishedRows(graph, fitted),
     },
     publish,
   );
 }
 
-/** The fitted model's rows: final embeddings, with a blend DLAE's K⁻¹ rows or neighbourhood solutions, and each user's top list ranked by the fitted scorer. */
+/** The fitted model's rows: final embeddings, with an exact-form blend DLAE's K⁻¹ rows, and each user's top list ranked by the fitted scorer. */
 async function publishedRows(graph: RecommendGraph, fitted: FittedRecommender): Promise<ReturnType<typeof recommenderRows>> {
   const emb = fitted.model.embed();
   const [users, items] = [(await emb.users.data()) as Float32Array, (await emb.items.data()) as Float32Array];

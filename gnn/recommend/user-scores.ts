@@ -4,16 +4,16 @@
  * and, with a blend, DLAE's scores, each standardised over all products and summed as
  * w·GNN + (1−w)·DLAE (score-ensemble.ts).
  *
- * DLAE (dlae.ts) scores a training row x_u as −(K⁻¹X)_u: one row of K⁻¹ times the sparse X, about
- * U + nnz(X) multiply-adds (0.3M on Ciao). Products x' reviewed or shared since training (or all of a
- * user's products when the model does not know the user) are added through B = Λ⁻¹XᵀK⁻¹X:
- *   s = −(K⁻¹X)_u + (Δx Λ⁻¹ Xᵀ) K⁻¹ X − Δx,
- * which costs one K⁻¹ row per user who shares a product with Δx. The bounded form (local-dlae.ts)
- * scores a known, unchanged user from its published neighbourhood solution, and anyone else by
- * solving their neighbourhood for their current products: O(Σ n_i + k³/6) per request.
+ * DLAE (dlae.ts) scores a training row x_u as −(K⁻¹X)_u. Products x' reviewed or shared since
+ * training (or all of a user's products when the model does not know the user) are added through
+ * B = Λ⁻¹XᵀK⁻¹X:
+ *   s = −(K⁻¹X)_u + (Δx Λ⁻¹ Xᵀ) K⁻¹ X − Δx = vX − Δx,   v = K⁻¹(c − e_u),  c = XΛ⁻¹Δxᵀ,
+ * c over the users who share a product with Δx. The exact form reads v off the published K⁻¹'s
+ * rows, U + nnz(X) multiply-adds for an unchanged user (0.3M on Ciao) plus a row per user in c;
+ * the CG form (cg-dlae.ts) solves for v, about ten passes over X (bench/dlae-cg.ts).
  */
 import { rowOf } from '../core/graph/csr';
-import { addLocalScores, localRow } from './local-dlae';
+import { addUserRows } from './dlae';
 import { foldInUser } from './fold-in';
 import type { PublishedDlae, PublishedRecommender } from './published';
 import { dotAll } from './similarity';
@@ -48,37 +48,24 @@ function dlaeScores(d: PublishedDlae, m: PublishedRecommender, userId: string, p
   const trained = new Set(row === undefined ? [] : m.trainedProducts[row]);
   const added = productIds.flatMap((id) => (trained.has(id) ? [] : (m.productRow.get(id) ?? [])));
   const scores = zeroedScratch(m.productIds.length);
-  if (d.local) return localScores(scores, d, d.local, row, added);
-  const kInv = d.kInv!;
-  // v = −K⁻¹_u + (Δx Λ⁻¹ Xᵀ) K⁻¹, a vector over training users; K⁻¹ is symmetric.
-  const v = new Float64Array(numUsers);
-  if (row !== undefined) {
-    const k = kInv.subarray(row * numUsers, (row + 1) * numUsers);
-    for (let w = 0; w < numUsers; w++) v[w] = -k[w];
-  }
-  const c = new Map<number, number>();
-  for (const i of added) for (const w of rowOf(d.byItem, i)) c.set(w, (c.get(w) ?? 0) + d.lambdaInv[i]);
-  for (const [w, cw] of c) {
-    const k = kInv.subarray(w * numUsers, (w + 1) * numUsers);
-    for (let x = 0; x < numUsers; x++) v[x] += cw * k[x];
-  }
-  // s = vX − Δx, accumulated as the offline scorer does (dlae.ts: score). Scattering X's rows
-  // (~31 products a user on Ciao) beats gathering its columns (~2.5 users a product) 2x.
-  for (let w = 0; w < numUsers; w++) {
-    const vw = v[w];
-    if (vw === 0) continue;
-    for (let p = d.byUser.rowPtr[w]; p < d.byUser.rowPtr[w + 1]; p++) scores[d.byUser.cols[p]] += vw;
+  // c − e_u, sparse: the right-hand side v solves for.
+  const rhs = new Map<number, number>();
+  if (row !== undefined) rhs.set(row, -1);
+  for (const i of added) for (const w of rowOf(d.byItem, i)) rhs.set(w, (rhs.get(w) ?? 0) + d.lambdaInv[i]);
+  if (d.solver) {
+    const { z, width } = d.solver.solve([rhs]);
+    addUserRows(scores, d.byUser, z, 0, width, 1);
+  } else {
+    // K⁻¹ is symmetric: v = Σ_w rhs_w K⁻¹_w, rows of the published K⁻¹.
+    const kInv = d.kInv!;
+    const v = new Float64Array(numUsers);
+    for (const [w, cw] of rhs) {
+      const k = kInv.subarray(w * numUsers, (w + 1) * numUsers);
+      for (let x = 0; x < numUsers; x++) v[x] += cw * k[x];
+    }
+    addUserRows(scores, d.byUser, v, 0, 1, 1);
   }
   for (const i of added) scores[i] -= 1;
-  return scores;
-}
-
-/** The bounded form: the published solution while the user's products are those it was trained with, else solved afresh. */
-function localScores(scores: Float32Array, d: PublishedDlae, local: NonNullable<PublishedDlae['local']>, row: number | undefined, added: number[]): Float32Array {
-  const trained = row === undefined ? new Int32Array(0) : rowOf(d.byUser, row);
-  const items = added.length ? Int32Array.from(new Set([...trained, ...added])).sort() : trained;
-  const solution = row !== undefined && !added.length ? local.rows[row] : localRow(d, items, row ?? -1, local.neighbours);
-  addLocalScores(scores, d, solution, items);
   return scores;
 }
 

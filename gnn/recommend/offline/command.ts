@@ -9,7 +9,7 @@ import { saveModel } from '../../core/registry';
 import { describe, describeEnsemble, type RecommendGrid } from '../pipeline';
 import { RECOMMEND_DEFAULTS } from '../defaults';
 import { runRecommend } from './run';
-import { DEFAULT_NEIGHBOURS, EXACT_MAX_USERS } from '../dlae-form';
+import { DLAE_FORMS, EXACT_MAX_USERS, type DlaeForm } from '../dlae-form';
 import { COLD_USER_MAX, COLD_VECTORS, type ColdVector } from '../cold-vector';
 import { UsageError, type Command, type Options } from '../../core/command';
 
@@ -38,7 +38,7 @@ export const recommendCommand: Command = {
     { name: 'dlae-lambda', type: 'number', list: true, default: list(D.ensemble.lambda), description: 'DLAE ridge λ values to try' },
     { name: 'dlae-dropout', type: 'number', list: true, default: list(D.ensemble.dropout), description: 'DLAE input-dropout p values to try' },
     { name: 'gnn-weight', type: 'number', list: true, default: list(D.ensemble.gnnWeight), description: 'GNN weights w in w·GNN + (1−w)·DLAE to try (1: GNN alone, 0: DLAE alone; only 1: no DLAE)' },
-    { name: 'dlae-neighbours', type: 'number', default: D.ensemble.neighbours ?? 0, description: `DLAE form: 0, the exact dual form up to ${EXACT_MAX_USERS} users and ${DEFAULT_NEIGHBOURS} neighbours per user past that; k > 0 forces the bounded form with k neighbours` },
+    { name: 'dlae-form', type: 'string', description: `how DLAE is solved: ${DLAE_FORMS.join(' | ')} (default: exact up to ${EXACT_MAX_USERS} users, cg past that; the same scores)` },
     { name: 'val-fraction', type: 'number', description: "share of each user's training items held out for validation (0: no selection; default: about 12,000 pairs, at most 0.1)" },
     { name: 'val-users', type: 'number', default: D.valUsers, description: 'rank at most this many (seeded) validation users per check' },
     { name: 'eval-every', type: 'number', default: D.evalEvery, description: 'epochs between validation checks' },
@@ -58,8 +58,9 @@ export const recommendCommand: Command = {
     if (badLoss) throw new UsageError(`--loss must be one of ${RECOMMEND_LOSSES.join(', ')}, got "${badLoss}"`);
     const coldVector = o['cold-vector'] as ColdVector;
     if (!COLD_VECTORS.includes(coldVector)) throw new UsageError(`--cold-vector must be one of ${COLD_VECTORS.join(', ')}, got "${coldVector}"`);
-    const ensemble = { lambda: nums(o, 'dlae-lambda'), dropout: nums(o, 'dlae-dropout'), gnnWeight: nums(o, 'gnn-weight'), neighbours: o['dlae-neighbours'] as number };
-    if (!(Number.isInteger(ensemble.neighbours) && ensemble.neighbours >= 0)) throw new UsageError('--dlae-neighbours must be an integer >= 0');
+    const form = o['dlae-form'] as DlaeForm | undefined;
+    if (form !== undefined && !DLAE_FORMS.includes(form)) throw new UsageError(`--dlae-form must be one of ${DLAE_FORMS.join(', ')}, got "${form}"`);
+    const ensemble = { lambda: nums(o, 'dlae-lambda'), dropout: nums(o, 'dlae-dropout'), gnnWeight: nums(o, 'gnn-weight'), form };
     if (ensemble.lambda.some((l) => !(l > 0))) throw new UsageError('--dlae-lambda values must be > 0');
     if (ensemble.dropout.some((p) => !(p >= 0 && p < 1))) throw new UsageError('--dlae-dropout values must be in [0, 1)');
     if (ensemble.gnnWeight.some((w) => !(w >= 0 && w <= 1))) throw new UsageError('--gnn-weight values must be in [0, 1]');

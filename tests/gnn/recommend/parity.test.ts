@@ -5,7 +5,7 @@
  * same order: both the answer (from the user's published top list, top-lists.ts) and the scores
  * computed live at request time (user-scores.ts, what users with new activity get). A review
  * written after training then changes the served scores at once. Both DLAE forms: the exact dual
- * form and the bounded neighbourhood form (local-dlae.ts), forced here.
+ * form and conjugate gradients (cg-dlae.ts), forced here.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { Recommender } from '../../../gnn/recommend/serving';
 import { asTrained } from '../../../gnn/recommend/fold-in';
 import { topK } from '../../../gnn/recommend/top-k';
 import { userScores } from '../../../gnn/recommend/user-scores';
+import type { PublishedRecommender } from '../../../gnn/recommend/published';
 import { publishRecommender } from '../../../gnn/recommend/train-from-store';
 import { seedDemo } from '../../../seeds/demo';
 import { tempStore, type TempStore } from '../../support/store';
@@ -51,8 +52,8 @@ test('served scores equal the offline pipeline scores for the same users, cold u
   assert.ok(users.some((u) => cold.has(u)), 'some of the compared users are cold');
 });
 
-test('served scores equal the offline ones with the bounded DLAE form, also after a new review', { timeout: 300_000 }, () =>
-  servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, neighbours: 6 } }, 'bounded'));
+test('served scores equal the offline ones with the CG form of DLAE, also after a new review', { timeout: 300_000 }, () =>
+  servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, form: 'cg' } }, 'cg'));
 
 test('served scores equal the offline ones when DLAE alone is chosen (w = 0)', { timeout: 300_000 }, () =>
   servedEqualsOffline({ ...OPTS, ensemble: { ...OPTS.ensemble, gnnWeight: [0] } }, 'dlae-alone'));
@@ -60,13 +61,44 @@ test('served scores equal the offline ones when DLAE alone is chosen (w = 0)', {
 test('served scores equal the offline ones when cold users keep their trained vectors', { timeout: 300_000 }, () =>
   servedEqualsOffline({ ...OPTS, coldVector: 'trained' }, 'cold-trained'));
 
+test('for a user with products the model was not trained with, the CG form serves what the exact form serves', { timeout: 300_000 }, async () => {
+  const snapshot = await readSnapshot(t.store);
+  const graph = recommendGraph(snapshot);
+  const data = { numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust };
+  const recommender = new Recommender(t.store);
+  const models: PublishedRecommender[] = [];
+  for (const form of ['exact', 'cg'] as const) {
+    const opts = { ...OPTS, ensemble: { ...OPTS.ensemble, form } };
+    const fitted = fitRecommender(data, opts);
+    await publishRecommender(t.store, snapshot, graph, fitted, opts, { modelRoot: path.join(t.dir, 'models'), keep: 2 }, 'test');
+    fitted.model.dispose();
+    models.push((await recommender.live.get())!.value);
+  }
+  assert.ok(models[0].dlae?.kInv && models[1].dlae?.solver, 'one model of each form');
+  const known = graph.userIds[3];
+  const signals = (await t.store.network.signals(known))!;
+  const extra = graph.products.map((p) => p.id).filter((id) => !signals.productIds.includes(id)).slice(0, 2);
+  const cases = [
+    { userId: known, productIds: [...signals.productIds, ...extra], followeeIds: signals.followeeIds },
+    { userId: 'never-trained', productIds: extra, followeeIds: [graph.userIds[0]] },
+  ];
+  for (const { userId, productIds, followeeIds } of cases) {
+    const [exact, cg] = models.map((m) => userScores(m, userId, productIds, followeeIds)!);
+    let worst = 0;
+    exact.forEach((s, i) => (worst = Math.max(worst, Math.abs(s - cg[i]))));
+    assert.ok(worst < 1e-4, `${userId}: standardised scores differ by up to ${worst}`);
+    const eligible = Uint8Array.from(models[0].productIds, (id) => (productIds.includes(id) ? 0 : 1));
+    assert.deepEqual(topK(cg, TOP, eligible).indices, topK(exact, TOP, eligible).indices, `${userId}: the same ranking`);
+  }
+});
+
 /** Asserts the served scores equal the offline ones; returns the graph and the users compared. */
 async function servedEqualsOffline(opts: SelectionOptions, form: string): Promise<{ graph: ReturnType<typeof recommendGraph>; users: Int32Array }> {
   const snapshot = await readSnapshot(t.store);
   const graph = recommendGraph(snapshot);
   const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, opts);
   assert.ok(fitted.dlae && fitted.ensemble, 'the blend is fitted');
-  assert.equal(fitted.ensemble.neighbours, opts.ensemble.neighbours || null);
+  assert.equal(fitted.ensemble.form, opts.ensemble.form ?? 'exact');
   await publishRecommender(t.store, snapshot, graph, fitted, opts, { modelRoot: path.join(t.dir, 'models'), keep: 1 }, 'test');
   const users = Int32Array.from({ length: USERS }, (_, k) => Math.floor((k * graph.userIds.length) / USERS));
   const offline = fittedScorer(fitted);

@@ -1,0 +1,131 @@
+/**
+ * Columns of M⁻¹ for M = I + A W Aᵀ [n, n], A a sparse 0/1 matrix [n, m] and W = diag(w) ≥ 0,
+ * without ever forming M: block conjugate gradients, B right-hand sides e_r at a time, each
+ * iteration one product M·P (gram-kernel.wat: two passes over A's entries per column of P).
+ * M is SPD with eigenvalues ≥ 1, so CG converges; the Jacobi preconditioner diag(M)⁻¹ (M_rr =
+ * 1 + Σ_{c ∋ r} w_c) evens out rows of very different weight and takes DLAE's K (dlae.ts) to its
+ * tolerance in 12-13 iterations on a 25k-user split (bench/dlae-cg.ts).
+ * Memory: five [n, B] float32 blocks and A's indices in one WebAssembly memory, B shrunk so the
+ * blocks stay within BLOCK_BYTES; time: iterations · 2·nnz(A)·B multiply-adds per block.
+ * Float32 vectors (float64 for the per-column scalars): the residual still falls below the
+ * default tolerance, 1e-5 of a unit right-hand side, which keeps DLAE's scores within about
+ * 1e-4 of the exact inverse's (tests/gnn/recommend/cg-dlae.test.ts).
+ */
+import type { Csr } from '../graph/csr';
+import { GRAM_KERNEL_BASE64 } from './gram-kernel-bytes';
+
+const kernel = new WebAssembly.Module(Buffer.from(GRAM_KERNEL_BASE64, 'base64'));
+const PAGE = 65_536;
+/** At most this many bytes for the five [n, B] blocks. */
+const BLOCK_BYTES = 2 ** 30;
+
+export interface GramSolverOptions {
+  /** Right-hand sides per block (a multiple of 4; shrunk to fit BLOCK_BYTES). */
+  block?: number;
+  /** Stop when every column's residual norm is below this. */
+  tolerance?: number;
+  maxIterations?: number;
+}
+
+/** A right-hand side's non-zero entries: [row, value] pairs. */
+export type SparseColumn = Iterable<readonly [row: number, value: number]>;
+
+export interface GramSolution {
+  /** [n, width] row-major, width = the columns solved rounded up to 4: column b is M⁻¹ of the b-th right-hand side; a view, valid until the next solve. */
+  z: Float32Array;
+  width: number;
+  iterations: number;
+}
+
+export class GramSolver {
+  readonly block: number;
+  private readonly gram: (...args: number[]) => void;
+  private readonly memory: WebAssembly.Memory;
+  private readonly at: { colPtr: number; rows: number; w: number; t: number };
+  /** Byte offsets of the blocks z, r, s, p, q. */
+  private readonly blocks: number[];
+  private readonly diagInv: Float32Array;
+  private readonly tolerance: number;
+  private readonly maxIterations: number;
+
+  /** `byCol`: A column by column (column c's rows); `w`: W's diagonal, one weight per column. */
+  constructor(private readonly byCol: Csr, w: Float32Array, readonly n: number, opts: GramSolverOptions = {}) {
+    this.block = Math.max(4, Math.min(opts.block ?? 256, Math.floor(BLOCK_BYTES / (5 * 4 * n) / 4) * 4));
+    this.tolerance = opts.tolerance ?? 1e-5;
+    this.maxIterations = opts.maxIterations ?? 200;
+    const m = byCol.numRows;
+    const blockBytes = n * this.block * 4;
+    // Layout: colPtr, rows, w, t, then the five blocks (all 16-byte aligned for v128 loads).
+    const align = (x: number) => Math.ceil(x / 16) * 16;
+    const colPtr = 0;
+    const rows = align(colPtr + 4 * (m + 1));
+    const wAt = align(rows + 4 * byCol.cols.length);
+    const t = align(wAt + 4 * m);
+    const blocks = align(t + 4 * this.block);
+    const bytes = blocks + 5 * blockBytes;
+    const instance = new WebAssembly.Instance(kernel);
+    this.memory = instance.exports.memory as WebAssembly.Memory;
+    this.memory.grow(Math.ceil(bytes / PAGE) - this.memory.buffer.byteLength / PAGE);
+    const buf = this.memory.buffer;
+    new Int32Array(buf, colPtr, m + 1).set(byCol.rowPtr);
+    new Int32Array(buf, rows, byCol.cols.length).set(byCol.cols);
+    new Float32Array(buf, wAt, m).set(w);
+    this.blocks = [0, 1, 2, 3, 4].map((k) => blocks + k * blockBytes);
+    this.at = { colPtr, rows, w: wAt, t };
+    this.gram = instance.exports.gram as (...args: number[]) => void;
+    const diag = new Float64Array(n).fill(1);
+    for (let c = 0; c < m; c++) for (let k = byCol.rowPtr[c]; k < byCol.rowPtr[c + 1]; k++) diag[byCol.cols[k]] += w[c];
+    this.diagInv = Float32Array.from(diag, (d) => 1 / d);
+  }
+
+  /** M⁻¹ of each right-hand side (at most `block` of them), by preconditioned CG per column. */
+  solve(rhs: SparseColumn[]): GramSolution {
+    const { n, diagInv } = this;
+    if (rhs.length > this.block) throw new Error(`at most ${this.block} right-hand sides per block`);
+    // The kernel's cost is proportional to the block's width: only as wide as the columns asked for.
+    const B = Math.max(4, Math.ceil(rhs.length / 4) * 4);
+    const [z, r, s, p, q] = this.blocks.map((at) => new Float32Array(this.memory.buffer, at, n * B));
+    z.fill(0);
+    r.fill(0);
+    rhs.forEach((column, b) => {
+      for (const [row, value] of column) r[row * B + b] += value;
+    });
+    // s = D⁻¹r; p = s; ρ = r·s and ‖r‖² per column.
+    let rho = new Float64Array(B);
+    const rr = new Float64Array(B);
+    for (let u = 0, o = 0; u < n; u++)
+      for (let b = 0; b < B; b++, o++) {
+        rho[b] += r[o] * (s[o] = r[o] * diagInv[u]);
+        rr[b] += r[o] * r[o];
+      }
+    p.set(s);
+    const active = Array.from(rr, (x) => Math.sqrt(x) >= this.tolerance);
+    const alpha = new Float64Array(B);
+    const beta = new Float64Array(B);
+    let iterations = 0;
+    while (active.some(Boolean)) {
+      if (iterations === this.maxIterations) throw new Error(`CG did not reach ${this.tolerance} in ${iterations} iterations`);
+      this.gram(this.at.colPtr, this.at.rows, this.at.w, this.blocks[3], this.blocks[4], this.at.t, this.byCol.numRows, n, B * 4);
+      const pq = new Float64Array(B);
+      for (let o = 0; o < p.length; o += B) for (let b = 0; b < B; b++) pq[b] += p[o + b] * q[o + b];
+      for (let b = 0; b < B; b++) alpha[b] = active[b] ? rho[b] / pq[b] : 0;
+      const next = new Float64Array(B);
+      rr.fill(0);
+      for (let u = 0, o = 0; u < n; u++)
+        for (let b = 0; b < B; b++, o++) {
+          z[o] += alpha[b] * p[o];
+          const ro = (r[o] -= alpha[b] * q[o]);
+          rr[b] += ro * ro;
+          next[b] += ro * (s[o] = ro * diagInv[u]);
+        }
+      for (let b = 0; b < B; b++) {
+        if (active[b] && Math.sqrt(rr[b]) < this.tolerance) active[b] = false;
+        beta[b] = active[b] ? next[b] / rho[b] : 0;
+      }
+      for (let o = 0; o < p.length; o += B) for (let b = 0; b < B; b++) p[o + b] = s[o + b] + beta[b] * p[o + b];
+      rho = next;
+      iterations++;
+    }
+    return { z, width: B, iterations };
+  }
+}

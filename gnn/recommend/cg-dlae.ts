@@ -1,0 +1,43 @@
+/**
+ * DLAE's dual form (dlae.ts) without K⁻¹: score(u, ·) = −(K⁻¹X)_u = −z_u X with z_u = K⁻¹e_u
+ * solved by conjugate gradients on K = I + XΛ⁻¹Xᵀ (core/linalg/gram-solver.ts), a block of users
+ * at a time. The same scores as the exact form to CG's tolerance, in memory linear in X (X, Λ⁻¹ and
+ * a few [U, B] blocks) where K⁻¹ takes U²: the form for graphs past EXACT_MAX_USERS (dlae-form.ts).
+ * Time: about 10 products with K per block of users, each two passes over X's entries per user
+ * of the block (bench/dlae-cg.ts). Serving solves one column per request the same way for a user
+ * whose products changed (user-scores.ts); nothing per user is published beyond X and Λ⁻¹.
+ * Truncating the rows z_u to publish them does not work: kept to their 128 largest entries they
+ * cost the blend 9-14% of Ciao's validation Recall@20 (docs/recommend.md), since the many small
+ * entries of z_u are what corrects for popular items.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { buildCsr, type Csr } from '../core/graph/csr';
+import { GramSolver } from '../core/linalg/gram-solver';
+import { addUserRows, dlaePenalty, type DlaeHyperParams, type DlaeMatrix } from './dlae';
+import type { PairList } from './graph';
+
+export class CgDlae implements DlaeMatrix {
+  readonly byUser: Csr;
+  readonly byItem: Csr;
+  readonly lambdaInv: Float32Array;
+  readonly solver: GramSolver;
+
+  constructor(numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams) {
+    this.byUser = buildCsr(numUsers, interactions.a, interactions.b);
+    this.byItem = buildCsr(numItems, interactions.b, interactions.a);
+    this.lambdaInv = dlaePenalty(this.byItem, hp);
+    this.solver = new GramSolver(this.byItem, this.lambdaInv, numUsers);
+  }
+
+  /** Scores of every item for `users`, [users.length, numItems]: −z_u X per user, solved a block at a time. */
+  score(users: Int32Array): tf.Tensor2D {
+    const { numItems, solver, byUser } = this;
+    const out = new Float32Array(users.length * numItems);
+    for (let start = 0; start < users.length; start += solver.block) {
+      const block = users.subarray(start, start + solver.block);
+      const { z, width } = solver.solve(Array.from(block, (u) => [[u, 1] as const]));
+      block.forEach((_, b) => addUserRows(out.subarray((start + b) * numItems, (start + b + 1) * numItems), byUser, z, b, width, -1));
+    }
+    return tf.tensor2d(out, [users.length, numItems]);
+  }
+}

@@ -1,0 +1,57 @@
+import { test } from '../../../support/node-test';
+import assert from 'node:assert/strict';
+import { buildCsr } from '../../../../gnn/core/graph/csr';
+import { GramSolver, type SparseColumn } from '../../../../gnn/core/linalg/gram-solver';
+import { Random } from '../../../../gnn/core/random';
+
+/** A random sparse 0/1 matrix A [n, m] as its columns, positive weights w, and M = I + A W Aᵀ dense. */
+function system(n: number, m: number, density: number, seed: number) {
+  const rng = new Random(seed);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) if (rng.next() < density) (rows.push(r), cols.push(c));
+  const byCol = buildCsr(m, Int32Array.from(cols), Int32Array.from(rows));
+  const w = Float32Array.from({ length: m }, () => 0.05 + rng.next());
+  const dense = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, s) => (r === s ? 1 : 0)));
+  for (let c = 0; c < m; c++)
+    for (let p = byCol.rowPtr[c]; p < byCol.rowPtr[c + 1]; p++)
+      for (let q = byCol.rowPtr[c]; q < byCol.rowPtr[c + 1]; q++) dense[byCol.cols[p]][byCol.cols[q]] += w[c];
+  return { byCol, w, dense };
+}
+
+/** max_r |(M z − b)_r| for column `b` of a solution. */
+function residual(dense: number[][], z: Float32Array, width: number, b: number, rhs: Map<number, number>): number {
+  let worst = 0;
+  dense.forEach((row, r) => {
+    let s = -(rhs.get(r) ?? 0);
+    row.forEach((v, c) => (s += v * z[c * width + b]));
+    worst = Math.max(worst, Math.abs(s));
+  });
+  return worst;
+}
+
+test('GramSolver solves (I + A W Aᵀ) z = b for unit and sparse right-hand sides', () => {
+  const { byCol, w, dense } = system(37, 60, 0.08, 3);
+  const solver = new GramSolver(byCol, w, 37, { block: 8, tolerance: 1e-6 });
+  const rhs: Map<number, number>[] = [new Map([[0, 1]]), new Map([[36, 1]]), new Map([[5, -1], [9, 0.4], [20, 2.5]])];
+  const { z, width, iterations } = solver.solve(rhs);
+  assert.equal(width, 4, 'three columns take one four-lane block');
+  assert.ok(iterations > 1 && iterations < 37, `${iterations} iterations`);
+  rhs.forEach((b, k) => {
+    const err = residual(dense, z, width, k, b);
+    assert.ok(err < 1e-4, `column ${k}: residual ${err}`);
+  });
+});
+
+test('GramSolver: a column comes out the same alone or in a wider block, so serving one user matches training many', () => {
+  const { byCol, w } = system(50, 80, 0.06, 8);
+  const solver = new GramSolver(byCol, w, 50, { block: 16 });
+  const users = [3, 17, 42, 49, 0, 11];
+  const many = solver.solve(users.map((u): SparseColumn => [[u, 1]]));
+  const block = Float32Array.from({ length: 50 * users.length }, (_, k) => many.z[Math.floor(k / users.length) * many.width + (k % users.length)]);
+  users.forEach((u, b) => {
+    const one = solver.solve([[[u, 1]]]);
+    for (let v = 0; v < 50; v++) assert.equal(one.z[v * one.width], block[v * users.length + b], `user ${u}, entry ${v}`);
+  });
+  assert.throws(() => solver.solve(Array.from({ length: 17 }, (_, u): SparseColumn => [[u, 1]])), /at most 16/);
+});

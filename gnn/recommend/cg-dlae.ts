@@ -16,13 +16,18 @@ import { GramSolver } from '../core/linalg/gram-solver';
 import { addUserRows, dlaePenalty, type DlaeHyperParams, type DlaeMatrix } from './dlae';
 import type { PairList } from './graph';
 
+/** Solved rows kept per fit, in floats (512 MB): the validation users, ranked once per blend weight, are solved once. */
+const KEPT_FLOATS = 2 ** 27;
+
 export class CgDlae implements DlaeMatrix {
   readonly byUser: Csr;
   readonly byItem: Csr;
   readonly lambdaInv: Float32Array;
   readonly solver: GramSolver;
+  /** z_u of users already solved, while they fit in KEPT_FLOATS. */
+  private readonly kept = new Map<number, Float32Array>();
 
-  constructor(numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams) {
+  constructor(readonly numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams) {
     this.byUser = buildCsr(numUsers, interactions.a, interactions.b);
     this.byItem = buildCsr(numItems, interactions.b, interactions.a);
     this.lambdaInv = dlaePenalty(this.byItem, hp);
@@ -31,12 +36,22 @@ export class CgDlae implements DlaeMatrix {
 
   /** Scores of every item for `users`, [users.length, numItems]: −z_u X per user, solved a block at a time. */
   score(users: Int32Array): tf.Tensor2D {
-    const { numItems, solver, byUser } = this;
+    const { numUsers, numItems, solver, byUser, kept } = this;
     const out = new Float32Array(users.length * numItems);
-    for (let start = 0; start < users.length; start += solver.block) {
-      const block = users.subarray(start, start + solver.block);
-      const { z, width } = solver.solve(Array.from(block, (u) => [[u, 1] as const]));
-      block.forEach((_, b) => addUserRows(out.subarray((start + b) * numItems, (start + b + 1) * numItems), byUser, z, b, width, -1));
+    const scores = (r: number) => out.subarray(r * numItems, (r + 1) * numItems);
+    const unsolved: number[] = [];
+    users.forEach((u, r) => {
+      const z = kept.get(u);
+      if (z) addUserRows(scores(r), byUser, z, 0, 1, -1);
+      else unsolved.push(r);
+    });
+    for (let start = 0; start < unsolved.length; start += solver.block) {
+      const block = unsolved.slice(start, start + solver.block);
+      const { z, width } = solver.solve(block.map((r) => [[users[r], 1] as const]));
+      block.forEach((r, b) => {
+        addUserRows(scores(r), byUser, z, b, width, -1);
+        if ((kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], Float32Array.from({ length: numUsers }, (_, v) => z[v * width + b]));
+      });
     }
     return tf.tensor2d(out, [users.length, numItems]);
   }

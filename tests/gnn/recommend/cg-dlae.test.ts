@@ -40,3 +40,14 @@ test('the size picks the form unless one is forced', () => {
   assert.equal(dlaeForm(10, 'cg'), 'cg');
   assert.ok(fitDlae(10, 8, interactions(10, 8, 1), { lambda: 5, dropout: 0.25 }, 'cg') instanceof CgDlae);
 });
+
+test('users scored again come out the same (their solved rows are kept)', () => {
+  const pairs = interactions(40, 30, 6);
+  const cg = new CgDlae(40, 30, pairs, { lambda: 10, dropout: 0.25 });
+  const users = Int32Array.from([5, 1, 33]);
+  const first = cg.score(users).dataSync();
+  const again = cg.score(Int32Array.from([33, 7, 5])).dataSync();
+  const fresh = new CgDlae(40, 30, pairs, { lambda: 10, dropout: 0.25 }).score(Int32Array.from([33, 7, 5])).dataSync();
+  assert.deepEqual(Array.from(again), Array.from(fresh));
+  assert.deepEqual(Array.from(again.subarray(0, 30)), Array.from(first.subarray(60, 90)));
+});

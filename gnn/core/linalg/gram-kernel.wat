@@ -16,9 +16,20 @@
         (br_if $done (i32.ge_u (local.get $c) (local.get $numCols)))
         (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $c) (i32.const 2)))))
         (local.set $end (i32.load (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 2)))))
-        (if (i32.lt_s (local.get $p) (local.get $end))
+        (local.set $wc (f32x4.splat (f32.load (i32.add (local.get $w) (i32.shl (local.get $c) (i32.const 2))))))
+        ;; A column with one row (most of a long tail's): out_r += w_c·v_r, without t.
+        (if (i32.eq (i32.sub (local.get $end) (local.get $p)) (i32.const 1))
           (then
-            (local.set $wc (f32x4.splat (f32.load (i32.add (local.get $w) (i32.shl (local.get $c) (i32.const 2))))))
+            (local.set $row (i32.mul (i32.load (i32.add (local.get $rows) (i32.shl (local.get $p) (i32.const 2)))) (local.get $rowBytes)))
+            (local.set $b (i32.const 0))
+            (loop $single
+              (v128.store (i32.add (local.get $out) (i32.add (local.get $row) (local.get $b)))
+                (f32x4.add (v128.load (i32.add (local.get $out) (i32.add (local.get $row) (local.get $b))))
+                  (f32x4.mul (v128.load (i32.add (local.get $v) (i32.add (local.get $row) (local.get $b)))) (local.get $wc))))
+              (local.set $b (i32.add (local.get $b) (i32.const 16)))
+              (br_if $single (i32.lt_u (local.get $b) (local.get $rowBytes))))))
+        (if (i32.gt_s (i32.sub (local.get $end) (local.get $p)) (i32.const 1))
+          (then
             ;; t = w_c · Σ_{r ∈ c} v_r: the first row copied, the others added
             (call $copyTo (local.get $t)
               (i32.add (local.get $v) (i32.mul (i32.load (i32.add (local.get $rows) (i32.shl (local.get $p) (i32.const 2)))) (local.get $rowBytes)))

@@ -16,7 +16,7 @@ import { GramSolver } from '../core/linalg/gram-solver';
 import { addUserRows, dlaePenalty, type DlaeHyperParams, type DlaeMatrix } from './dlae';
 import type { PairList } from './graph';
 
-/** Solved rows kept per fit, in floats (512 MB): the validation users, ranked once per blend weight, are solved once. */
+/** Solved rows kept, in floats (512 MB), by a fit whose users are scored more than once. */
 const KEPT_FLOATS = 2 ** 27;
 
 export class CgDlae implements DlaeMatrix {
@@ -27,7 +27,12 @@ export class CgDlae implements DlaeMatrix {
   /** z_u of users already solved, while they fit in KEPT_FLOATS. */
   private readonly kept = new Map<number, Float32Array>();
 
-  constructor(readonly numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams) {
+  /**
+   * `keepSolved`: keep solved rows for the next time the same users are scored (validation ranks
+   * its users once per blend weight); a fit that scores each user once (ranking a test set,
+   * publishing top lists) would only hold memory with them.
+   */
+  constructor(readonly numUsers: number, readonly numItems: number, interactions: PairList, readonly hp: DlaeHyperParams, private readonly keepSolved = false) {
     this.byUser = buildCsr(numUsers, interactions.a, interactions.b);
     this.byItem = buildCsr(numItems, interactions.b, interactions.a);
     this.lambdaInv = dlaePenalty(this.byItem, hp);
@@ -50,7 +55,7 @@ export class CgDlae implements DlaeMatrix {
       const { z, width } = solver.solve(block.map((r) => [[users[r], 1] as const]));
       block.forEach((r, b) => {
         addUserRows(scores(r), byUser, z, b, width, -1);
-        if ((kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], Float32Array.from({ length: numUsers }, (_, v) => z[v * width + b]));
+        if (this.keepSolved && (kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], Float32Array.from({ length: numUsers }, (_, v) => z[v * width + b]));
       });
     }
     return tf.tensor2d(out, [users.length, numItems]);

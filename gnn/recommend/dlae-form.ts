@@ -20,6 +20,7 @@ export function dlaeForm(numUsers: number, forced?: DlaeForm): DlaeForm {
   return forced ?? (numUsers <= EXACT_MAX_USERS ? 'exact' : 'cg');
 }
 
-export function fitDlae(numUsers: number, numItems: number, interactions: PairList, hp: DlaeHyperParams, forced?: DlaeForm): FittedDlae {
-  return dlaeForm(numUsers, forced) === 'exact' ? new Dlae(numUsers, numItems, interactions, hp) : new CgDlae(numUsers, numItems, interactions, hp);
+/** `rescored`: the same users will be scored more than once (the CG form then keeps what it solved). */
+export function fitDlae(numUsers: number, numItems: number, interactions: PairList, hp: DlaeHyperParams, forced?: DlaeForm, rescored = false): FittedDlae {
+  return dlaeForm(numUsers, forced) === 'exact' ? new Dlae(numUsers, numItems, interactions, hp) : new CgDlae(numUsers, numItems, interactions, hp, rescored);
 }

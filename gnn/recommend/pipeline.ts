@@ -174,7 +174,7 @@ function chooseEnsemble(
   for (const lambda of grid.lambda)
     for (const dropout of grid.dropout) {
       const started = Date.now();
-      const dlae = fitDlae(numUsers, numItems, fit, { lambda, dropout }, grid.form);
+      const dlae = fitDlae(numUsers, numItems, fit, { lambda, dropout }, grid.form, true);
       log(`gnn: DLAE λ=${lambda} p=${dropout} fitted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       for (const gnnWeight of grid.gnnWeight.filter((w) => w !== 1)) {
         const scorer = new ScoreEnsemble([{ scorer: gnn, weight: gnnWeight }, { scorer: dlae, weight: 1 - gnnWeight }]);

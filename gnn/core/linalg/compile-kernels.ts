@@ -1,7 +1,7 @@
 /**
  * Compiles the WebAssembly text kernels (*.wat beside this file) to the byte strings their
  * TypeScript modules load synchronously (gram-kernel-bytes.ts), so neither a run nor an install needs
- * a compiler. tests/gnn/core/kernels.test.ts fails when a .wat file and its bytes disagree.
+ * a compiler. tests/gnn/core/linalg/kernels.test.ts fails when a .wat file and its bytes disagree.
  * Usage: npm run kernels
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -20,7 +20,7 @@ const PAGE = 65_536;
 const BLOCK_BYTES = 2 ** 30;
 
 export interface GramSolverOptions {
-  /** Right-hand sides per block (a multiple of 4; shrunk to fit BLOCK_BYTES). */
+  /** Right-hand sides per block (rounded up to a multiple of 4; shrunk to fit BLOCK_BYTES). */
   block?: number;
   /** Stop when every column's residual norm is below this. */
   tolerance?: number;
@@ -50,7 +50,8 @@ export class GramSolver {
 
   /** `byCol`: A column by column (column c's rows); `w`: W's diagonal, one weight per column. */
   constructor(private readonly byCol: Csr, w: Float32Array, readonly n: number, opts: GramSolverOptions = {}) {
-    this.block = Math.max(4, Math.min(opts.block ?? 256, Math.floor(BLOCK_BYTES / (5 * 4 * n) / 4) * 4));
+    const fours = (x: number) => Math.max(1, Math.floor(x / 4));
+    this.block = 4 * Math.min(Math.ceil((opts.block ?? 256) / 4), fours(BLOCK_BYTES / (5 * 4 * n)));
     this.tolerance = opts.tolerance ?? 1e-5;
     this.maxIterations = opts.maxIterations ?? 200;
     const m = byCol.numRows;

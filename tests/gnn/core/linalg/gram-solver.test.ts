@@ -55,3 +55,12 @@ test('GramSolver: a column comes out the same alone or in a wider block, so serv
   });
   assert.throws(() => solver.solve(Array.from({ length: 17 }, (_, u): SparseColumn => [[u, 1]])), /at most 16/);
 });
+
+test('GramSolver rounds a block up to whole four-lane groups', () => {
+  const { byCol, w, dense } = system(20, 30, 0.1, 2);
+  const solver = new GramSolver(byCol, w, 20, { block: 6 });
+  assert.equal(solver.block, 8);
+  const rhs = Array.from({ length: 8 }, (_, k) => new Map([[k * 2, 1]]));
+  const { z, width } = solver.solve(rhs);
+  rhs.forEach((b, k) => assert.ok(residual(dense, z, width, k, b) < 1e-4, `column ${k}`));
+});

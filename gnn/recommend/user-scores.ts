@@ -13,6 +13,7 @@
  * the CG form (cg-dlae.ts) solves for v, about ten passes over X (bench/dlae-cg.ts).
  */
 import { rowOf } from '../core/graph/csr';
+import type { GramSolver } from '../core/linalg/gram-solver';
 import { addUserRows } from './dlae';
 import { foldInUser } from './fold-in';
 import type { PublishedDlae, PublishedRecommender } from './published';
@@ -46,15 +47,14 @@ function dlaeScores(d: PublishedDlae, m: PublishedRecommender, userId: string, p
   const numUsers = d.byUser.numRows;
   const row = m.userRow.get(userId);
   const trained = new Set(row === undefined ? [] : m.trainedProducts[row]);
-  const added = productIds.flatMap((id) => (trained.has(id) ? [] : (m.productRow.get(id) ?? [])));
+  const added = productIds.flatMap((id) => (trained.has(id) ? [] : (m.productRow.get(id) ?? []))).sort((a, b) => a - b);
   const scores = zeroedScratch(m.productIds.length);
   // c − e_u, sparse: the right-hand side v solves for.
   const rhs = new Map<number, number>();
   if (row !== undefined) rhs.set(row, -1);
   for (const i of added) for (const w of rowOf(d.byItem, i)) rhs.set(w, (rhs.get(w) ?? 0) + d.lambdaInv[i]);
   if (d.solver) {
-    const { z, width } = d.solver.solve([rhs]);
-    addUserRows(scores, d.byUser, z, 0, width, 1);
+    addUserRows(scores, d.byUser, solveKept(d.solver, `${row ?? -1}:${added.join(',')}`, rhs), 0, 1, 1);
   } else {
     // K⁻¹ is symmetric: v = Σ_w rhs_w K⁻¹_w, rows of the published K⁻¹.
     const kInv = d.kInv!;
@@ -67,6 +67,28 @@ function dlaeScores(d: PublishedDlae, m: PublishedRecommender, userId: string, p
   }
   for (const i of added) scores[i] -= 1;
   return scores;
+}
+
+/**
+ * The CG form's recent solutions per model, v for a user row and the products added since
+ * training, least recently used out first: a user with new activity who pages or filters is
+ * solved once, not per request (60-100 ms each at 25,000 users). At most KEPT_FLOATS floats.
+ */
+const KEPT_FLOATS = 2 ** 23;
+const kept = new WeakMap<GramSolver, Map<string, Float32Array>>();
+
+function solveKept(solver: GramSolver, key: string, rhs: Map<number, number>): Float32Array {
+  let solved = kept.get(solver);
+  if (!solved) kept.set(solver, (solved = new Map()));
+  let v = solved.get(key);
+  if (v) solved.delete(key);
+  else {
+    const { z, width } = solver.solve([rhs]);
+    v = Float32Array.from({ length: solver.n }, (_, x) => z[x * width]);
+    if ((solved.size + 1) * solver.n > KEPT_FLOATS) solved.delete(solved.keys().next().value!);
+  }
+  solved.set(key, v);
+  return v;
 }
 
 /** Mean and population sd (+1e-12, as tf.moments in score-ensemble.ts) of x, in two passes. */

@@ -82,14 +82,26 @@ test('for a user with products the model was not trained with, the CG form serve
     { userId: known, productIds: [...signals.productIds, ...extra], followeeIds: signals.followeeIds },
     { userId: 'never-trained', productIds: extra, followeeIds: [graph.userIds[0]] },
   ];
+  let firstCg: Float32Array = new Float32Array(0);
   for (const { userId, productIds, followeeIds } of cases) {
     const [exact, cg] = models.map((m) => userScores(m, userId, productIds, followeeIds)!);
+    if (!firstCg.length) firstCg = cg;
     let worst = 0;
     exact.forEach((s, i) => (worst = Math.max(worst, Math.abs(s - cg[i]))));
     assert.ok(worst < 1e-4, `${userId}: standardised scores differ by up to ${worst}`);
     const eligible = Uint8Array.from(models[0].productIds, (id) => (productIds.includes(id) ? 0 : 1));
     assert.deepEqual(topK(cg, TOP, eligible).indices, topK(exact, TOP, eligible).indices, `${userId}: the same ranking`);
   }
+  // Asked again (another page, say), the CG form reuses its solution: no new solve, the same scores,
+  // whatever order the products come in.
+  const solver = models[1].dlae!.solver!;
+  const solve = solver.solve.bind(solver);
+  let solves = 0;
+  solver.solve = (rhs) => (solves++, solve(rhs));
+  const { userId, productIds, followeeIds } = cases[0];
+  assert.deepEqual(Array.from(userScores(models[1], userId, productIds, followeeIds)!), Array.from(firstCg));
+  userScores(models[1], userId, [...productIds].reverse(), followeeIds);
+  assert.equal(solves, 0);
 });
 
 /** Asserts the served scores equal the offline ones; returns the graph and the users compared. */

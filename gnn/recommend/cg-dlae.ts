@@ -50,8 +50,10 @@ export class CgDlae implements DlaeMatrix {
       if (z) addUserRows(scores(r), byUser, z, 0, 1, -1);
       else unsolved.push(r);
     });
-    for (let start = 0; start < unsolved.length; start += solver.block) {
-      const block = unsolved.slice(start, start + solver.block);
+    // Even blocks: 53 users as 27 + 26, not 40 + 13 (a narrow block costs more per user).
+    const size = Math.ceil(unsolved.length / Math.ceil(unsolved.length / solver.block));
+    for (let start = 0; start < unsolved.length; start += size) {
+      const block = unsolved.slice(start, start + size);
       const { z, width } = solver.solve(block.map((r) => [[users[r], 1] as const]));
       block.forEach((r, b) => {
         addUserRows(scores(r), byUser, z, b, width, -1);

@@ -5,8 +5,8 @@
  * M is SPD with eigenvalues ≥ 1, so CG converges; the Jacobi preconditioner diag(M)⁻¹ (M_rr =
  * 1 + Σ_{c ∋ r} w_c) evens out rows of very different weight and takes DLAE's K (dlae.ts) to its
  * tolerance in 12-13 iterations on a 25k-user split (bench/dlae-cg.ts).
- * Memory: five [n, B] float32 blocks and A's indices in one WebAssembly memory, B shrunk so the
- * blocks stay within BLOCK_BYTES; time: iterations · 2·nnz(A)·B multiply-adds per block.
+ * Memory: five [n, B] float32 blocks and A's indices in one WebAssembly memory (B at most 256);
+ * time: iterations · 2·nnz(A)·B multiply-adds per block.
  * Float32 vectors (float64 for the per-column scalars): the residual still falls below the
  * default tolerance, 1e-5 of a unit right-hand side, which keeps DLAE's scores within about
  * 1e-4 of the exact inverse's (tests/gnn/recommend/cg-dlae.test.ts).
@@ -16,11 +16,16 @@ import { GRAM_KERNEL_BASE64 } from './gram-kernel-bytes';
 
 const kernel = new WebAssembly.Module(Buffer.from(GRAM_KERNEL_BASE64, 'base64'));
 const PAGE = 65_536;
-/** At most this many bytes for the five [n, B] blocks. */
-const BLOCK_BYTES = 2 ** 30;
+/**
+ * The default block's width: one [n, B] float32 block of about this many bytes, so the product's
+ * random row reads stay in cache. Per user solved, on the 25k-user split, blocks of 32-64 users
+ * (3-6 MB) cost 9-10 ms against 16 ms for 256 (13 MB); on Ciao (7,375 users) 64-128 are best.
+ */
+const CACHED_BLOCK_BYTES = 2 ** 22;
+const MAX_BLOCK = 256;
 
 export interface GramSolverOptions {
-  /** Right-hand sides per block (rounded up to a multiple of 4; shrunk to fit BLOCK_BYTES). */
+  /** Right-hand sides per block (rounded up to a multiple of 4); default: as many as keep a block near CACHED_BLOCK_BYTES, 4 to MAX_BLOCK. */
   block?: number;
   /** Stop when every column's residual norm is below this. */
   tolerance?: number;
@@ -50,8 +55,8 @@ export class GramSolver {
 
   /** `byCol`: A column by column (column c's rows); `w`: W's diagonal, one weight per column. */
   constructor(private readonly byCol: Csr, w: Float32Array, readonly n: number, opts: GramSolverOptions = {}) {
-    const fours = (x: number) => Math.max(1, Math.floor(x / 4));
-    this.block = 4 * Math.min(Math.ceil((opts.block ?? 256) / 4), fours(BLOCK_BYTES / (5 * 4 * n)));
+    const fours = opts.block ? Math.ceil(opts.block / 4) : Math.floor(CACHED_BLOCK_BYTES / (4 * 4 * n));
+    this.block = 4 * Math.min(Math.max(1, fours), MAX_BLOCK / 4);
     this.tolerance = opts.tolerance ?? 1e-5;
     this.maxIterations = opts.maxIterations ?? 200;
     const m = byCol.numRows;

@@ -3,7 +3,7 @@
  * solved by conjugate gradients on K = I + XΛ⁻¹Xᵀ (core/linalg/gram-solver.ts), a block of users
  * at a time. The same scores as the exact form to CG's tolerance, in memory linear in X (X, Λ⁻¹ and
  * a few [U, B] blocks) where K⁻¹ takes U²: the form for graphs past EXACT_MAX_USERS (dlae-form.ts).
- * Time: about 10 products with K per block of users, each two passes over X's entries per user
+ * Time: 10-15 products with K per block of users, each two passes over X's entries per user
  * of the block (bench/dlae-cg.ts). Serving solves one column per request the same way for a user
  * whose products changed (user-scores.ts); nothing per user is published beyond X and Λ⁻¹.
  * Truncating the rows z_u to publish them does not work: kept to their 128 largest entries they

@@ -10,7 +10,7 @@
  *   s = −(K⁻¹X)_u + (Δx Λ⁻¹ Xᵀ) K⁻¹ X − Δx = vX − Δx,   v = K⁻¹(c − e_u),  c = XΛ⁻¹Δxᵀ,
  * c over the users who share a product with Δx. The exact form reads v off the published K⁻¹'s
  * rows, U + nnz(X) multiply-adds for an unchanged user (0.3M on Ciao) plus a row per user in c;
- * the CG form (cg-dlae.ts) solves for v, about ten passes over X (bench/dlae-cg.ts).
+ * the CG form (cg-dlae.ts) solves for v, 10-15 products with K (bench/dlae-cg.ts).
  */
 import { rowOf } from '../core/graph/csr';
 import type { GramSolver } from '../core/linalg/gram-solver';
@@ -72,7 +72,7 @@ function dlaeScores(d: PublishedDlae, m: PublishedRecommender, userId: string, p
 /**
  * The CG form's recent solutions per model, v for a user row and the products added since
  * training, least recently used out first: a user with new activity who pages or filters is
- * solved once, not per request (60-100 ms each at 25,000 users). At most KEPT_FLOATS floats.
+ * solved once, not per request (55-85 ms each at 25,000 users). At most KEPT_FLOATS floats.
  */
 const KEPT_FLOATS = 2 ** 23;
 const kept = new WeakMap<GramSolver, Map<string, Float32Array>>();

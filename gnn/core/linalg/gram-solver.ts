@@ -4,7 +4,7 @@
  * iteration one product M·P (gram-kernel.wat: two passes over A's entries per column of P).
  * M is SPD with eigenvalues ≥ 1, so CG converges; the Jacobi preconditioner diag(M)⁻¹ (M_rr =
  * 1 + Σ_{c ∋ r} w_c) evens out rows of very different weight and takes DLAE's K (dlae.ts) to its
- * tolerance in 12-13 iterations on a 25k-user split (bench/dlae-cg.ts).
+ * tolerance in 10-15 iterations on Ciao and on a 25k-user split (bench/dlae-cg.ts).
  * Memory: five [n, B] float32 blocks and A's indices in one WebAssembly memory (B at most 256);
  * time: iterations · 2·nnz(A)·B multiply-adds per block.
  * Float32 vectors (float64 for the per-column scalars): the residual still falls below the

@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildCsr, type Csr } from '../core/graph/csr';
-import { GramSolver } from '../core/linalg/gram-solver';
+import { GramSolver, solutionColumn } from '../core/linalg/gram-solver';
 import { addUserRows, dlaePenalty, type DlaeHyperParams, type DlaeMatrix } from './dlae';
 import type { PairList } from './graph';
 
@@ -54,10 +54,10 @@ export class CgDlae implements DlaeMatrix {
     const size = Math.ceil(unsolved.length / Math.ceil(unsolved.length / solver.block));
     for (let start = 0; start < unsolved.length; start += size) {
       const block = unsolved.slice(start, start + size);
-      const { z, width } = solver.solve(block.map((r) => [[users[r], 1] as const]));
+      const solution = solver.solve(block.map((r) => [[users[r], 1] as const]));
       block.forEach((r, b) => {
-        addUserRows(scores(r), byUser, z, b, width, -1);
-        if (this.keepSolved && (kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], Float32Array.from({ length: numUsers }, (_, v) => z[v * width + b]));
+        addUserRows(scores(r), byUser, solution.z, b, solution.width, -1);
+        if (this.keepSolved && (kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], solutionColumn(solution, b));
       });
     }
     return tf.tensor2d(out, [users.length, numItems]);

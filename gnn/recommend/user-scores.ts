@@ -13,7 +13,7 @@
  * the CG form (cg-dlae.ts) solves for v, 10-15 products with K (bench/dlae-cg.ts).
  */
 import { rowOf } from '../core/graph/csr';
-import type { GramSolver } from '../core/linalg/gram-solver';
+import { solutionColumn, type GramSolver } from '../core/linalg/gram-solver';
 import { addUserRows } from './dlae';
 import { foldInUser } from './fold-in';
 import type { PublishedDlae, PublishedRecommender } from './published';
@@ -83,8 +83,7 @@ function solveKept(solver: GramSolver, key: string, rhs: Map<number, number>): F
   let v = solved.get(key);
   if (v) solved.delete(key);
   else {
-    const { z, width } = solver.solve([rhs]);
-    v = Float32Array.from({ length: solver.n }, (_, x) => z[x * width]);
+    v = solutionColumn(solver.solve([rhs]), 0);
     if ((solved.size + 1) * solver.n > KEPT_FLOATS) solved.delete(solved.keys().next().value!);
   }
   solved.set(key, v);

@@ -42,6 +42,11 @@ export interface GramSolution {
   iterations: number;
 }
 
+/** Column b of a solution, copied out of the solver's memory (which the next solve overwrites). */
+export function solutionColumn({ z, width }: GramSolution, b: number): Float32Array {
+  return Float32Array.from({ length: z.length / width }, (_, v) => z[v * width + b]);
+}
+
 export class GramSolver {
   readonly block: number;
   private readonly gram: (...args: number[]) => void;

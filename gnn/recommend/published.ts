@@ -19,7 +19,7 @@ import { initBackend } from '../core/backend';
 import { buildCsr } from '../core/graph/csr';
 import { Interner } from '../core/graph/interner';
 import type { ModelBuilder } from '../core/live-model';
-import { GramSolver } from '../core/linalg/gram-solver';
+import { GramSolverThread } from '../core/linalg/gram-solver-thread';
 import type { DlaeMatrix } from './dlae';
 import type { DlaeForm, FittedDlae } from './dlae-form';
 import type { RecommendGraph } from './graph';
@@ -34,8 +34,8 @@ const TOP = 't:';
 export interface PublishedDlae extends DlaeMatrix {
   /** Exact form: K⁻¹ row-major [U, U] over user rows. */
   kInv: Float32Array | null;
-  /** CG form: solves with K one request's column at a time. */
-  solver: GramSolver | null;
+  /** CG form: solves with K for requests' columns, on its own thread. */
+  solver: GramSolverThread | null;
 }
 
 export interface PublishedRecommender {
@@ -104,8 +104,11 @@ export function* recommenderRows(
   if (lists) yield* inBatches(lists.length, (u) => ({ entityId: TOP + userIds[u], data: { rows: Array.from(lists[u].rows) }, vector: lists[u].scores }));
 }
 
-/** Frees a model's tensor with the model, not when a newer one is loaded: requests still scoring with it keep it alive. */
-const release = new FinalizationRegistry<tf.Tensor>((t) => t.dispose());
+/**
+ * Frees a model's tensor and stops its solver's thread with the model, not when a newer one is
+ * loaded: requests still scoring with it keep it alive.
+ */
+const release = new FinalizationRegistry<{ dispose(): void }>((r) => r.dispose());
 
 export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = async (run, batches) => {
   const users: ModelOutputRow[] = [];
@@ -170,6 +173,8 @@ export const buildPublishedRecommender: ModelBuilder<PublishedRecommender> = asy
     topLists,
   };
   release.register(model, model.productEmbT);
+  const solver = model.dlae?.solver;
+  if (solver) release.register(model, { dispose: () => void solver.close() });
   return model;
 };
 
@@ -199,7 +204,7 @@ function publishedDlae(
   const cols = Int32Array.from(b);
   const lambdaInv = Float32Array.from(products, (r) => Number(r.data.lambdaInv));
   const byItem = buildCsr(products.length, cols, rows);
-  // One column per request: the narrowest block.
-  const solver = form === 'cg' ? new GramSolver(byItem, lambdaInv, n, { block: 4 }) : null;
+  // Blocks of 4, the narrowest: a lone request's column costs what four concurrent ones do.
+  const solver = form === 'cg' ? new GramSolverThread(byItem, lambdaInv, n, { block: 4 }) : null;
   return { kInv, solver, lambdaInv, byUser: buildCsr(n, rows, cols), byItem };
 }

@@ -64,7 +64,7 @@ export class Recommender {
     const [signals, loaded] = await Promise.all([this.signals.forUser(userId), this.live.get()]);
     if (!signals) throw new NotFoundError('User', userId);
     // `activity` (all the followees engaged with) is grouped only if the fallback needs it.
-    const page = (loaded && this.byModel(loaded.value, userId, signals, q)) || (await this.byFallback(signals.productIds, signals.activity, q));
+    const page = (loaded && (await this.byModel(loaded.value, userId, signals, q))) || (await this.byFallback(signals.productIds, signals.activity, q));
     const byProduct = new Map(page.items.map((i) => [i.productId, i]));
     for (const a of signals.activityOf([...byProduct.keys()])) {
       const item = byProduct.get(a.productId);
@@ -99,7 +99,7 @@ export class Recommender {
    * graph), not added here: a boost the offline evaluation never saw would serve something else
    * than what was measured.
    */
-  private byModel(m: PublishedRecommender, userId: string, signals: ServedSignals, q: { offset: number; limit: number; categoryId?: string }): Omit<RecommendationPage, 'modelVersion'> | null {
+  private async byModel(m: PublishedRecommender, userId: string, signals: ServedSignals, q: { offset: number; limit: number; categoryId?: string }): Promise<Omit<RecommendationPage, 'modelVersion'> | null> {
     const ownRows = [...new Set(signals.productIds.flatMap((id) => m.productRow.get(id) ?? []))];
     const page = (rows: number[], scoreOf: (k: number) => number, totalCount: number) => ({
       source: 'MODEL' as const,
@@ -121,7 +121,7 @@ export class Recommender {
       const end = Math.min(list.rows.length, q.offset + q.limit);
       return page(Array.from(list.rows.subarray(q.offset, end)), (k) => list.scores[q.offset + k], eligibleCount);
     }
-    const scores = userScores(m, userId, signals.productIds, signals.followeeIds);
+    const scores = await userScores(m, userId, signals.productIds, signals.followeeIds);
     if (!scores) return null;
     const { indices, eligible: count } = topK(scores, q.offset + q.limit, eligibleRows(m, ownRows, q.categoryId));
     const rows = indices.slice(q.offset);

@@ -43,7 +43,7 @@ export interface GramSolution {
 }
 
 /** Column b of a solution, copied out of the solver's memory (which the next solve overwrites). */
-export function solutionColumn({ z, width }: GramSolution, b: number): Float32Array {
+export function solutionColumn({ z, width }: Pick<GramSolution, 'z' | 'width'>, b: number): Float32Array {
   return Float32Array.from({ length: z.length / width }, (_, v) => z[v * width + b]);
 }
 

@@ -84,7 +84,7 @@ test('for a user with products the model was not trained with, the CG form serve
   ];
   let firstCg: Float32Array = new Float32Array(0);
   for (const { userId, productIds, followeeIds } of cases) {
-    const [exact, cg] = models.map((m) => userScores(m, userId, productIds, followeeIds)!);
+    const [exact, cg] = (await Promise.all(models.map((m) => userScores(m, userId, productIds, followeeIds)))) as Float32Array[];
     if (!firstCg.length) firstCg = cg;
     let worst = 0;
     exact.forEach((s, i) => (worst = Math.max(worst, Math.abs(s - cg[i]))));
@@ -99,8 +99,8 @@ test('for a user with products the model was not trained with, the CG form serve
   let solves = 0;
   solver.solve = (rhs) => (solves++, solve(rhs));
   const { userId, productIds, followeeIds } = cases[0];
-  assert.deepEqual(Array.from(userScores(models[1], userId, productIds, followeeIds)!), Array.from(firstCg));
-  userScores(models[1], userId, [...productIds].reverse(), followeeIds);
+  assert.deepEqual(Array.from((await userScores(models[1], userId, productIds, followeeIds))!), Array.from(firstCg));
+  await userScores(models[1], userId, [...productIds].reverse(), followeeIds);
   assert.equal(solves, 0);
 });
 
@@ -143,7 +143,7 @@ async function servedEqualsOffline(opts: SelectionOptions, form: string): Promis
       listed++;
       assert.deepEqual(served.items.map((i) => i.score), Array.from(model.topLists[u]!.scores.subarray(0, TOP)), `${userId} answered from the list`);
     }
-    const live = userScores(model, userId, signals.productIds, signals.followeeIds)!;
+    const live = (await userScores(model, userId, signals.productIds, signals.followeeIds))!;
     const eligible = Uint8Array.from(model.productIds, (id) => (own.has(id) ? 0 : 1));
     const { indices } = topK(live, TOP, eligible);
     assert.deepEqual(indices.map((p) => model.productIds[p]), expected.map((p) => p.id), `live ranking of ${userId}`);

@@ -2,7 +2,8 @@
  * How fast and how close DLAE's CG form (cg-dlae.ts, core/linalg/gram-solver.ts) solves
  * z_u = K⁻¹e_u, K = I + XΛ⁻¹Xᵀ, per λ of the defaults' grid on a training split (Ciao's by
  * default): iterations and seconds for one block of users (training: all users' rows at that
- * rate), seconds for one column alone (serving a user whose products changed), and, where the
+ * rate, on one thread and on every core), seconds for one column alone (serving a user whose
+ * products changed), and, where the
  * exact inverse fits (EXACT_MAX_USERS), the largest difference from its rows. With `--split DIR`
  * (e.g. bench/recommend-scale.ts's large split) past that size only time and iterations.
  * Writes bench/results/dlae-cg-NAME.json, NAME the split directory's name (its parent's for a
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { initBackend } from '../gnn/core/backend';
 import { buildCsr } from '../gnn/core/graph/csr';
 import { GramSolver, type SparseColumn } from '../gnn/core/linalg/gram-solver';
+import { GramSolverPool, startGramThreads } from '../gnn/core/linalg/gram-solver-pool';
 import { Dlae, dlaePenalty } from '../gnn/recommend/dlae';
 import { EXACT_MAX_USERS } from '../gnn/recommend/dlae-form';
 import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
@@ -27,6 +29,7 @@ const NAME = basename(SPLIT) === 'sociallgn-split' ? basename(dirname(SPLIT)) : 
 const SINGLE = 20;
 
 await initBackend();
+const threads = 1 + (await startGramThreads());
 const split = readSplit(SPLIT);
 const { numUsers, numItems } = split;
 const byItem = buildCsr(numItems, split.train.b, split.train.a);
@@ -54,14 +57,24 @@ for (const lambda of RECOMMEND_DEFAULTS.ensemble.lambda) {
     single.push(performance.now() - started);
   }
   single.sort((a, b) => a - b);
+  // Blocks on every thread (gram-solver-pool.ts), as training solves them: eight per thread.
+  const pool = new GramSolverPool(byItem, dlaePenalty(byItem, hp), numUsers);
+  const poolBlocks = Array.from({ length: 8 * threads }, (_, k) => Array.from({ length: pool.block }, (_, b): SparseColumn => [[(k * pool.block + b * 97) % numUsers, 1]]));
+  started = performance.now();
+  const { elsewhere } = pool.solveAll(poolBlocks, () => {});
+  const poolSeconds = (performance.now() - started) / 1000;
   const row = {
     lambda,
     dropout: hp.dropout,
     blockUsers: solver.block,
     iterations,
     secondsPerBlock: Number(blockSeconds.toFixed(2)),
-    /** All users' rows at this rate, as training scores them. */
+    /** All users' rows at this rate, on one thread. */
     secondsAllUsers: Math.round((blockSeconds * numUsers) / solver.block),
+    /** The same on `threads` threads (first use of a system included: each thread is sent it), and how many blocks of 8·threads other threads solved. */
+    threads,
+    secondsAllUsersOnThreads: Math.round((poolSeconds * numUsers) / (poolBlocks.length * pool.block)),
+    blocksElsewhere: elsewhere,
     /** One user alone, as serving solves for a user whose products changed: median and worst of SINGLE. */
     singleColumnMs: { median: Number(single[SINGLE >> 1].toFixed(1)), max: Number(single[SINGLE - 1].toFixed(1)) },
     exactInverseSeconds: exactInverseSeconds === null ? null : Math.round(exactInverseSeconds),

@@ -4,10 +4,10 @@
  * as a line of JavaScript that loads the module through tsx's API; the import is resolved here,
  * so it works whatever the working directory, under jest as under `node --import tsx`.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-export function typescriptWorker(module: URL, workerData: unknown): Worker {
+export function typescriptWorker(module: URL, options: Pick<WorkerOptions, 'workerData' | 'transferList'> = {}): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const [api, entry] = [tsx, module.href].map((s) => JSON.stringify(s));
-  return new Worker(`import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true, workerData });
+  return new Worker(`import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { ...options, eval: true });
 }

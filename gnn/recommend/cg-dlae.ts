@@ -4,7 +4,7 @@
  * at a time. The same scores as the exact form to CG's tolerance, in memory linear in X (X, Λ⁻¹ and
  * a few [U, B] blocks) where K⁻¹ takes U²: the form for graphs past EXACT_MAX_USERS (dlae-form.ts).
  * Time: 10-15 products with K per block of users, each two passes over X's entries per user
- * of the block (bench/dlae-cg.ts). Serving solves one column per request the same way for a user
+ * of the block (bench/dlae-cg.ts), blocks solved on every core (core/linalg/gram-solver-pool.ts). Serving solves one column per request the same way for a user
  * whose products changed (user-scores.ts); nothing per user is published beyond X and Λ⁻¹.
  * Truncating the rows z_u to publish them does not work: kept to their 128 largest entries they
  * cost the blend 9-14% of Ciao's validation Recall@20 (docs/recommend.md), since the many small
@@ -12,7 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildCsr, type Csr } from '../core/graph/csr';
-import { GramSolver, solutionColumn } from '../core/linalg/gram-solver';
+import { solutionColumn } from '../core/linalg/gram-solver';
+import { GramSolverPool } from '../core/linalg/gram-solver-pool';
 import { addUserRows, dlaePenalty, type DlaeHyperParams, type DlaeMatrix } from './dlae';
 import type { PairList } from './graph';
 
@@ -23,7 +24,7 @@ export class CgDlae implements DlaeMatrix {
   readonly byUser: Csr;
   readonly byItem: Csr;
   readonly lambdaInv: Float32Array;
-  readonly solver: GramSolver;
+  readonly solver: GramSolverPool;
   /** z_u of users already solved, while they fit in KEPT_FLOATS. */
   private readonly kept = new Map<number, Float32Array>();
 
@@ -36,7 +37,7 @@ export class CgDlae implements DlaeMatrix {
     this.byUser = buildCsr(numUsers, interactions.a, interactions.b);
     this.byItem = buildCsr(numItems, interactions.b, interactions.a);
     this.lambdaInv = dlaePenalty(this.byItem, hp);
-    this.solver = new GramSolver(this.byItem, this.lambdaInv, numUsers);
+    this.solver = new GramSolverPool(this.byItem, this.lambdaInv, numUsers);
   }
 
   /** Scores of every item for `users`, [users.length, numItems]: −z_u X per user, solved a block at a time. */
@@ -52,14 +53,15 @@ export class CgDlae implements DlaeMatrix {
     });
     // Even blocks: 53 users as 27 + 26, not 40 + 13 (a narrow block costs more per user).
     const size = Math.ceil(unsolved.length / Math.ceil(unsolved.length / solver.block));
-    for (let start = 0; start < unsolved.length; start += size) {
-      const block = unsolved.slice(start, start + size);
-      const solution = solver.solve(block.map((r) => [[users[r], 1] as const]));
-      block.forEach((r, b) => {
-        addUserRows(scores(r), byUser, solution.z, b, solution.width, -1);
-        if (this.keepSolved && (kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], solutionColumn(solution, b));
-      });
-    }
+    const blocks = Array.from({ length: Math.ceil(unsolved.length / size) }, (_, k) => unsolved.slice(k * size, (k + 1) * size));
+    solver.solveAll(
+      blocks.map((block) => block.map((r) => [[users[r], 1] as const])),
+      (k, solution) =>
+        blocks[k].forEach((r, b) => {
+          addUserRows(scores(r), byUser, solution.z, b, solution.width, -1);
+          if (this.keepSolved && (kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], solutionColumn(solution, b));
+        }),
+    );
     return tf.tensor2d(out, [users.length, numItems]);
   }
 }

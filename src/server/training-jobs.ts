@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConflictError } from '../domain/errors';
@@ -62,7 +63,14 @@ export class TrainingJobs {
     const [bin, args] = this.command(kind);
     const child = spawn(bin, args, {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, TRAINING_SERVER_URL: this.serverUrl(), TRAINING_TOKEN: this.token, ...(this.modelDir && { MODEL_DIR: this.modelDir }) },
+      env: {
+        // The job solves on all cores but one (gram-solver-pool.ts), which stays the server's.
+        GNN_THREADS: String(Math.max(1, os.availableParallelism() - 1)),
+        ...process.env,
+        TRAINING_SERVER_URL: this.serverUrl(),
+        TRAINING_TOKEN: this.token,
+        ...(this.modelDir && { MODEL_DIR: this.modelDir }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.running.add(child);

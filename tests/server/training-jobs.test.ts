@@ -4,6 +4,7 @@
  * development header).
  */
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { after, before, test } from '../support/node-test';
 import { createLogger } from '../../src/server/logger';
 import { TrainingJobs, type TrainingCommand } from '../../src/server/training-jobs';
@@ -47,6 +48,8 @@ test('a job trains through the internal API and publishes a new version', async 
   const job = await settled('INFLUENCE');
   assert.equal(job.status, 'SUCCEEDED', job.output);
   assert.match(job.output, /published fake-influence after reading 4 users/);
+  const threads = process.env.GNN_THREADS ?? String(Math.max(1, os.availableParallelism() - 1));
+  assert.match(job.output, new RegExp(`GNN_THREADS=${threads}$`, 'm'), 'the job leaves a core to the server');
   assert.equal(job.requestedBy.handle, 'dave');
   assert.equal((await api.store.models.current('influence'))?.version, 'fake-influence');
 });

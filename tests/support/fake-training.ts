@@ -10,4 +10,4 @@ const store = remoteTrainingStore(process.env.TRAINING_SERVER_URL!, process.env.
 let users = 0;
 for await (const batch of store.snapshot.users()) users += batch.length;
 await store.models.publish({ kind, version: `fake-${kind}`, createdAt: Date.now(), metadata: { users } }, [[{ entityId: 'alice', data: {} }]]);
-console.log(`published fake-${kind} after reading ${users} users`);
+console.log(`published fake-${kind} after reading ${users} users, GNN_THREADS=${process.env.GNN_THREADS}`);

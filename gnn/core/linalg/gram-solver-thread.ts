@@ -12,17 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Csr } from '../graph/csr';
 import { typescriptWorker } from '../typescript-worker';
 import { solutionColumn, type GramSolverOptions, type SparseColumn } from './gram-solver';
-
-export interface ThreadData {
-  byCol: Csr;
-  w: Float32Array;
-  n: number;
-  options: GramSolverOptions;
-}
-export interface SolveRequest {
-  columns: [row: number, value: number][][];
-}
-export type SolveReply = { z: Float32Array; width: number } | { error: string };
+import type { GramSystem, WorkerReply, WorkerRequest } from './gram-solver-worker';
 
 interface Pending {
   column: [number, number][];
@@ -34,7 +24,7 @@ export class GramSolverThread {
   /** Blocks solved so far (each up to `width` columns). */
   blocks = 0;
   readonly width: number;
-  private readonly data: ThreadData;
+  private readonly system: GramSystem;
   private worker: Worker | null = null;
   private queue: Pending[] = [];
   private inFlight: Pending[] = [];
@@ -43,7 +33,7 @@ export class GramSolverThread {
   /** As GramSolver's; the worker starts now, so the first request does not wait for it. */
   constructor(byCol: Csr, w: Float32Array, readonly n: number, options: GramSolverOptions = {}) {
     this.width = Math.ceil((options.block ?? 4) / 4) * 4;
-    this.data = { byCol, w, n, options: { ...options, block: this.width } };
+    this.system = { byCol, w, n, options: { ...options, block: this.width } };
     this.start();
   }
 
@@ -66,8 +56,9 @@ export class GramSolverThread {
   }
 
   private start(): Worker {
-    const worker = typescriptWorker(new URL('./gram-solver-worker.ts', import.meta.url), this.data);
-    worker.on('message', (reply: SolveReply) => this.answer(reply));
+    const worker = typescriptWorker(new URL('./gram-solver-worker.ts', import.meta.url));
+    worker.postMessage({ load: this.system } satisfies WorkerRequest);
+    worker.on('message', (reply: WorkerReply) => 'ready' in reply || this.answer(reply));
     // A worker that dies takes only its block with it: the next solve starts another.
     worker.on('error', (e) => {
       if (this.worker === worker) this.worker = null;
@@ -85,10 +76,10 @@ export class GramSolverThread {
     const worker = this.worker ?? this.start();
     // Keep the process alive while a caller waits for an answer.
     worker.ref();
-    worker.postMessage({ columns: this.inFlight.map((p) => p.column) } satisfies SolveRequest);
+    worker.postMessage({ columns: this.inFlight.map((p) => p.column) } satisfies WorkerRequest);
   }
 
-  private answer(reply: SolveReply): void {
+  private answer(reply: Exclude<WorkerReply, { ready: true }>): void {
     const batch = this.inFlight;
     this.inFlight = [];
     this.worker?.unref();

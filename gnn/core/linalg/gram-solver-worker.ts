@@ -1,20 +1,64 @@
-/** The worker behind GramSolverThread: one GramSolver, one block of columns per message. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { GramSolver } from './gram-solver';
-import type { SolveReply, SolveRequest, ThreadData } from './gram-solver-thread';
+/**
+ * The worker behind GramSolverThread (serving, messages on its parent port) and GramSolverPool
+ * (training, messages on a port of its own, answered with a count in shared memory that the
+ * pool's thread can sleep on): one system (A, w) at a time, one block of columns per message.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { Csr } from '../graph/csr';
+import { GramSolver, type GramSolverOptions } from './gram-solver';
 
-const { byCol, w, n, options } = workerData as ThreadData;
-const solver = new GramSolver(byCol, w, n, options);
-// Two solves before the first request: its code is compiled and optimised by then (the first
-// solves on a fresh thread take 1.3-1.5x as long).
-for (let k = 0; k < 2; k++) solver.solve([[[k % n, 1]]]);
-parentPort!.on('message', ({ columns }: SolveRequest) => {
+export interface GramSystem {
+  byCol: Csr;
+  w: Float32Array;
+  n: number;
+  options: GramSolverOptions;
+}
+export type WorkerRequest = { load: GramSystem } | { columns: [row: number, value: number][][] };
+export type WorkerReply = { ready: true } | { z: Float32Array; width: number } | { error: string };
+/** With a port: `signal[0]` counts the replies sent, `signal[1]` is set once the thread stops. */
+export interface WorkerOptions {
+  port?: MessagePort;
+  signal?: Int32Array;
+}
+
+const { port, signal } = (workerData ?? {}) as WorkerOptions;
+const channel = port ?? parentPort!;
+let solver: GramSolver | Error | null = null;
+
+function send(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  channel.postMessage(reply, transfer);
+  if (!signal) return;
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+if (signal)
+  process.on('exit', () => {
+    Atomics.store(signal, 1, 1);
+    Atomics.notify(signal, 0);
+  });
+
+channel.on('message', (m: WorkerRequest) => {
+  if ('load' in m) {
+    const { byCol, w, n, options } = m.load;
+    try {
+      solver = new GramSolver(byCol, w, n, options);
+      // Two solves before the first request: its code is compiled and optimised by then (the
+      // first solves on a fresh thread take 1.3-1.5x as long).
+      for (let k = 0; k < 2; k++) solver.solve([[[k % n, 1]]]);
+    } catch (e) {
+      solver = e instanceof Error ? e : new Error(String(e));
+    }
+    return;
+  }
   try {
-    const solution = solver.solve(columns);
+    if (!(solver instanceof GramSolver)) throw solver ?? new Error('no system loaded');
+    const solution = solver.solve(m.columns);
     // A copy: the solution is a view of the solver's memory, which the next solve overwrites.
     const z = solution.z.slice();
-    parentPort!.postMessage({ z, width: solution.width } satisfies SolveReply, [z.buffer]);
+    send({ z, width: solution.width }, [z.buffer]);
   } catch (e) {
-    parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies SolveReply);
+    send({ error: e instanceof Error ? e.message : String(e) });
   }
 });
+send({ ready: true });

@@ -14,6 +14,14 @@
 import type { Csr } from '../graph/csr';
 import { GRAM_KERNEL_BASE64 } from './gram-kernel-bytes';
 
+/** gram-kernel.wat's exports: byte offsets into its memory, sizes, and rowBytes = 4·B. */
+interface GramKernel {
+  gram(colPtr: number, rows: number, w: number, v: number, out: number, t: number, numCols: number, numRows: number, rowBytes: number): void;
+  dot(a: number, b: number, out: number, numRows: number, rowBytes: number): void;
+  update(z: number, r: number, s: number, p: number, q: number, diagInv: number, alpha: number, rr: number, next: number, numRows: number, rowBytes: number): void;
+  direction(p: number, s: number, beta: number, numRows: number, rowBytes: number): void;
+}
+
 const kernel = new WebAssembly.Module(Buffer.from(GRAM_KERNEL_BASE64, 'base64'));
 const PAGE = 65_536;
 /**
@@ -49,11 +57,13 @@ export function solutionColumn({ z, width }: Pick<GramSolution, 'z' | 'width'>, 
 
 export class GramSolver {
   readonly block: number;
-  private readonly gram: (...args: number[]) => void;
+  private readonly kernel: GramKernel;
   private readonly memory: WebAssembly.Memory;
-  private readonly at: { colPtr: number; rows: number; w: number; t: number };
+  private readonly at: { colPtr: number; rows: number; w: number; t: number; diagInv: number };
   /** Byte offsets of the blocks z, r, s, p, q. */
   private readonly blocks: number[];
+  /** Byte offsets of the float64 per-column vectors pq, α, rr, next, β. */
+  private readonly lanes: number[];
   private readonly diagInv: Float32Array;
   private readonly tolerance: number;
   private readonly maxIterations: number;
@@ -66,13 +76,17 @@ export class GramSolver {
     this.maxIterations = opts.maxIterations ?? 200;
     const m = byCol.numRows;
     const blockBytes = n * this.block * 4;
-    // Layout: colPtr, rows, w, t, then the five blocks (all 16-byte aligned for v128 loads).
+    const lanesBytes = this.block * 8;
+    // Layout: colPtr, rows, w, t, diag⁻¹, five float64 lane vectors, then the five blocks (all
+    // 16-byte aligned for v128 loads).
     const align = (x: number) => Math.ceil(x / 16) * 16;
     const colPtr = 0;
     const rows = align(colPtr + 4 * (m + 1));
     const wAt = align(rows + 4 * byCol.cols.length);
     const t = align(wAt + 4 * m);
-    const blocks = align(t + 4 * this.block);
+    const diagInv = align(t + 4 * this.block);
+    const lanes = align(diagInv + 4 * n);
+    const blocks = lanes + 5 * lanesBytes;
     const bytes = blocks + 5 * blockBytes;
     const instance = new WebAssembly.Instance(kernel);
     this.memory = instance.exports.memory as WebAssembly.Memory;
@@ -82,11 +96,13 @@ export class GramSolver {
     new Int32Array(buf, rows, byCol.cols.length).set(byCol.cols);
     new Float32Array(buf, wAt, m).set(w);
     this.blocks = [0, 1, 2, 3, 4].map((k) => blocks + k * blockBytes);
-    this.at = { colPtr, rows, w: wAt, t };
-    this.gram = instance.exports.gram as (...args: number[]) => void;
+    this.lanes = [0, 1, 2, 3, 4].map((k) => lanes + k * lanesBytes);
+    this.at = { colPtr, rows, w: wAt, t, diagInv };
+    this.kernel = instance.exports as unknown as GramKernel;
     const diag = new Float64Array(n).fill(1);
     for (let c = 0; c < m; c++) for (let k = byCol.rowPtr[c]; k < byCol.rowPtr[c + 1]; k++) diag[byCol.cols[k]] += w[c];
-    this.diagInv = Float32Array.from(diag, (d) => 1 / d);
+    this.diagInv = new Float32Array(buf, diagInv, n);
+    this.diagInv.set(Float32Array.from(diag, (d) => 1 / d));
   }
 
   /** M⁻¹ of each right-hand side (at most `block` of them), by preconditioned CG per column. */
@@ -95,7 +111,7 @@ export class GramSolver {
     if (rhs.length > this.block) throw new Error(`at most ${this.block} right-hand sides per block`);
     // The kernel's cost is proportional to the block's width: only as wide as the columns asked for.
     const B = Math.max(4, Math.ceil(rhs.length / 4) * 4);
-    const [z, r, s, p, q] = this.blocks.map((at) => new Float32Array(this.memory.buffer, at, n * B));
+    const [z, r, s, p] = this.blocks.map((at) => new Float32Array(this.memory.buffer, at, n * B));
     z.fill(0);
     r.fill(0);
     rhs.forEach((column, b) => {
@@ -111,30 +127,25 @@ export class GramSolver {
       }
     p.set(s);
     const active = Array.from(rr, (x) => Math.sqrt(x) >= this.tolerance);
-    const alpha = new Float64Array(B);
-    const beta = new Float64Array(B);
+    const [pqAt, alphaAt, rrAt, nextAt, betaAt] = this.lanes;
+    const lanes = (at: number) => new Float64Array(this.memory.buffer, at, B);
+    const [pq, alpha, rrNow, next, beta] = [pqAt, alphaAt, rrAt, nextAt, betaAt].map(lanes);
+    const [zAt, rAt, sAt, pAt, qAt] = this.blocks;
+    const rowBytes = B * 4;
     let iterations = 0;
     while (active.some(Boolean)) {
       if (iterations === this.maxIterations) throw new Error(`CG did not reach ${this.tolerance} in ${iterations} iterations`);
-      this.gram(this.at.colPtr, this.at.rows, this.at.w, this.blocks[3], this.blocks[4], this.at.t, this.byCol.numRows, n, B * 4);
-      const pq = new Float64Array(B);
-      for (let o = 0; o < p.length; o += B) for (let b = 0; b < B; b++) pq[b] += p[o + b] * q[o + b];
+      const { kernel, at } = this;
+      kernel.gram(at.colPtr, at.rows, at.w, pAt, qAt, at.t, this.byCol.numRows, n, rowBytes);
+      kernel.dot(pAt, qAt, pqAt, n, rowBytes);
       for (let b = 0; b < B; b++) alpha[b] = active[b] ? rho[b] / pq[b] : 0;
-      const next = new Float64Array(B);
-      rr.fill(0);
-      for (let u = 0, o = 0; u < n; u++)
-        for (let b = 0; b < B; b++, o++) {
-          z[o] += alpha[b] * p[o];
-          const ro = (r[o] -= alpha[b] * q[o]);
-          rr[b] += ro * ro;
-          next[b] += ro * (s[o] = ro * diagInv[u]);
-        }
+      kernel.update(zAt, rAt, sAt, pAt, qAt, at.diagInv, alphaAt, rrAt, nextAt, n, rowBytes);
       for (let b = 0; b < B; b++) {
-        if (active[b] && Math.sqrt(rr[b]) < this.tolerance) active[b] = false;
+        if (active[b] && Math.sqrt(rrNow[b]) < this.tolerance) active[b] = false;
         beta[b] = active[b] ? next[b] / rho[b] : 0;
       }
-      for (let o = 0; o < p.length; o += B) for (let b = 0; b < B; b++) p[o + b] = s[o + b] + beta[b] * p[o + b];
-      rho = next;
+      kernel.direction(pAt, sAt, betaAt, n, rowBytes);
+      rho = Float64Array.from(next);
       iterations++;
     }
     return { z, width: B, iterations };

@@ -73,7 +73,7 @@ async function dlaeSolution(d: PublishedDlae, m: PublishedRecommender, userId: s
 /**
  * The CG form's recent solutions per model, v for a user row and the products added since
  * training, least recently used out first: a user with new activity who pages or filters is
- * solved once, not per request (55-85 ms each at 25,000 users), and the same request arriving
+ * solved once, not per request (42-56 ms each at 25,000 users), and the same request arriving
  * twice at once shares one solve. At most KEPT_FLOATS floats.
  */
 const KEPT_FLOATS = 2 ** 23;

@@ -6,8 +6,8 @@
  * The threads are the process's, started on first use and shared by every pool; a thread is used
  * once it has started (never waited for) and holds one system (A, w) at a time, sent when a pool
  * first gives it a block. GNN_THREADS sets how many threads solve in all (default: one per core).
- * On the 2-core machine two threads score all users of a 25k-user split in 108-148 s against
- * 235-321 s for one (bench/dlae-cg.ts).
+ * On the 2-core machine two threads score all users of a 25k-user split in 65-76 s against
+ * 140-197 s for one (bench/dlae-cg.ts).
  */
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';

@@ -1,5 +1,5 @@
 /**
- * GramSolver (gram-solver.ts) on a worker thread, for serving: a request's solve (55-85 ms at
+ * GramSolver (gram-solver.ts) on a worker thread, for serving: a request's solve (42-56 ms at
  * 25,000 users) no longer stops the event loop, so other requests are answered meanwhile, and
  * columns asked for together, or while the worker is busy, are solved together in its next block,
  * up to the block's width. A block of 4 costs about what one column costs (the kernel's four SIMD lanes), so

@@ -1,7 +1,8 @@
 /**
  * Columns of M⁻¹ for M = I + A W Aᵀ [n, n], A a sparse 0/1 matrix [n, m] and W = diag(w) ≥ 0,
  * without ever forming M: block conjugate gradients, B right-hand sides e_r at a time, each
- * iteration one product M·P (gram-kernel.wat: two passes over A's entries per column of P).
+ * iteration one product M·P (gram-kernel.wat: two passes over A's entries per column of P) and
+ * the vector steps, also in the kernel (one pass each over the block).
  * M is SPD with eigenvalues ≥ 1, so CG converges; the Jacobi preconditioner diag(M)⁻¹ (M_rr =
  * 1 + Σ_{c ∋ r} w_c) evens out rows of very different weight and takes DLAE's K (dlae.ts) to its
  * tolerance in 10-15 iterations on Ciao and on a 25k-user split (bench/dlae-cg.ts).

@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LARGE_GRAPH, RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
 import { writeSyntheticSplit, type SyntheticSize } from './synthetic-split';
 
 /** Users : products : training interactions : trust edges as in issue #18's target size. */
@@ -23,16 +24,20 @@ const SIZES: Record<string, SyntheticSize> = {
 };
 
 /**
- * The same settings at every size: 5% of each user's training items for validation, 1,000 of those
- * users ranked per check, a check every epoch, at most 15 minutes of GNN validation training and no
- * refit (the early-stopped GNN is kept: a refit would double the GNN's time), batches of 32,768
- * (a step is a full-graph propagation: fewer, larger steps), two DLAE λ and four blend weights.
+ * The same settings at every size: the large-graph defaults (gnn/recommend/defaults.ts: LARGE_GRAPH,
+ * what `recommend` and `train recommend` use past LARGE_GRAPH_PAIRS training pairs, so the medium
+ * and large sizes run as their defaults would), spelled out so the small size runs them too: 5% of
+ * each user's training items for validation, 1,000 of those users ranked per check, a check every
+ * epoch, at most 15 minutes of GNN validation training and no refit (the early-stopped GNN is kept:
+ * a refit would double the GNN's time), batches of 32,768 (a step is a full-graph propagation:
+ * fewer, larger steps), two DLAE λ and four blend weights.
  */
+const L = LARGE_GRAPH;
 export const SCALE_ARGS = [
-  '--epochs', '40', '--gnn-seconds', '900', '--batch', '32768', '--lr', '0.05',
-  '--val-fraction', '0.05', '--val-users', '1000', '--eval-every', '1', '--patience', '2', '--no-refit',
-  '--dlae-lambda', '60,200', '--dlae-dropout', '0.25', '--gnn-weight', '1,0.5,0.35,0',
-];
+  ['--epochs', L.maxEpochs], ['--gnn-seconds', L.gnnSeconds], ['--batch', L.grid.batchSize], ['--lr', L.grid.lr],
+  ['--val-fraction', L.valFraction], ['--val-users', L.valUsers], ['--eval-every', L.evalEvery], ['--patience', L.patience],
+  ['--dlae-lambda', L.ensemble.lambda], ['--dlae-dropout', RECOMMEND_DEFAULTS.ensemble.dropout], ['--gnn-weight', L.ensemble.gnnWeight],
+].flatMap(([flag, v]) => [String(flag), String(v)]).concat(L.refit ? '--refit' : '--no-refit');
 
 const RESULTS = 'bench/results/recommend-scale.json';
 

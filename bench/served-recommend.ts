@@ -9,6 +9,7 @@
  * last output lines, timings with load averages) and keeps the data directory (its path is printed
  * and recorded) for `npm run bench -- models --data-dir DIR`.
  * Usage: nice -n 19 npx tsx bench/served-recommend.ts lastfm|ciao [--data-dir DIR] [--skip-import] [--skip-train]
+ *        npx tsx bench/served-recommend.ts NAME --split DIR …   (any split, e.g. bench/synthetic-split.ts's)
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,11 +27,11 @@ const POLL_MS = 10_000;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'data-dir': { type: 'string' }, 'skip-import': { type: 'boolean', default: false }, 'skip-train': { type: 'boolean', default: false } },
+  options: { split: { type: 'string' }, 'data-dir': { type: 'string' }, 'skip-import': { type: 'boolean', default: false }, 'skip-train': { type: 'boolean', default: false } },
 });
 const name = positionals[0];
-if (!name) throw new Error('usage: npx tsx bench/served-recommend.ts DATASET [--data-dir DIR] [--skip-import] [--skip-train]');
-const split = path.join(DATASETS, name, 'sociallgn-split');
+if (!name) throw new Error('usage: npx tsx bench/served-recommend.ts NAME [--split DIR] [--data-dir DIR] [--skip-import] [--skip-train]');
+const split = values.split ?? path.join(DATASETS, name, 'sociallgn-split');
 const work = values['data-dir'] ? path.resolve(values['data-dir']) : mkdtempSync(path.join(tmpdir(), `served-recommend-${name}-`));
 mkdirSync(work, { recursive: true });
 const dataDir = path.join(work, 'data');

@@ -11,11 +11,13 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressBars } from '../gnn/core/progress';
 import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
-import { runRecommend, type RecommendRunOptions } from '../gnn/recommend/offline/run';
+import { runRecommend } from '../gnn/recommend/offline/run';
+import type { SelectionOptions } from '../gnn/recommend/pipeline';
 
 const DATASETS = '../shared/datasets';
 
-type Settings = Omit<RecommendRunOptions, 'split' | 'log'>;
+/** Every setting spelled out, whatever the split's size. */
+type Settings = SelectionOptions;
 
 /** The command-line equivalent is printed with each result. */
 const SETTINGS: Record<string, Settings> = {

@@ -8,8 +8,10 @@
  * is not run twice. The validation share is scaled to the data (validation-fraction.ts), since
  * every choice is then made on validation. Users with few interactions get the 'mean' cold vector
  * (cold-vector.ts), chosen on simulated cold users since validation holds none.
+ * Past LARGE_GRAPH_PAIRS training pairs LARGE_GRAPH's settings replace some of these
+ * (`recommendDefaults`), and whatever a caller sets replaces both (`withDefaults`).
  */
-import type { SelectionOptions } from './pipeline';
+import type { EnsembleGrid, RecommendGrid, SelectionOptions } from './pipeline';
 
 export const RECOMMEND_DEFAULTS: SelectionOptions = {
   grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-3], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
@@ -22,3 +24,47 @@ export const RECOMMEND_DEFAULTS: SelectionOptions = {
   seed: 2022,
   coldVector: 'mean',
 };
+
+/** Training pairs past which LARGE_GRAPH applies: above Ciao (227,268 pairs), below the 12,000-user synthetic split (361,358). */
+export const LARGE_GRAPH_PAIRS = 300_000;
+
+/**
+ * The settings the scale table was measured with (docs/recommend.md, Scale): at 25,000 users one
+ * GNN step propagates the whole graph in ~6 s, so an epoch at batch 8,192 takes ~9 min and the
+ * defaults above would train for hours. Batches of 32,768 at lr 0.05, a check every epoch on
+ * 1,000 validation users (5% of each user's pairs), patience 2, at most 40 epochs and 15 minutes,
+ * the early-stopped model kept instead of a refit, two λ and four blend weights: 13.5 min for
+ * the whole offline run at 25k users, 3.4 GiB.
+ */
+export const LARGE_GRAPH = {
+  grid: { lr: [0.05], batchSize: [32768] },
+  ensemble: { lambda: [60, 200], gnnWeight: [1, 0.5, 0.35, 0] },
+  maxEpochs: 40,
+  gnnSeconds: 900,
+  valFraction: 0.05,
+  valUsers: 1000,
+  evalEvery: 1,
+  patience: 2,
+  refit: false,
+} satisfies SelectionSettings;
+
+/** Some of SelectionOptions, the grids' fields one by one; undefined means "the default". */
+export type SelectionSettings = Partial<Omit<SelectionOptions, 'grid' | 'ensemble'>> & { grid?: Partial<RecommendGrid>; ensemble?: Partial<EnsembleGrid> };
+
+/** The defaults for a graph with this many training pairs. */
+export function recommendDefaults(trainingPairs: number): SelectionOptions {
+  return trainingPairs > LARGE_GRAPH_PAIRS ? merge(RECOMMEND_DEFAULTS, LARGE_GRAPH) : RECOMMEND_DEFAULTS;
+}
+
+/** What the caller set, and the defaults for the graph's size for everything else. */
+export function withDefaults(given: SelectionSettings, trainingPairs: number): SelectionOptions {
+  return merge(recommendDefaults(trainingPairs), given);
+}
+
+function merge(base: SelectionOptions, over: SelectionSettings): SelectionOptions {
+  return { ...base, ...defined(over), grid: { ...base.grid, ...defined(over.grid ?? {}) }, ensemble: { ...base.ensemble, ...defined(over.ensemble ?? {}) } };
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -5,7 +5,7 @@ import { initBackend } from '../core/backend';
 import type { Command, Options } from '../core/command';
 import { progressBars } from '../core/progress';
 import { KEEP_OPTION } from '../core/publish';
-import { RECOMMEND_DEFAULTS } from './defaults';
+import { LARGE_GRAPH, LARGE_GRAPH_PAIRS, RECOMMEND_DEFAULTS } from './defaults';
 import { trainRecommendFromStore } from './train-from-store';
 
 export const trainRecommendCommand: Command = {
@@ -13,9 +13,9 @@ export const trainRecommendCommand: Command = {
   summary:
     'Read the graph from the configured database (DATA_DIR or NEO4J_URI; through the running server when it holds the database), ' +
     'choose and fit the recommender as `recommend` does (GNN epochs and the DLAE blend chosen on validation carved from the training data, then refit on all of it; ' +
-    'the settings are `recommend`\'s defaults), and publish it (kind "recommend") with its validation metrics.',
+    'the settings are `recommend`\'s defaults for the graph\'s size), and publish it (kind "recommend") with its validation metrics.',
   options: [
-    { name: 'epochs', type: 'number', default: RECOMMEND_DEFAULTS.maxEpochs, description: 'maximum epochs of the validation run' },
+    { name: 'epochs', type: 'number', description: `maximum epochs of the validation run (default ${RECOMMEND_DEFAULTS.maxEpochs}; ${LARGE_GRAPH.maxEpochs} past ${LARGE_GRAPH_PAIRS.toLocaleString('en')} training pairs)` },
     { name: 'seed', type: 'number', default: RECOMMEND_DEFAULTS.seed, description: 'random seed' },
     KEEP_OPTION,
   ],
@@ -27,7 +27,7 @@ export const trainRecommendCommand: Command = {
     try {
       const trained = await trainRecommendFromStore(
         store,
-        { ...RECOMMEND_DEFAULTS, maxEpochs: o.epochs as number, seed: o.seed as number },
+        { maxEpochs: o.epochs as number | undefined, seed: o.seed as number },
         { modelRoot: config.modelDir, keep: o.keep as number },
         backend,
         progressBars(),

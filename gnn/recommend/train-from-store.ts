@@ -2,7 +2,7 @@
  * `train recommend` from the configured database: the store's snapshot (public interactions only,
  * graph.ts) goes through the same selection and fitting as the offline evaluation (pipeline.ts:
  * hyper-parameters, epochs and the DLAE blend chosen on validation carved from the training
- * data, then refit on all of it), and the fitted model is published as one version with its
+ * data, then refit on all of it; on a large graph its defaults, defaults.ts), and the fitted model is published as one version with its
  * validation metrics (published.ts) and saved in the model registry.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -10,6 +10,7 @@ import type { ModelRun, TrainingStore } from '../../src/store/contract';
 import type { OnProgress } from '../core/progress';
 import { publishTrained, type PublishOptions } from '../core/publish';
 import { readSnapshot, type GraphSnapshot } from '../core/snapshot';
+import { LARGE_GRAPH_PAIRS, withDefaults, type SelectionSettings } from './defaults';
 import { recommendGraph, type RecommendGraph } from './graph';
 import { buildCsr } from '../core/graph/csr';
 import { describe, describeEnsemble, fitRecommender, fittedScorer, type FittedRecommender, type SelectionOptions } from './pipeline';
@@ -22,9 +23,10 @@ export interface TrainedRecommender {
   seconds: number;
 }
 
+/** Settings not given are the defaults for the graph's size (defaults.ts). */
 export async function trainRecommendFromStore(
   store: TrainingStore,
-  opts: SelectionOptions,
+  given: SelectionSettings,
   publish: PublishOptions,
   backend: string,
   onProgress?: OnProgress,
@@ -34,6 +36,8 @@ export async function trainRecommendFromStore(
   const snapshot = await readSnapshot(store);
   const graph = recommendGraph(snapshot);
   if (graph.interactions.a.length === 0) throw new Error('the store has no reviews or public shares to learn from');
+  const opts = withDefaults(given, graph.interactions.a.length);
+  if (graph.interactions.a.length > LARGE_GRAPH_PAIRS) log(`gnn: past ${LARGE_GRAPH_PAIRS} training pairs: the large-graph defaults (defaults.ts) for what was not set`);
   const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, opts, log, onProgress);
   try {
     const { run, modelDir } = await publishRecommender(store, snapshot, graph, fitted, opts, publish, backend);

@@ -6,13 +6,15 @@
 import { initBackend } from '../../core/backend';
 import { buildCsr, rowOf } from '../../core/graph/csr';
 import type { OnProgress } from '../../core/progress';
-import { fitRecommender, fittedScorer, type FittedRecommender, type SelectionOptions } from '../pipeline';
+import { LARGE_GRAPH_PAIRS, withDefaults, type SelectionSettings } from '../defaults';
+import { fitRecommender, fittedScorer, type FittedRecommender } from '../pipeline';
 import { evaluateRanking } from './evaluate';
 import type { RankingMetrics } from './metrics';
 import { beyondAccuracy, type BeyondAccuracy } from './beyond-accuracy';
 import { readSplit, type Split } from './split';
 
-export interface RecommendRunOptions extends SelectionOptions {
+/** Settings not given are the defaults for the split's size (defaults.ts). */
+export interface RecommendRunOptions extends SelectionSettings {
   split: string;
   log?: (line: string) => void;
   onProgress?: OnProgress;
@@ -36,7 +38,9 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   const split = readSplit(opts.split);
   const { numUsers, numItems } = split;
   log(`gnn: ${opts.split}: ${numUsers} users, ${numItems} items, ${split.train.a.length} train / ${split.test.a.length} test interactions, ${split.trust.a.length} trust edges`);
-  const fitted = fitRecommender({ numUsers, numItems, train: split.train, trust: split.trust }, opts, log, opts.onProgress);
+  const selection = withDefaults(opts, split.train.a.length);
+  if (split.train.a.length > LARGE_GRAPH_PAIRS) log(`gnn: past ${LARGE_GRAPH_PAIRS} training pairs: the large-graph defaults (defaults.ts) for what was not set`);
+  const fitted = fitRecommender({ numUsers, numItems, train: split.train, trust: split.trust }, selection, log, opts.onProgress);
   const scorer = fittedScorer(fitted);
   // The single look at the test set.
   const truth = buildCsr(numUsers, split.test.a, split.test.b);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- models --data-dir DIR [--name NAME] [--requests N]`: latency of the model-backed
  * queries on a database whose models are trained (`npm run gnn -- train recommend|influence|forecast`):
- * recommendedProducts(first: 20) for sampled users as themselves, opinionLeaders(first: 20) overall
+ * recommendedProducts(first: 20) for sampled users as themselves, also with a category filter (scored
+ * live rather than read from the user's published list), opinionLeaders(first: 20) overall
  * and per category, and communities with forecasts. One request at a time over loopback after
  * warm-up, to the server as its own process (as `npm start` runs it, so the client does not share
  * its event loop): the numbers are the server's time plus a fraction of a millisecond of HTTP.
@@ -68,6 +69,16 @@ export async function main(argv: string[]): Promise<void> {
         run: () => {
           const id = rng.pick(users);
           return gql('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: toGlobalId('User', id) }, id);
+        },
+      },
+      {
+        // A category filter is never answered from the published list: the model scores every
+        // product live (with DLAE's CG form past 10,000 users, a solve on the solver's thread).
+        name: 'recommendedProducts(first: 20, category)',
+        model: 'recommend',
+        run: () => {
+          const id = rng.pick(users);
+          return gql('query ($id: ID!, $c: ID) { node(id: $id) { ... on User { recommendedProducts(first: 20, category: $c) { source edges { score node { name } } } } } }', { id: toGlobalId('User', id), c: toGlobalId('Category', rng.pick(categories)) }, id);
         },
       },
       {

@@ -54,13 +54,15 @@ export class CgDlae implements DlaeMatrix {
     // Even blocks: 53 users as 27 + 26, not 40 + 13 (a narrow block costs more per user).
     const size = Math.ceil(unsolved.length / Math.ceil(unsolved.length / solver.block));
     const blocks = Array.from({ length: Math.ceil(unsolved.length / size) }, (_, k) => unsolved.slice(k * size, (k + 1) * size));
+    // Each block comes back with its users' scores −z_uᵀX, computed by the thread that solved it.
     solver.solveAll(
       blocks.map((block) => block.map((r) => [[users[r], 1] as const])),
       (k, solution) =>
         blocks[k].forEach((r, b) => {
-          addUserRows(scores(r), byUser, solution.z, b, solution.width, -1);
+          scores(r).set(solution.projected!.subarray(b * numItems, (b + 1) * numItems));
           if (this.keepSolved && (kept.size + 1) * numUsers <= KEPT_FLOATS) kept.set(users[r], solutionColumn(solution, b));
         }),
+      -1,
     );
     return tf.tensor2d(out, [users.length, numItems]);
   }

@@ -9,6 +9,8 @@
 ;; pass each: float32 entries widened to float64 pairs, computed, and rounded back on store, which
 ;; is exactly what the JavaScript they replace computed (a Float32Array read is a double, a store
 ;; rounds), so solutions are bit-equal to it, in a quarter of the time.
+;; `project` is scale·VᵀA for a block V (DLAE's scores of the block's users: −z_uᵀX), one pass over
+;; A: the column sums in SIMD, then each lane's sum stored at its row of the [B, columns] output.
 ;; gram-kernel-bytes.ts holds the compiled bytes (npm run kernels); gram-solver.ts runs them.
 (module
   (memory (export "memory") 1 65536)
@@ -168,4 +170,40 @@
           (br_if $lanes (i32.lt_u (local.get $k) (local.get $rowBytes))))
         (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
         (local.set $s (i32.add (local.get $s) (local.get $rowBytes)))
-        (br $rows)))))
+        (br $rows))))
+
+  ;; out[b, c] = scale · Σ_{r ∈ c} v[r, b], out row-major [B, numCols]; t: B floats of scratch.
+  (func (export "project")
+    (param $colPtr i32) (param $rows i32) (param $v i32) (param $t i32) (param $out i32)
+    (param $numCols i32) (param $rowBytes i32) (param $scale f32)
+    (local $c i32) (local $p i32) (local $end i32) (local $b i32) (local $k i32) (local $o i32) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $numCols) (i32.const 2)))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_u (local.get $c) (local.get $numCols)))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 2)))))
+        (memory.fill (local.get $t) (i32.const 0) (local.get $rowBytes))
+        (block $summed
+          (loop $sum
+            (br_if $summed (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $b (i32.add (local.get $v)
+              (i32.mul (i32.load (i32.add (local.get $rows) (i32.shl (local.get $p) (i32.const 2)))) (local.get $rowBytes))))
+            (local.set $k (i32.const 0))
+            (loop $add
+              (v128.store (i32.add (local.get $t) (local.get $k))
+                (f32x4.add (v128.load (i32.add (local.get $t) (local.get $k))) (v128.load (i32.add (local.get $b) (local.get $k)))))
+              (local.set $k (i32.add (local.get $k) (i32.const 16)))
+              (br_if $add (i32.lt_u (local.get $k) (local.get $rowBytes))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $sum)))
+        ;; lane b of t to out[b, c]: consecutive columns fill consecutive floats of each output row
+        (local.set $o (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $k (i32.const 0))
+        (loop $lanes
+          (f32.store (local.get $o) (f32.mul (local.get $scale) (f32.load (i32.add (local.get $t) (local.get $k)))))
+          (local.set $o (i32.add (local.get $o) (local.get $stride)))
+          (local.set $k (i32.add (local.get $k) (i32.const 4)))
+          (br_if $lanes (i32.lt_u (local.get $k) (local.get $rowBytes))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $columns)))))

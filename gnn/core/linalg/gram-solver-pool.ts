@@ -64,6 +64,11 @@ function ready(t: PoolThread): boolean {
 
 let pools = 0;
 
+/** A block's solution Z [n, width] row-major and, when asked for, scale · ZᵀA [width, m]. */
+export interface BlockSolution extends Pick<GramSolution, 'z' | 'width'> {
+  projected?: Float32Array;
+}
+
 export class GramSolverPool {
   readonly block: number;
   private readonly id = pools++;
@@ -79,9 +84,11 @@ export class GramSolverPool {
 
   /**
    * Solves every block (at most `block` columns each), calling `use` on this thread with each
-   * block's index and solution, in no set order; returns how many blocks other threads solved.
+   * block's index and solution, in no set order, with `project` also its scale · ZᵀA
+   * (GramSolver.project, computed by the thread that solved it); returns how many blocks other
+   * threads solved.
    */
-  solveAll(blocks: SparseColumn[][], use: (k: number, solution: Pick<GramSolution, 'z' | 'width'>) => void): { elsewhere: number } {
+  solveAll(blocks: SparseColumn[][], use: (k: number, solution: BlockSolution) => void, project?: number): { elsewhere: number } {
     let next = 0;
     let elsewhere = 0;
     const send = (t: PoolThread) => {
@@ -90,7 +97,11 @@ export class GramSolverPool {
         t.loaded = this.id;
       }
       t.inFlight.push(next);
-      t.port.postMessage({ columns: blocks[next++].map((c) => [...c] as [number, number][]) } satisfies WorkerRequest);
+      t.port.postMessage({ columns: blocks[next++].map((c) => [...c] as [number, number][]), project } satisfies WorkerRequest);
+    };
+    const solveHere = (k: number): BlockSolution => {
+      const solution = this.here.solve(blocks[k]);
+      return { ...solution, projected: project === undefined ? undefined : this.here.project(solution.width, project) };
     };
     // One answer from `t`, waiting for it if `wait`; a thread that stopped has its blocks solved here.
     const receive = (t: PoolThread, wait: boolean): boolean => {
@@ -105,7 +116,7 @@ export class GramSolverPool {
           return true;
         }
         if (Atomics.load(t.signal, 1)) {
-          for (const k of t.inFlight.splice(0)) use(k, this.here.solve(blocks[k]));
+          for (const k of t.inFlight.splice(0)) use(k, solveHere(k));
           return false;
         }
         if (!wait || !t.inFlight.length) return false;
@@ -125,7 +136,7 @@ export class GramSolverPool {
       feed();
       while (next < blocks.length) {
         const k = next++;
-        use(k, this.here.solve(blocks[k]));
+        use(k, solveHere(k));
         feed();
       }
       for (const t of pool) while (t.inFlight.length) receive(t, true);

@@ -13,8 +13,9 @@ export interface GramSystem {
   n: number;
   options: GramSolverOptions;
 }
-export type WorkerRequest = { load: GramSystem } | { columns: [row: number, value: number][][] };
-export type WorkerReply = { ready: true } | { z: Float32Array; width: number } | { error: string };
+/** `project`: also send scale · ZᵀA (GramSolver.project) with this scale. */
+export type WorkerRequest = { load: GramSystem } | { columns: [row: number, value: number][][]; project?: number };
+export type WorkerReply = { ready: true } | { z: Float32Array; width: number; projected?: Float32Array } | { error: string };
 /** With a port: `signal[0]` counts the replies sent, `signal[1]` is set once the thread stops. */
 export interface WorkerOptions {
   port?: MessagePort;
@@ -54,9 +55,10 @@ channel.on('message', (m: WorkerRequest) => {
   try {
     if (!(solver instanceof GramSolver)) throw solver ?? new Error('no system loaded');
     const solution = solver.solve(m.columns);
-    // A copy: the solution is a view of the solver's memory, which the next solve overwrites.
+    // Copies: the solution and its projection are views of the solver's memory, which the next solve overwrites.
     const z = solution.z.slice();
-    send({ z, width: solution.width }, [z.buffer]);
+    const projected = m.project === undefined ? undefined : solver.project(solution.width, m.project).slice();
+    send({ z, width: solution.width, projected }, projected ? [z.buffer, projected.buffer] : [z.buffer]);
   } catch (e) {
     send({ error: e instanceof Error ? e.message : String(e) });
   }

@@ -6,7 +6,8 @@
  * M is SPD with eigenvalues ≥ 1, so CG converges; the Jacobi preconditioner diag(M)⁻¹ (M_rr =
  * 1 + Σ_{c ∋ r} w_c) evens out rows of very different weight and takes DLAE's K (dlae.ts) to its
  * tolerance in 10-15 iterations on Ciao and on a 25k-user split (bench/dlae-cg.ts).
- * Memory: five [n, B] float32 blocks and A's indices in one WebAssembly memory (B at most 256);
+ * Memory: five [n, B] float32 blocks, a [B, m] one for `project`, and A's indices in one
+ * WebAssembly memory (B at most 256);
  * time: iterations · 2·nnz(A)·B multiply-adds per block.
  * Float32 vectors (float64 for the per-column scalars): the residual still falls below the
  * default tolerance, 1e-5 of a unit right-hand side, which keeps DLAE's scores within about
@@ -21,6 +22,7 @@ interface GramKernel {
   dot(a: number, b: number, out: number, numRows: number, rowBytes: number): void;
   update(z: number, r: number, s: number, p: number, q: number, diagInv: number, alpha: number, rr: number, next: number, numRows: number, rowBytes: number): void;
   direction(p: number, s: number, beta: number, numRows: number, rowBytes: number): void;
+  project(colPtr: number, rows: number, v: number, t: number, out: number, numCols: number, rowBytes: number, scale: number): void;
 }
 
 const kernel = new WebAssembly.Module(Buffer.from(GRAM_KERNEL_BASE64, 'base64'));
@@ -65,7 +67,8 @@ export class GramSolver {
   private readonly blocks: number[];
   /** Byte offsets of the float64 per-column vectors pq, α, rr, next, β. */
   private readonly lanes: number[];
-  private readonly diagInv: Float32Array;
+  /** Byte offset of `project`'s output, [block, m] floats. */
+  private readonly projectAt: number;
   private readonly tolerance: number;
   private readonly maxIterations: number;
 
@@ -78,8 +81,8 @@ export class GramSolver {
     const m = byCol.numRows;
     const blockBytes = n * this.block * 4;
     const lanesBytes = this.block * 8;
-    // Layout: colPtr, rows, w, t, diag⁻¹, five float64 lane vectors, then the five blocks (all
-    // 16-byte aligned for v128 loads).
+    // Layout: colPtr, rows, w, t, diag⁻¹, five float64 lane vectors, the five blocks, then
+    // `project`'s output (all 16-byte aligned for v128 loads).
     const align = (x: number) => Math.ceil(x / 16) * 16;
     const colPtr = 0;
     const rows = align(colPtr + 4 * (m + 1));
@@ -88,7 +91,8 @@ export class GramSolver {
     const diagInv = align(t + 4 * this.block);
     const lanes = align(diagInv + 4 * n);
     const blocks = lanes + 5 * lanesBytes;
-    const bytes = blocks + 5 * blockBytes;
+    this.projectAt = blocks + 5 * blockBytes;
+    const bytes = this.projectAt + 4 * this.block * m;
     const instance = new WebAssembly.Instance(kernel);
     this.memory = instance.exports.memory as WebAssembly.Memory;
     this.memory.grow(Math.ceil(bytes / PAGE) - this.memory.buffer.byteLength / PAGE);
@@ -102,13 +106,13 @@ export class GramSolver {
     this.kernel = instance.exports as unknown as GramKernel;
     const diag = new Float64Array(n).fill(1);
     for (let c = 0; c < m; c++) for (let k = byCol.rowPtr[c]; k < byCol.rowPtr[c + 1]; k++) diag[byCol.cols[k]] += w[c];
-    this.diagInv = new Float32Array(buf, diagInv, n);
-    this.diagInv.set(Float32Array.from(diag, (d) => 1 / d));
+    new Float32Array(buf, diagInv, n).set(Float32Array.from(diag, (d) => 1 / d));
   }
 
   /** M⁻¹ of each right-hand side (at most `block` of them), by preconditioned CG per column. */
   solve(rhs: SparseColumn[]): GramSolution {
-    const { n, diagInv } = this;
+    const { n } = this;
+    const diagInv = new Float32Array(this.memory.buffer, this.at.diagInv, n);
     if (rhs.length > this.block) throw new Error(`at most ${this.block} right-hand sides per block`);
     // The kernel's cost is proportional to the block's width: only as wide as the columns asked for.
     const B = Math.max(4, Math.ceil(rhs.length / 4) * 4);
@@ -150,5 +154,15 @@ export class GramSolver {
       iterations++;
     }
     return { z, width: B, iterations };
+  }
+
+  /**
+   * scale · ZᵀA [width, m] row-major for the last solution Z [n, width] (DLAE: scale −1 gives the
+   * block's users' scores −z_uᵀX, one pass over A in the kernel); a view, valid until the next call.
+   */
+  project(width: number, scale: number): Float32Array {
+    const m = this.byCol.numRows;
+    this.kernel.project(this.at.colPtr, this.at.rows, this.blocks[0], this.at.t, this.projectAt, m, width * 4, scale);
+    return new Float32Array(this.memory.buffer, this.projectAt, width * m);
   }
 }

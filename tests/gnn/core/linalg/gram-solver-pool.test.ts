@@ -7,20 +7,25 @@ import { gramSystem } from './gram-system';
 // Three threads in all, whatever the machine: two besides this one.
 process.env.GNN_THREADS = '3';
 
-test('GramSolverPool: blocks solved on other threads are bit-equal to the same blocks solved here', async () => {
+test('GramSolverPool: blocks solved on other threads, and their projections, are bit-equal to the same blocks solved here', async () => {
   assert.equal(await startGramThreads(), 2);
   const { byCol, w } = gramSystem(70, 120, 0.05, 9);
   const pool = new GramSolverPool(byCol, w, 70, { block: 8 });
   const here = new GramSolver(byCol, w, 70, { block: 8 });
   const blocks = Array.from({ length: 9 }, (_, k) => Array.from({ length: 8 - (k % 3) }, (_, b): SparseColumn => [[(k * 8 + b) % 70, 1], [(k + b * 5) % 70, -0.5]]));
   const seen = new Set<number>();
-  const { elsewhere } = pool.solveAll(blocks, (k, { z, width }) => {
-    assert.ok(!seen.has(k), `block ${k} once`);
-    seen.add(k);
-    const alone = here.solve(blocks[k]);
-    assert.equal(width, alone.width);
-    assert.deepEqual(Array.from(z.subarray(0, 70 * width)), Array.from(alone.z), `block ${k}`);
-  });
+  const { elsewhere } = pool.solveAll(
+    blocks,
+    (k, { z, width, projected }) => {
+      assert.ok(!seen.has(k), `block ${k} once`);
+      seen.add(k);
+      const alone = here.solve(blocks[k]);
+      assert.equal(width, alone.width);
+      assert.deepEqual(Array.from(z.subarray(0, 70 * width)), Array.from(alone.z), `block ${k}`);
+      assert.deepEqual(Array.from(projected!), Array.from(here.project(width, -1)), `block ${k}'s projection`);
+    },
+    -1,
+  );
   assert.equal(seen.size, blocks.length);
   assert.ok(elsewhere >= 4, `the other threads solved ${elsewhere} blocks (two each were sent first)`);
   // Another system on the same threads: each thread is sent it before its first block.

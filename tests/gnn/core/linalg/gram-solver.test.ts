@@ -48,3 +48,18 @@ test('GramSolver rounds a block up to whole four-lane groups', () => {
   const { z, width } = solver.solve(rhs);
   rhs.forEach((b, k) => assert.ok(residual(dense, z, width, k, b) < 1e-4, `column ${k}`));
 });
+
+test('GramSolver.project gives scale · ZᵀA for the last solution, the sums DLAE scores a block of users with', () => {
+  const { byCol, w } = system(30, 45, 0.1, 5);
+  const solver = new GramSolver(byCol, w, 30, { block: 8 });
+  const { z, width } = solver.solve([new Map([[2, 1]]), new Map([[17, 1], [3, -0.5]]), new Map([[29, 1]])]);
+  const projected = solver.project(width, -1);
+  assert.equal(projected.length, width * 45);
+  for (let b = 0; b < 3; b++)
+    for (let c = 0; c < 45; c++) {
+      // Summed over the column's rows in order in float32, as the kernel does.
+      let sum = 0;
+      for (let k = byCol.rowPtr[c]; k < byCol.rowPtr[c + 1]; k++) sum = Math.fround(sum + z[byCol.cols[k] * width + b]);
+      assert.equal(projected[b * 45 + c], -sum, `user ${b}, column ${c}`);
+    }
+});

@@ -86,7 +86,7 @@ export class GramSolverPool {
    * Solves every block (at most `block` columns each), calling `use` on this thread with each
    * block's index and solution, in no set order, with `project` also its scale · ZᵀA
    * (GramSolver.project, computed by the thread that solved it); returns how many blocks other
-   * threads solved.
+   * threads solved. The solution's arrays are valid only until `use` returns (then reused).
    */
   solveAll(blocks: SparseColumn[][], use: (k: number, solution: BlockSolution) => void, project?: number): { elsewhere: number } {
     let next = 0;
@@ -113,6 +113,8 @@ export class GramSolverPool {
           if ('error' in m) throw new Error(m.error);
           use(k, m);
           elsewhere++;
+          // The buffers go back for the thread's next answers.
+          for (const a of [m.z, m.projected]) if (a) t.port.postMessage({ recycle: a.buffer as ArrayBuffer } satisfies WorkerRequest, [a.buffer as ArrayBuffer]);
           return true;
         }
         if (Atomics.load(t.signal, 1)) {

@@ -13,8 +13,12 @@ export interface GramSystem {
   n: number;
   options: GramSolverOptions;
 }
-/** `project`: also send scale · ZᵀA (GramSolver.project) with this scale. */
-export type WorkerRequest = { load: GramSystem } | { columns: [row: number, value: number][][]; project?: number };
+/**
+ * `project`: also send scale · ZᵀA (GramSolver.project) with this scale. `recycle`: a buffer this
+ * thread sent, back for its next answers: copying into memory already touched is several times
+ * faster than into a new buffer (33 MB: ~5 ms against ~90 ms of page faults).
+ */
+export type WorkerRequest = { load: GramSystem } | { columns: [row: number, value: number][][]; project?: number } | { recycle: ArrayBuffer };
 export type WorkerReply = { ready: true } | { z: Float32Array; width: number; projected?: Float32Array } | { error: string };
 /** With a port: `signal[0]` counts the replies sent, `signal[1]` is set once the thread stops. */
 export interface WorkerOptions {
@@ -25,6 +29,15 @@ export interface WorkerOptions {
 const { port, signal } = (workerData ?? {}) as WorkerOptions;
 const channel = port ?? parentPort!;
 let solver: GramSolver | Error | null = null;
+const spare: ArrayBuffer[] = [];
+
+/** A copy of `view` in a recycled buffer of its size if there is one. */
+function copy(view: Float32Array): Float32Array<ArrayBuffer> {
+  const k = spare.findIndex((b) => b.byteLength === view.byteLength);
+  const out = k < 0 ? new Float32Array(view.length) : new Float32Array(spare.splice(k, 1)[0]);
+  out.set(view);
+  return out;
+}
 
 function send(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
   channel.postMessage(reply, transfer);
@@ -40,8 +53,13 @@ if (signal)
   });
 
 channel.on('message', (m: WorkerRequest) => {
+  if ('recycle' in m) {
+    spare.push(m.recycle);
+    return;
+  }
   if ('load' in m) {
     const { byCol, w, n, options } = m.load;
+    spare.length = 0;
     try {
       solver = new GramSolver(byCol, w, n, options);
       // Two solves before the first request: its code is compiled and optimised by then (the
@@ -56,8 +74,8 @@ channel.on('message', (m: WorkerRequest) => {
     if (!(solver instanceof GramSolver)) throw solver ?? new Error('no system loaded');
     const solution = solver.solve(m.columns);
     // Copies: the solution and its projection are views of the solver's memory, which the next solve overwrites.
-    const z = solution.z.slice();
-    const projected = m.project === undefined ? undefined : solver.project(solution.width, m.project).slice();
+    const z = copy(solution.z);
+    const projected = m.project === undefined ? undefined : copy(solver.project(solution.width, m.project));
     send({ z, width: solution.width, projected }, projected ? [z.buffer, projected.buffer] : [z.buffer]);
   } catch (e) {
     send({ error: e instanceof Error ? e.message : String(e) });

@@ -33,8 +33,8 @@ export const LARGE_GRAPH_PAIRS = 300_000;
  * GNN step propagates the whole graph in ~6 s, so an epoch at batch 8,192 takes ~9 min and the
  * defaults above would train for hours. Batches of 32,768 at lr 0.05, a check every epoch on
  * 1,000 validation users (5% of each user's pairs), patience 2, at most 40 epochs and 15 minutes,
- * the early-stopped model kept instead of a refit, two λ and four blend weights: 13.5 min for
- * the whole offline run at 25k users, 3.4 GiB.
+ * the early-stopped model kept instead of a refit, two λ and four blend weights: 12.5 min for
+ * the whole offline run at 25k users, 3.6 GiB.
  */
 export const LARGE_GRAPH = {
   grid: { lr: [0.05], batchSize: [32768] },

@@ -5,7 +5,8 @@
  * a few [U, B] blocks) where K⁻¹ takes U²: the form for graphs past EXACT_MAX_USERS (dlae-form.ts).
  * Time: 10-15 products with K per block of users, each two passes over X's entries per user
  * of the block (bench/dlae-cg.ts), then the block's scores −ZᵀX in one more pass, in the kernel
- * too; blocks are solved and scored on every core (core/linalg/gram-solver-pool.ts). Serving solves one column per request the same way for a user
+ * too; blocks are solved and scored on every core (core/linalg/gram-solver-pool.ts).
+ * Serving solves one column per request the same way for a user
  * whose products changed (user-scores.ts); nothing per user is published beyond X and Λ⁻¹.
  * Truncating the rows z_u to publish them does not work: kept to their 128 largest entries they
  * cost the blend 9-14% of Ciao's validation Recall@20 (docs/recommend.md), since the many small

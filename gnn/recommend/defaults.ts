@@ -56,8 +56,9 @@ export function recommendDefaults(trainingPairs: number): SelectionOptions {
   return trainingPairs > LARGE_GRAPH_PAIRS ? merge(RECOMMEND_DEFAULTS, LARGE_GRAPH) : RECOMMEND_DEFAULTS;
 }
 
-/** What the caller set, and the defaults for the graph's size for everything else. */
-export function withDefaults(given: SelectionSettings, trainingPairs: number): SelectionOptions {
+/** What the caller set, and the defaults for the graph's size for everything else (saying so to `log` on a large graph). */
+export function withDefaults(given: SelectionSettings, trainingPairs: number, log: (line: string) => void = () => {}): SelectionOptions {
+  if (trainingPairs > LARGE_GRAPH_PAIRS) log(`gnn: past ${LARGE_GRAPH_PAIRS} training pairs: the large-graph defaults (defaults.ts) for what was not set`);
   return merge(recommendDefaults(trainingPairs), given);
 }
 

@@ -10,7 +10,7 @@ import type { ModelRun, TrainingStore } from '../../src/store/contract';
 import type { OnProgress } from '../core/progress';
 import { publishTrained, type PublishOptions } from '../core/publish';
 import { readSnapshot, type GraphSnapshot } from '../core/snapshot';
-import { LARGE_GRAPH_PAIRS, withDefaults, type SelectionSettings } from './defaults';
+import { withDefaults, type SelectionSettings } from './defaults';
 import { recommendGraph, type RecommendGraph } from './graph';
 import { buildCsr } from '../core/graph/csr';
 import { describe, describeEnsemble, fitRecommender, fittedScorer, type FittedRecommender, type SelectionOptions } from './pipeline';
@@ -36,8 +36,7 @@ export async function trainRecommendFromStore(
   const snapshot = await readSnapshot(store);
   const graph = recommendGraph(snapshot);
   if (graph.interactions.a.length === 0) throw new Error('the store has no reviews or public shares to learn from');
-  const opts = withDefaults(given, graph.interactions.a.length);
-  if (graph.interactions.a.length > LARGE_GRAPH_PAIRS) log(`gnn: past ${LARGE_GRAPH_PAIRS} training pairs: the large-graph defaults (defaults.ts) for what was not set`);
+  const opts = withDefaults(given, graph.interactions.a.length, log);
   const fitted = fitRecommender({ numUsers: graph.userIds.length, numItems: graph.products.length, train: graph.interactions, trust: graph.trust }, opts, log, onProgress);
   try {
     const { run, modelDir } = await publishRecommender(store, snapshot, graph, fitted, opts, publish, backend);

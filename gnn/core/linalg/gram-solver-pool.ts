@@ -30,7 +30,7 @@ interface PoolThread {
 let threads: PoolThread[] | null = null;
 
 /** Threads besides the caller's: GNN_THREADS − 1, or one per other core. */
-export function extraThreads(): number {
+function extraThreads(): number {
   const total = Number(process.env.GNN_THREADS) || os.availableParallelism();
   return Math.max(0, Math.floor(total) - 1);
 }
@@ -89,6 +89,8 @@ export class GramSolverPool {
    * threads solved. The solution's arrays are valid only until `use` returns (then reused).
    */
   solveAll(blocks: SparseColumn[][], use: (k: number, solution: BlockSolution) => void, project?: number): { elsewhere: number } {
+    // Where answers go: `use`, until an error ends the call (see `finally`).
+    let handle = use;
     let next = 0;
     let elsewhere = 0;
     const send = (t: PoolThread) => {
@@ -111,14 +113,14 @@ export class GramSolverPool {
         if (m) {
           const k = t.inFlight.shift()!;
           if ('error' in m) throw new Error(m.error);
-          use(k, m);
+          handle(k, m);
           elsewhere++;
           // The buffers go back for the thread's next answers.
           for (const a of [m.z, m.projected]) if (a) t.port.postMessage({ recycle: a.buffer as ArrayBuffer } satisfies WorkerRequest, [a.buffer as ArrayBuffer]);
           return true;
         }
         if (Atomics.load(t.signal, 1)) {
-          for (const k of t.inFlight.splice(0)) use(k, solveHere(k));
+          for (const k of t.inFlight.splice(0)) handle(k, solveHere(k));
           return false;
         }
         if (!wait || !t.inFlight.length) return false;
@@ -145,6 +147,7 @@ export class GramSolverPool {
       return { elsewhere };
     } finally {
       // After an error, answers still coming are awaited and dropped, not read by the next call.
+      handle = () => {};
       for (const t of pool)
         while (t.inFlight.length) {
           try {

@@ -133,8 +133,7 @@ export class GramSolver {
     p.set(s);
     const active = Array.from(rr, (x) => Math.sqrt(x) >= this.tolerance);
     const [pqAt, alphaAt, rrAt, nextAt, betaAt] = this.lanes;
-    const lanes = (at: number) => new Float64Array(this.memory.buffer, at, B);
-    const [pq, alpha, rrNow, next, beta] = [pqAt, alphaAt, rrAt, nextAt, betaAt].map(lanes);
+    const [pq, alpha, rrNow, next, beta] = this.lanes.map((at) => new Float64Array(this.memory.buffer, at, B));
     const [zAt, rAt, sAt, pAt, qAt] = this.blocks;
     const rowBytes = B * 4;
     let iterations = 0;

@@ -6,7 +6,7 @@
 import { initBackend } from '../../core/backend';
 import { buildCsr, rowOf } from '../../core/graph/csr';
 import type { OnProgress } from '../../core/progress';
-import { LARGE_GRAPH_PAIRS, withDefaults, type SelectionSettings } from '../defaults';
+import { withDefaults, type SelectionSettings } from '../defaults';
 import { fitRecommender, fittedScorer, type FittedRecommender } from '../pipeline';
 import { evaluateRanking } from './evaluate';
 import type { RankingMetrics } from './metrics';
@@ -38,8 +38,7 @@ export async function runRecommend(opts: RecommendRunOptions): Promise<Recommend
   const split = readSplit(opts.split);
   const { numUsers, numItems } = split;
   log(`gnn: ${opts.split}: ${numUsers} users, ${numItems} items, ${split.train.a.length} train / ${split.test.a.length} test interactions, ${split.trust.a.length} trust edges`);
-  const selection = withDefaults(opts, split.train.a.length);
-  if (split.train.a.length > LARGE_GRAPH_PAIRS) log(`gnn: past ${LARGE_GRAPH_PAIRS} training pairs: the large-graph defaults (defaults.ts) for what was not set`);
+  const selection = withDefaults(opts, split.train.a.length, log);
   const fitted = fitRecommender({ numUsers, numItems, train: split.train, trust: split.trust }, selection, log, opts.onProgress);
   const scorer = fittedScorer(fitted);
   // The single look at the test set.

@@ -7,12 +7,10 @@
  *  - `here`: one solve per request on the event loop (GramSolver, block 4; serving before the thread),
  *  - `thread`: GramSolverThread, requests asked together sharing its blocks of 4.
  * Reports per R and way: ms per request (wall time / requests) and the timer's lateness
- * (median, p99, worst). Writes bench/results/cg-requests-NAME.json (NAME as in bench/dlae-cg.ts).
+ * (median, p99, worst). Writes bench/results/cg-requests-NAME.json (NAME: bench/split-results.ts).
  * Usage: npx tsx bench/cg-requests.ts [--split DIR] [--requests 24]
  */
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { buildCsr } from '../gnn/core/graph/csr';
@@ -21,10 +19,10 @@ import { GramSolverThread } from '../gnn/core/linalg/gram-solver-thread';
 import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
 import { dlaePenalty } from '../gnn/recommend/dlae';
 import { readSplit } from '../gnn/recommend/offline/split';
+import { writeSplitResults } from './split-results';
 
 const { values } = parseArgs({ options: { split: { type: 'string', default: '../shared/datasets/ciao/sociallgn-split' }, requests: { type: 'string', default: '24' } } });
 const SPLIT = values.split!;
-const NAME = basename(SPLIT) === 'sociallgn-split' ? basename(dirname(SPLIT)) : basename(SPLIT);
 const REQUESTS = Number(values.requests);
 const TICK_MS = 2;
 
@@ -81,7 +79,4 @@ for (const together of [1, 4, 8])
     process.stdout.write(`${JSON.stringify(row)}\n`);
   }
 await thread.close();
-writeFileSync(
-  `bench/results/cg-requests-${NAME}.json`,
-  `${JSON.stringify({ split: SPLIT, size: { numUsers: n, numItems: split.numItems, train: split.train.a.length }, tickMs: TICK_MS, requests: REQUESTS, command: `nice -n ${os.getPriority()} npx tsx ${process.argv.slice(1).join(' ')}`.replace(process.cwd() + '/', ''), rows }, null, 2)}\n`,
-);
+writeSplitResults('cg-requests', SPLIT, split, { tickMs: TICK_MS, requests: REQUESTS, rows });

@@ -10,9 +10,7 @@
  * sociallgn-split: ciao).
  * Usage: npx tsx bench/dlae-cg.ts [--split DIR]
  */
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initBackend } from '../gnn/core/backend';
 import { buildCsr } from '../gnn/core/graph/csr';
@@ -22,10 +20,10 @@ import { Dlae, dlaePenalty } from '../gnn/recommend/dlae';
 import { EXACT_MAX_USERS } from '../gnn/recommend/dlae-form';
 import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
 import { readSplit } from '../gnn/recommend/offline/split';
+import { writeSplitResults } from './split-results';
 
 const { values } = parseArgs({ options: { split: { type: 'string', default: '../shared/datasets/ciao/sociallgn-split' } } });
 const SPLIT = values.split!;
-const NAME = basename(SPLIT) === 'sociallgn-split' ? basename(dirname(SPLIT)) : basename(SPLIT);
 const SINGLE = 20;
 
 await initBackend();
@@ -84,7 +82,4 @@ for (const lambda of RECOMMEND_DEFAULTS.ensemble.lambda) {
   rows.push(row);
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
-writeFileSync(
-  `bench/results/dlae-cg-${NAME}.json`,
-  `${JSON.stringify({ split: SPLIT, size: { numUsers, numItems, train: split.train.a.length }, command: `nice -n ${os.getPriority()} npx tsx ${process.argv.slice(1).join(' ')}`.replace(process.cwd() + '/', ''), rows }, null, 2)}\n`,
-);
+writeSplitResults('dlae-cg', SPLIT, split, { rows });

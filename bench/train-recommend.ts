@@ -25,7 +25,7 @@ const SETTINGS: Record<string, Settings> = {
   lastfm: RECOMMEND_DEFAULTS,
   // Ciao is 6x larger: only 5% of the training data is held out for choosing the epoch count.
   ciao: {
-    grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2] },
+    grid: { dim: [64], layers: [3], lr: [0.02], l2: [1e-4], batchSize: [8192], social: ['edges'], loss: ['bpr'], temperature: [0.2], contrast: [0], noise: [0.1] },
     ensemble: { lambda: [60, 200], dropout: [0.25, 0.5], gnnWeight: [1, 0.65, 0.5, 0.35, 0] },
     maxEpochs: 40,
     valFraction: 0.05,
@@ -42,7 +42,7 @@ function commandLine(name: string, s: Settings, predictions: string): string {
   return [
     'npm run gnn -- recommend', `--split ${join(DATASETS, name, 'sociallgn-split')}`, `--predictions ${predictions}`,
     `--epochs ${s.maxEpochs}`, `--dim ${g.dim}`, `--layers ${g.layers}`, `--lr ${g.lr}`, `--l2 ${g.l2}`, `--batch ${g.batchSize}`,
-    `--social ${g.social}`, `--loss ${g.loss}`, `--temperature ${g.temperature}`,
+    `--social ${g.social}`, `--loss ${g.loss}`, `--temperature ${g.temperature}`, `--contrast ${g.contrast}`, `--noise ${g.noise}`,
     `--dlae-lambda ${s.ensemble.lambda}`, `--dlae-dropout ${s.ensemble.dropout}`, `--gnn-weight ${s.ensemble.gnnWeight}`, ...(s.valFraction === undefined ? [] : [`--val-fraction ${s.valFraction}`]), `--val-users ${s.valUsers}`, `--eval-every ${s.evalEvery}`, `--patience ${s.patience}`,
     s.refit ? '--refit' : '--no-refit', `--seed ${s.seed}`,
   ].join(' ');

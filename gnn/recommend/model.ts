@@ -14,6 +14,9 @@
  *              K = min(B, 256) sampled negatives of the batch, shared by all users ([B, 1+K]
  *              logits; shared rather than in-batch keeps the score matrix small on CPU).
  *              Scores are then cosines, so `embed` returns L2-normalised rows.
+ * With `contrast` > 0 (XSimGCL, Yu et al., 2023; contrastive.ts) every propagated layer gets noise of
+ * norm `noise` in training, and contrast · InfoNCE(final, first layer) over the batch's users and
+ * items is added to the loss; scoring propagates without noise.
  */
 import * as tf from '@tensorflow/tfjs';
 import { EmbeddingScorer } from './embedding-scorer';
@@ -24,6 +27,9 @@ import { SocialFusion } from './social-fusion';
 import { coldUserTable, coldUsers, type ColdVector } from './cold-vector';
 import { buildCsr, type Csr } from '../core/graph/csr';
 import type { PairList } from './graph';
+import { Random } from '../core/random';
+import { contrastiveLoss, perturbation } from './contrastive';
+import { normalizeRows } from '../core/linalg/normalize-rows';
 
 export type SocialMode = 'none' | 'edges' | 'fusion';
 export const SOCIAL_MODES: SocialMode[] = ['none', 'edges', 'fusion'];
@@ -43,6 +49,10 @@ export interface RecommendHyperParams {
   temperature: number;
   /** How cold users' final vectors are formed (cold-vector.ts); absent: 'trained'. */
   coldVector?: ColdVector;
+  /** Weight of the cross-layer contrastive term (XSimGCL); 0 or absent: none. */
+  contrast?: number;
+  /** Norm ε of the noise added to each propagated layer while training with `contrast`. */
+  noise?: number;
 }
 
 export interface RecommendData {
@@ -62,6 +72,8 @@ export class SocialRecommender {
   private readonly numItems: number;
   /** With a cold vector other than 'trained': the cold users, and the products and followees v_u is formed from. */
   private readonly cold?: { kind: ColdVector; users: Int32Array; products: Csr; followees: Csr | null };
+  /** The training noise's stream (`contrast`): each step perturbs differently, reproducibly. */
+  private readonly noise: Random;
 
   constructor(data: RecommendData, readonly hp: RecommendHyperParams, seed: number) {
     const { numUsers, numItems, interactions, trust } = data;
@@ -79,6 +91,7 @@ export class SocialRecommender {
       this.fusion = new SocialFusion(hp.dim, seed + 2);
     }
     this.nodeEmb = tf.variable(tf.randomNormal([numUsers + numItems, hp.dim], 0, 0.1, 'float32', seed));
+    this.noise = new Random(seed + 3);
     if (hp.coldVector && hp.coldVector !== 'trained') {
       const products = buildCsr(numUsers, interactions.a, interactions.b);
       const users = coldUsers(products);
@@ -91,10 +104,11 @@ export class SocialRecommender {
    * Propagate over all nodes (users then items): layer 0 [U+I, d] and the layer mean [U+I, d].
    * Keeping one node table lets the loss do a single gather (and a single scatter backwards).
    */
-  private propagate(): { layer0: tf.Tensor2D; mean: tf.Tensor2D } {
+  private propagate(noise = 0): { layer0: tf.Tensor2D; first: tf.Tensor2D; mean: tf.Tensor2D } {
     const layer0 = this.nodeEmb as tf.Tensor2D;
     let all = layer0;
     let sum = layer0;
+    let first = layer0;
     for (let k = 0; k < this.hp.layers; k++) {
       const next = this.interaction.propagate(all);
       if (this.fusion && this.social) {
@@ -104,9 +118,11 @@ export class SocialRecommender {
       } else {
         all = next;
       }
+      if (noise > 0) all = all.add(perturbation(all, noise, this.noise));
+      if (k === 0) first = all;
       sum = sum.add(all);
     }
-    return { layer0, mean: sum.div(this.hp.layers + 1) as tf.Tensor2D };
+    return { layer0, first, mean: sum.div(this.hp.layers + 1) as tf.Tensor2D };
   }
 
   /** Final embeddings for scoring: users [U, d], items [I, d]. */
@@ -140,9 +156,13 @@ export class SocialRecommender {
       nodes[2 * b + k] = neg[k] + this.numUsers;
     }
     const idx = tf.tensor1d(nodes, 'int32');
-    const { layer0, mean } = this.propagate();
+    const contrast = this.hp.contrast ?? 0;
+    const { layer0, first, mean } = this.propagate(contrast > 0 ? (this.hp.noise ?? 0) : 0);
     const rows = gatherRows(mean, idx);
-    const reg = gatherRows(layer0, idx).square().sum().mul((0.5 * this.hp.l2) / b);
+    let reg = gatherRows(layer0, idx).square().sum().mul((0.5 * this.hp.l2) / b);
+    if (contrast > 0) {
+      reg = reg.add(contrastiveLoss(mean, first, nodes.subarray(0, b), nodes.subarray(b, 2 * b), this.hp.temperature).mul(contrast));
+    }
     if (this.hp.loss === 'softmax') {
       const k = Math.min(b, SHARED_NEGATIVES);
       const [u, i, shared] = tf.split(normalizeRows(rows), [b, b, b]).map((t, n) => (n === 2 ? t.slice([0, 0], [k, -1]) : t));
@@ -179,8 +199,4 @@ export class SocialRecommender {
     this.interaction.dispose();
     this.social?.dispose();
   }
-}
-
-function normalizeRows(x: tf.Tensor2D): tf.Tensor2D {
-  return x.div(x.square().sum(1, true).add(1e-12).sqrt());
 }

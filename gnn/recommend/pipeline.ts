@@ -36,6 +36,9 @@ export interface RecommendGrid {
   social: RecommendHyperParams['social'][];
   loss: RecommendHyperParams['loss'][];
   temperature: number[];
+  /** Weights of XSimGCL's contrastive term (0: plain BPR), each with every noise norm ε. */
+  contrast: number[];
+  noise: number[];
 }
 
 /** DLAE settings tried as the GNN's blend partner; GNN weights of only 1 mean the GNN alone (no DLAE is fitted). */
@@ -131,13 +134,16 @@ function* combinations(grid: RecommendGrid, coldVector: ColdVector): Generator<R
               for (const loss of grid.loss)
                 // τ only matters for the softmax loss: do not repeat BPR runs per temperature.
                 for (const temperature of loss === 'softmax' ? grid.temperature : grid.temperature.slice(0, 1))
-                  yield { dim, layers, lr, l2, batchSize, social, loss, temperature, coldVector };
+                  for (const contrast of grid.contrast)
+                    for (const noise of contrast > 0 ? grid.noise : grid.noise.slice(0, 1))
+                      yield { dim, layers, lr, l2, batchSize, social, loss, temperature, coldVector, contrast, noise };
 }
 
 export function describe(hp: RecommendHyperParams): string {
   const loss = hp.loss === 'softmax' ? `softmax(τ=${hp.temperature})` : hp.loss;
   const cold = hp.coldVector && hp.coldVector !== 'trained' ? ` cold=${hp.coldVector}` : '';
-  return `social=${hp.social} loss=${loss} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}${cold}`;
+  const contrast = hp.contrast ? ` contrast=${hp.contrast} noise=${hp.noise}` : '';
+  return `social=${hp.social} loss=${loss} dim=${hp.dim} layers=${hp.layers} lr=${hp.lr} l2=${hp.l2} batch=${hp.batchSize}${contrast}${cold}`;
 }
 
 export function describeEnsemble(choice: EnsembleChoice | undefined): string {

@@ -38,7 +38,9 @@ export const recommendCommand: Command = {
     { name: 'batch', type: 'number', list: true, description: `BPR triples per step${byDefault(D.grid.batchSize, L.grid.batchSize)}` },
     { name: 'social', type: 'string', list: true, description: `how trust edges are used: ${SOCIAL_MODES.join(' | ')}${byDefault(D.grid.social)}` },
     { name: 'loss', type: 'string', list: true, description: `training loss: ${RECOMMEND_LOSSES.join(' | ')}${byDefault(D.grid.loss)}` },
-    { name: 'temperature', type: 'number', list: true, description: `softmax temperature (softmax loss only)${byDefault(D.grid.temperature)}` },
+    { name: 'temperature', type: 'number', list: true, description: `temperature of the softmax loss and of the contrastive term${byDefault(D.grid.temperature)}` },
+    { name: 'contrast', type: 'number', list: true, description: `weights of the contrastive term (XSimGCL; 0: plain BPR) to try${byDefault(D.grid.contrast, L.grid.contrast)}` },
+    { name: 'noise', type: 'number', list: true, description: `norm of the noise added to each layer in training with a contrastive term${byDefault(D.grid.noise)}` },
     { name: 'dlae-lambda', type: 'number', list: true, description: `DLAE ridge λ values to try${byDefault(D.ensemble.lambda, L.ensemble.lambda)}` },
     { name: 'dlae-dropout', type: 'number', list: true, description: `DLAE input-dropout p values to try${byDefault(D.ensemble.dropout)}` },
     { name: 'gnn-weight', type: 'number', list: true, description: `GNN weights w in w·GNN + (1−w)·DLAE to try (1: GNN alone, 0: DLAE alone; only 1: no DLAE)${byDefault(D.ensemble.gnnWeight, L.ensemble.gnnWeight)}` },
@@ -67,11 +69,13 @@ export const recommendCommand: Command = {
     const form = o['dlae-form'] as DlaeForm | undefined;
     if (form !== undefined && !DLAE_FORMS.includes(form)) throw new UsageError(`--dlae-form must be one of ${DLAE_FORMS.join(', ')}, got "${form}"`);
     const ensemble = { lambda: nums('dlae-lambda'), dropout: nums('dlae-dropout'), gnnWeight: nums('gnn-weight'), form };
+    if (nums('contrast')?.some((c) => !(c >= 0))) throw new UsageError('--contrast values must be >= 0');
+    if (nums('noise')?.some((e) => !(e > 0))) throw new UsageError('--noise values must be > 0');
     if (ensemble.lambda?.some((l) => !(l > 0))) throw new UsageError('--dlae-lambda values must be > 0');
     if (ensemble.dropout?.some((p) => !(p >= 0 && p < 1))) throw new UsageError('--dlae-dropout values must be in [0, 1)');
     if (ensemble.gnnWeight?.some((w) => !(w >= 0 && w <= 1))) throw new UsageError('--gnn-weight values must be in [0, 1]');
     const settings: SelectionSettings = {
-      grid: { dim: nums('dim'), layers: nums('layers'), lr: nums('lr'), l2: nums('l2'), batchSize: nums('batch'), social, loss: losses, temperature: nums('temperature') },
+      grid: { dim: nums('dim'), layers: nums('layers'), lr: nums('lr'), l2: nums('l2'), batchSize: nums('batch'), social, loss: losses, temperature: nums('temperature'), contrast: nums('contrast'), noise: nums('noise') },
       ensemble,
       maxEpochs: num('epochs'),
       gnnSeconds: num('gnn-seconds'),

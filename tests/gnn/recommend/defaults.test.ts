@@ -23,6 +23,8 @@ test('a large graph gets the settings the scale table was measured with, the res
   assert.equal(d.seed, RECOMMEND_DEFAULTS.seed);
   assert.deepEqual(RECOMMEND_DEFAULTS.grid.batchSize, [8192], 'the small-graph defaults are not changed by the merge');
   assert.equal(LARGE_GRAPH.refit, false);
+  assert.deepEqual(d.grid.contrast, [0], 'no contrastive run: the scale table was measured without one');
+  assert.deepEqual(RECOMMEND_DEFAULTS.grid.contrast, [0, 0.005], 'small graphs choose it on validation');
 });
 
 test('what the caller sets wins over both, field by field inside the grids; undefined means the default', () => {

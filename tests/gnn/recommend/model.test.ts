@@ -10,11 +10,15 @@ await initBackend(() => {});
 
 const data = TWO_GROUPS;
 
-const cases = [...SOCIAL_MODES.map((social) => ({ social, loss: 'bpr' as const })), { social: 'edges' as const, loss: 'softmax' as const }];
+const cases = [
+  ...SOCIAL_MODES.map((social) => ({ social, loss: 'bpr' as const, contrast: 0 })),
+  { social: 'edges' as const, loss: 'softmax' as const, contrast: 0 },
+  { social: 'edges' as const, loss: 'bpr' as const, contrast: 0.05 },
+];
 
-for (const { social, loss } of cases) {
-  test(`training lowers the loss and ranks liked items first (social=${social}, loss=${loss})`, () => {
-    const model = new SocialRecommender(data, { dim: 8, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social, loss, temperature: 0.2 }, 1);
+for (const { social, loss, contrast } of cases) {
+  test(`training lowers the loss and ranks liked items first (social=${social}, loss=${loss}, contrast=${contrast})`, () => {
+    const model = new SocialRecommender(data, { dim: 8, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social, loss, temperature: 0.2, contrast, noise: 0.1 }, 1);
     const optimizer = tf.train.adam(0.05);
     const users = Int32Array.from([0, 1, 2, 3]);
     const pos = Int32Array.from([1, 2, 3, 4]);
@@ -71,4 +75,18 @@ test('cold users get the final vector coldVector says; warm users and items are 
   const p = plain.embed();
   assert.ok(close(row(ablation.embed().users.dataSync() as Float32Array, 1), Array.from(neighbourhoodVector([5, 6], p.items.dataSync() as Float32Array, [], p.users.dataSync() as Float32Array, dim)!)), 'without the social part, follows are left out');
   [trained, ablation, plain].forEach((m) => m.dispose());
+});
+
+test('with the contrastive term, training is the same for the same seed, and scoring adds no noise', () => {
+  const hp = { dim: 8, layers: 2, lr: 0.05, l2: 1e-4, batchSize: 7, social: 'edges' as const, loss: 'bpr' as const, temperature: 0.2, contrast: 0.1, noise: 0.1 };
+  const trained = [1, 1].map((seed) => {
+    const model = new SocialRecommender(data, hp, seed);
+    const optimizer = tf.train.adam(0.05);
+    for (let step = 0; step < 5; step++) optimizer.minimize(() => model.loss(Int32Array.from([0, 1]), Int32Array.from([1, 2]), Int32Array.from([4, 3])), false, model.variables());
+    return model;
+  });
+  const users = trained.map((m) => m.embed().users.arraySync());
+  assert.deepEqual(users[0], users[1]);
+  assert.deepEqual(trained[0].embed().users.arraySync(), users[0]);
+  for (const m of trained) m.dispose();
 });

@@ -12,7 +12,7 @@
  * on cold users with and without a trust edge.
  * A run is three files in RUNS_DIR: NAME.meta (line 1 `start <iso> <uptime>`, line 2 the command,
  * line 3 `end <iso> ... <uptime>`), NAME.log (its output) and NAME.json (its --predictions).
- * Usage: npx tsx bench/recommend-seeds.ts RUNS_DIR
+ * Usage: npx tsx bench/recommend-seeds.ts RUNS_DIR [OUT] (default OUT: bench/results/recommend-seeds.json)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { readSplit } from '../gnn/recommend/offline/split';
 import { RECOMMEND_DEFAULTS } from '../gnn/recommend/defaults';
 
 const runsDir = process.argv[2];
-if (!runsDir) throw new Error('usage: npx tsx bench/recommend-seeds.ts RUNS_DIR');
+if (!runsDir) throw new Error('usage: npx tsx bench/recommend-seeds.ts RUNS_DIR [OUT]');
 
 const loadOf = (line: string) => (line.match(/load average: ([\d.]+), ([\d.]+), ([\d.]+)/) ?? []).slice(1).map(Number);
 const num = (text: string, re: RegExp) => {
@@ -269,7 +269,7 @@ for (const dataset of [...new Set(runs.map((r) => r.dataset))]) {
     },
   };
 }
-const file = 'bench/results/recommend-seeds.json';
+const file = process.argv[3] ?? 'bench/results/recommend-seeds.json';
 writeFileSync(file, `${JSON.stringify({ summary, runs }, null, 2)}\n`);
 for (const r of runs) {
   const i = r.independent;

@@ -7,7 +7,7 @@ import { RECOMMEND_LOSSES, SOCIAL_MODES, type RecommendLoss, type SocialMode } f
 import { progressBars } from '../../core/progress';
 import { saveModel } from '../../core/registry';
 import { describe, describeEnsemble } from '../pipeline';
-import { LARGE_GRAPH, LARGE_GRAPH_PAIRS, RECOMMEND_DEFAULTS, type SelectionSettings } from '../defaults';
+import { CONTRAST_MAX_PAIRS, LARGE_GRAPH, LARGE_GRAPH_PAIRS, RECOMMEND_DEFAULTS, type SelectionSettings } from '../defaults';
 import { runRecommend } from './run';
 import { DLAE_FORMS, EXACT_MAX_USERS, type DlaeForm } from '../dlae-form';
 import { COLD_USER_MAX, COLD_VECTORS, type ColdVector } from '../cold-vector';
@@ -39,7 +39,7 @@ export const recommendCommand: Command = {
     { name: 'social', type: 'string', list: true, description: `how trust edges are used: ${SOCIAL_MODES.join(' | ')}${byDefault(D.grid.social)}` },
     { name: 'loss', type: 'string', list: true, description: `training loss: ${RECOMMEND_LOSSES.join(' | ')}${byDefault(D.grid.loss)}` },
     { name: 'temperature', type: 'number', list: true, description: `temperature of the softmax loss and of the contrastive term${byDefault(D.grid.temperature)}` },
-    { name: 'contrast', type: 'number', list: true, description: `weights of the contrastive term (XSimGCL; 0: plain BPR) to try${byDefault(D.grid.contrast, L.grid.contrast)}` },
+    { name: 'contrast', type: 'number', list: true, description: `weights of the contrastive term (XSimGCL; 0: plain BPR) to try (default ${show(D.grid.contrast)} up to ${CONTRAST_MAX_PAIRS.toLocaleString('en')} training pairs, 0 past that)` },
     { name: 'noise', type: 'number', list: true, description: `norm of the noise added to each layer in training with a contrastive term${byDefault(D.grid.noise)}` },
     { name: 'dlae-lambda', type: 'number', list: true, description: `DLAE ridge λ values to try${byDefault(D.ensemble.lambda, L.ensemble.lambda)}` },
     { name: 'dlae-dropout', type: 'number', list: true, description: `DLAE input-dropout p values to try${byDefault(D.ensemble.dropout)}` },

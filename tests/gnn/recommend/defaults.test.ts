@@ -1,6 +1,6 @@
 import { test } from '../../support/node-test';
 import assert from 'node:assert/strict';
-import { LARGE_GRAPH, LARGE_GRAPH_PAIRS, RECOMMEND_DEFAULTS, recommendDefaults, withDefaults } from '../../../gnn/recommend/defaults';
+import { CONTRAST_MAX_PAIRS, LARGE_GRAPH, LARGE_GRAPH_PAIRS, RECOMMEND_DEFAULTS, recommendDefaults, withDefaults } from '../../../gnn/recommend/defaults';
 
 const CIAO_PAIRS = 227_268;
 const LARGE_PAIRS = 752_923;
@@ -8,7 +8,13 @@ const LARGE_PAIRS = 752_923;
 test('LastFM and Ciao keep the defaults they were validated with', () => {
   assert.ok(CIAO_PAIRS < LARGE_GRAPH_PAIRS);
   assert.deepEqual(recommendDefaults(74_000), RECOMMEND_DEFAULTS);
-  assert.deepEqual(recommendDefaults(CIAO_PAIRS), RECOMMEND_DEFAULTS);
+  assert.deepEqual(recommendDefaults(CIAO_PAIRS), { ...RECOMMEND_DEFAULTS, grid: { ...RECOMMEND_DEFAULTS.grid, contrast: [0] } });
+});
+
+test('the contrastive run is tried up to CONTRAST_MAX_PAIRS only', () => {
+  assert.deepEqual(recommendDefaults(CONTRAST_MAX_PAIRS).grid.contrast, [0, 0.005]);
+  assert.deepEqual(recommendDefaults(CONTRAST_MAX_PAIRS + 1).grid.contrast, [0]);
+  assert.deepEqual(recommendDefaults(LARGE_PAIRS).grid.contrast, [0]);
 });
 
 test('a large graph gets the settings the scale table was measured with, the rest as on small ones', () => {
@@ -37,5 +43,5 @@ test('what the caller sets wins over both, field by field inside the grids; unde
   assert.equal(o.refit, true);
   assert.equal(o.maxEpochs, 40);
   assert.equal(o.seed, 3);
-  assert.deepEqual(withDefaults({}, CIAO_PAIRS), RECOMMEND_DEFAULTS);
+  assert.deepEqual(withDefaults({}, CIAO_PAIRS), recommendDefaults(CIAO_PAIRS));
 });

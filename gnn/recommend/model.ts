@@ -73,7 +73,7 @@ export class SocialRecommender {
   /** With a cold vector other than 'trained': the cold users, and the products and followees v_u is formed from. */
   private readonly cold?: { kind: ColdVector; users: Int32Array; products: Csr; followees: Csr | null };
   /** The training noise's stream (`contrast`): each step perturbs differently, reproducibly. */
-  private readonly noise: Random;
+  private readonly noiseStream: Random;
 
   constructor(data: RecommendData, readonly hp: RecommendHyperParams, seed: number) {
     const { numUsers, numItems, interactions, trust } = data;
@@ -91,7 +91,7 @@ export class SocialRecommender {
       this.fusion = new SocialFusion(hp.dim, seed + 2);
     }
     this.nodeEmb = tf.variable(tf.randomNormal([numUsers + numItems, hp.dim], 0, 0.1, 'float32', seed));
-    this.noise = new Random(seed + 3);
+    this.noiseStream = new Random(seed + 3);
     if (hp.coldVector && hp.coldVector !== 'trained') {
       const products = buildCsr(numUsers, interactions.a, interactions.b);
       const users = coldUsers(products);
@@ -101,7 +101,8 @@ export class SocialRecommender {
   }
 
   /**
-   * Propagate over all nodes (users then items): layer 0 [U+I, d] and the layer mean [U+I, d].
+   * Propagate over all nodes (users then items): layer 0, layer 1 and the layer mean, each [U+I, d],
+   * with noise of norm `noise` added to each propagated layer (training with `contrast`).
    * Keeping one node table lets the loss do a single gather (and a single scatter backwards).
    */
   private propagate(noise = 0): { layer0: tf.Tensor2D; first: tf.Tensor2D; mean: tf.Tensor2D } {
@@ -118,7 +119,7 @@ export class SocialRecommender {
       } else {
         all = next;
       }
-      if (noise > 0) all = all.add(perturbation(all, noise, this.noise));
+      if (noise > 0) all = all.add(perturbation(all, noise, this.noiseStream));
       if (k === 0) first = all;
       sum = sum.add(all);
     }
@@ -159,6 +160,7 @@ export class SocialRecommender {
     const contrast = this.hp.contrast ?? 0;
     const { layer0, first, mean } = this.propagate(contrast > 0 ? (this.hp.noise ?? 0) : 0);
     const rows = gatherRows(mean, idx);
+    // L2, and the contrastive term when there is one.
     let reg = gatherRows(layer0, idx).square().sum().mul((0.5 * this.hp.l2) / b);
     if (contrast > 0) {
       reg = reg.add(contrastiveLoss(mean, first, nodes.subarray(0, b), nodes.subarray(b, 2 * b), this.hp.temperature).mul(contrast));

@@ -11,6 +11,7 @@ import { cypherStore } from './cypher/store';
 import { repairInterruptedBulk } from './ladybug/bulk-repair';
 import { copyStager } from './ladybug/copy-stage';
 import { LadybugRunner, type LadybugOptions } from './ladybug/runner';
+import { Staging } from './ladybug/staging';
 
 export interface StoreOptions {
   dataDir: string;
@@ -44,8 +45,11 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const ladybug = { ...opts.ladybug, queryTimeoutMs: opts.queryTimeoutMs ?? opts.ladybug?.queryTimeoutMs };
   const file = `${opts.dataDir}/graph.lbug`;
   let runner = await LadybugRunner.open(file, ladybug);
+  // Opened, so this process holds the lock: files left in staging are a killed process's.
+  const staging = new Staging(opts.dataDir);
+  staging.clear();
   // Statements prepared before a repair may be bound to tables it rebuilt: open afresh.
-  if (await repairInterruptedBulk(runner)) {
+  if (await repairInterruptedBulk(runner, staging)) {
     (opts.ladybug?.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(
       `${file}: a bulk import chunk was interrupted; rebuilt the tables it was copying into and recounted the product counters`,
     );
@@ -53,6 +57,6 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     runner = await LadybugRunner.open(file, ladybug);
   }
   const db = observe(runner);
-  const store = cypherStore('ladybug', db, { entityCacheSize: LADYBUG_ENTITY_CACHE_SIZE, stager: copyStager(db) });
+  const store = cypherStore('ladybug', db, { entityCacheSize: LADYBUG_ENTITY_CACHE_SIZE, stager: copyStager(db, staging) });
   return { ...store, backup: (target) => runner.backup(target) };
 }

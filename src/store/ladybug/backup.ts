@@ -9,9 +9,10 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import path from 'node:path';
 import type { BackupManifest } from '../contract';
 import { NODES, RELS } from '../cypher/model';
+import { STAGING } from './staging';
 
 export const MANIFEST = 'backup.json';
-/** Engine files a copy must not take: the (empty) log, recovery leftovers. */
+/** Engine files a copy must not take: the (empty) log, recovery leftovers; nor the bulk paths' staged files. */
 const SKIP = /^graph\.lbug\.(wal|shadow|tmp|lock)|\.rewrite$/;
 
 export type CountRows = (query: string) => Promise<Record<string, unknown>[]>;
@@ -33,7 +34,8 @@ async function emptyTarget(dir: string): Promise<void> {
 /** Copies `dataDir` to `target`; the caller holds the writer and has checkpointed. */
 export async function copyDataDir(dataDir: string, target: string, counts: Record<string, number>): Promise<BackupManifest> {
   await emptyTarget(target);
-  await cp(dataDir, target, { recursive: true, filter: (src) => !SKIP.test(path.basename(src)) });
+  const staging = path.join(dataDir, STAGING);
+  await cp(dataDir, target, { recursive: true, filter: (src) => src !== staging && !SKIP.test(path.basename(src)) });
   const manifest: BackupManifest = { engine: 'ladybug', createdAt: new Date().toISOString(), counts };
   await writeFile(path.join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -17,6 +17,7 @@ import { RECOUNT_PRODUCTS } from '../cypher/bulk';
 import { NODES } from '../cypher/model';
 import type { CypherRunner } from '../cypher/runner';
 import { rebuildNodeTables } from './rebuild-tables';
+import type { Staging } from './staging';
 
 const FLAG = 'bulkChunkInFlight';
 
@@ -27,11 +28,11 @@ export const raiseBulkFlag = (db: CypherRunner, labels: string[]) =>
 export const lowerBulkFlag = (db: CypherRunner) => db.write((tx) => tx.run(`MATCH (m:Meta {key: '${FLAG}'}) DELETE m`));
 
 /** Repairs after an interrupted bulk chunk; returns whether it had to. */
-export async function repairInterruptedBulk(db: CypherRunner): Promise<boolean> {
+export async function repairInterruptedBulk(db: CypherRunner, staging: Staging): Promise<boolean> {
   const flag = await db.read(`MATCH (m:Meta {key: '${FLAG}'}) RETURN m.value AS v`);
   if (flag.length === 0) return false;
   const labels = String(flag[0].v).split(',').filter((l) => NODES.some((n) => n.label === l));
-  if (labels.length) await rebuildNodeTables(db, labels);
+  if (labels.length) await rebuildNodeTables(db, staging, labels);
   await db.write(async (tx) => {
     await tx.run(RECOUNT_PRODUCTS);
     await tx.run(`MATCH (m:Meta {key: '${FLAG}'}) DELETE m`);

@@ -4,11 +4,9 @@
  * `COPY <table> FROM` inside one transaction, with the product counters recounted, so a
  * chunk commits whole or not at all (with bulk-repair.ts for LadybugDB's crash gaps). Files are
  * staged-table.ts's: nodes in the model's property order, relationships as from, to, then their
- * properties.
+ * properties. They are written under the data directory (staging.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { BulkKind, BulkRow } from '../contract';
 import { nodeTable, relTable, toGraph } from '../cypher/bulk-graph';
 import { RECOUNT_PRODUCTS } from '../cypher/bulk';
@@ -16,12 +14,13 @@ import type { BulkStage, BulkStager } from '../cypher/bulk-load';
 import type { CypherRunner } from '../cypher/runner';
 import { lowerBulkFlag, raiseBulkFlag } from './bulk-repair';
 import { StagedTable } from './staged-table';
+import type { Staging } from './staging';
 
 const CAPACITY = 250_000;
 
-export function copyStager(db: CypherRunner): BulkStager {
+export function copyStager(db: CypherRunner, staging: Staging): BulkStager {
   return async <K extends BulkKind>(kind: K): Promise<BulkStage<K>> => {
-    const dir = mkdtempSync(path.join(tmpdir(), `lbug-${kind}-`));
+    const dir = staging.directory(`${kind}-`);
     const tables = new Map<string, StagedTable>();
     const staged = (table: string, columns: () => string[]) => {
       let t = tables.get(table);

@@ -6,13 +6,12 @@
  * for rows that are not there, see bulk-repair.ts): a COPY or CREATE of such a key fails, and no
  * statement can delete it. One transaction, so a crash during the rebuild leaves the old tables.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { RELS } from '../cypher/model';
 import { nodeTable } from '../cypher/bulk-graph';
 import type { CypherRunner } from '../cypher/runner';
 import { StagedTable } from './staged-table';
+import type { Staging } from './staging';
 import { nodeTableDdl, relTableDdl } from './schema';
 
 const READ_BATCH = 20_000;
@@ -26,10 +25,10 @@ async function dump(db: CypherRunner, dir: string, table: string, query: string,
   return taken;
 }
 
-export async function rebuildNodeTables(db: CypherRunner, labels: string[]): Promise<void> {
+export async function rebuildNodeTables(db: CypherRunner, staging: Staging, labels: string[]): Promise<void> {
   const nodes = labels.map(nodeTable);
   const rels = RELS.filter((r) => labels.includes(r.from) || labels.includes(r.to));
-  const dir = mkdtempSync(path.join(tmpdir(), 'lbug-rebuild-'));
+  const dir = staging.directory('rebuild-');
   try {
     const files: ReturnType<StagedTable['take']>[] = [];
     for (const n of nodes) {

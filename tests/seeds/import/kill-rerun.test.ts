@@ -8,16 +8,19 @@
  * kept a killed chunk's counter updates without its copied reviews in this test. A kill inside the
  * checkpoint a chunk's COPY forces can also leave ghost primary keys, which the same open repairs by
  * rebuilding the table; tests/store/ladybug/ghost-key-bug.test.ts kills at that point on purpose.
+ * The same open removes the CSV files the killed import staged in the data directory.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from '../../support/node-test';
 import { generateCsv } from '../../../bench/generate-csv';
 import { LadybugRunner } from '../../../src/store/ladybug/runner';
 import { openStore } from '../../../src/store/open';
+import { STAGING } from '../../../src/store/ladybug/staging';
 
 const SIZE = { users: 400, products: 600, categories: 5, reviews: 20_000, follows: 10_000 };
 let dir: string;
@@ -88,7 +91,10 @@ function assertConsistent(s: State, when: string): void {
 test('killed while reviews load and again while follows load, the store is consistent each time, and a rerun completes it', { timeout: 300_000 }, async () => {
   const first = await importCli(/write reviews/);
   assert.ok(first.killed, `the import was to be killed mid-way:\n${first.output}`);
+  const staged = path.join(dir, 'data', STAGING);
+  assert.ok((await readdir(staged)).some((d) => d.startsWith('reviews-')), 'the killed import left its staged review files');
   const cut = await graphState();
+  assert.equal(existsSync(staged), false, 'opening the store cleared what the killed import staged');
   assertConsistent(cut, 'right after the kill during reviews');
   assert.equal(cut.products, SIZE.products, 'products were loaded before reviews');
   assert.ok(cut.reviews < SIZE.reviews, `the kill landed while reviews were loading (${cut.reviews} stored)`);

@@ -10,6 +10,7 @@ import type { ServedSignals } from './served-signals';
 import { groupActivity, type ActivityEvent } from '../../src/store/signals';
 import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
 import type { Interner } from '../core/graph/interner';
+import type { ReviewPatch } from './signal-changes';
 import { readSnapshot } from '../core/snapshot';
 import { followPairs } from './graph';
 
@@ -76,41 +77,55 @@ export class SignalIndex {
     );
   }
 
+  /** Whom the user follows, as the index has it; null for a user it does not know. */
+  followeeIds(userId: string): string[] | null {
+    const u = this.users.get(userId);
+    return u === undefined ? null : Array.from(rowOf(this.follows, u), (f) => this.users.ids[f]);
+  }
+
   /**
-   * The same answer as `store.network.signals(userId)` on the graph the index was built from. Its
+   * The same answer as `store.network.signals(userId)` on the graph the index was built from, with
+   * the reviews in `patch` (by the user or the people they follow) as they are now. Its
    * `activity` is grouped when first read: a model answer needs only `activityOf` its page's
    * products, and heavy users' followees engaged with 10-30k products on Ciao.
    */
-  signals(userId: string): ServedSignals | null {
+  signals(userId: string, patch: ReviewPatch = new Map()): ServedSignals | null {
     const u = this.users.get(userId);
     if (u === undefined) return null;
-    const grouped = (only?: Set<number>) => groupActivity(this.events(u, only));
+    const grouped = (only?: Set<string>) => groupActivity(this.events(u, patch, only));
     let activity: UserSignals['activity'] | undefined;
+    const own = new Set(Array.from(rowOf(this.own, u), (p) => this.products.ids[p]));
+    // The caller sends a user whose own review was deleted to the store: a share may keep the product theirs.
+    for (const [productId, at] of patch.get(userId) ?? []) if (at !== null) own.add(productId);
     return {
-      productIds: Array.from(rowOf(this.own, u), (p) => this.products.ids[p]),
+      productIds: [...own],
       followeeIds: Array.from(rowOf(this.follows, u), (f) => this.users.ids[f]),
       get activity() {
         return (activity ??= grouped());
       },
-      activityOf: (productIds) => grouped(new Set(productIds.flatMap((id) => this.products.get(id) ?? []))),
+      activityOf: (productIds) => grouped(new Set(productIds)),
     };
   }
 
-  /** The reviews of u's followees and the shares u may see from them, of the products `only` (default: all). */
-  private events(u: number, only?: Set<number>): ActivityEvent[] {
+  /** The reviews of u's followees (patched) and the shares u may see from them, of the products `only` (default: all). */
+  private events(u: number, patch: ReviewPatch, only?: Set<string>): ActivityEvent[] {
     const userIds = this.users.ids;
     const productIds = this.products.ids;
     const events: ActivityEvent[] = [];
     const { reviews, shares } = this;
+    const wanted = (productId: string) => !only || only.has(productId);
     for (const f of rowOf(this.follows, u)) {
+      const followeeId = userIds[f];
+      const changed = patch.get(followeeId);
       for (let k = reviews.start[f]; k < reviews.start[f + 1]; k++) {
-        if (only && !only.has(reviews.product[k])) continue;
-        events.push({ followeeId: userIds[f], productId: productIds[reviews.product[k]], at: reviews.at[k] });
+        const productId = productIds[reviews.product[k]];
+        if (wanted(productId) && !changed?.has(productId)) events.push({ followeeId, productId, at: reviews.at[k] });
       }
+      for (const [productId, at] of changed ?? []) if (at !== null && wanted(productId)) events.push({ followeeId, productId, at });
     }
     for (let k = shares.start[u]; k < shares.start[u + 1]; k++) {
-      if (only && !only.has(shares.product[k])) continue;
-      events.push({ followeeId: userIds[shares.followee[k]], productId: productIds[shares.product[k]], at: shares.at[k] });
+      const productId = productIds[shares.product[k]];
+      if (wanted(productId)) events.push({ followeeId: userIds[shares.followee[k]], productId, at: shares.at[k] });
     }
     return events;
   }

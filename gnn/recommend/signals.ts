@@ -1,20 +1,27 @@
 /**
  * Where recommendations read a user's signals (own products, followees, followee activity): a
- * SignalIndex while it reflects every write, else the store, in one round trip.
+ * SignalIndex where it reflects every write, else the store, in one round trip.
  *
- * The index is exact, not merely fresh-ish: it is stamped with the store's write count when its
- * build starts and used only while that count is unchanged. That is sound only when this process
- * sees every write, so it is used with the embedded LadybugDB (one process owns the directory),
- * never with Neo4j, whose per-request reads are index lookups anyway.
+ * The index is exact, not merely fresh-ish. From the moment its build starts it records what each
+ * write announces (signal-changes.ts), and it answers for a user only while no follow, share or
+ * setting the user's signals read has changed since; reviews written, edited or deleted since, by
+ * the user or the people they follow, are read by id (entity reads, cached) and applied on top.
+ * So under a steady stream of reviews the index keeps answering, and only users touched by another
+ * kind of write read the store. That is sound only when this process sees every write, so it is
+ * used with the embedded LadybugDB (one process owns the directory), never with Neo4j, whose
+ * per-request reads are index lookups anyway.
  *
- * The first request waits for the first build, as it waits for the model. After a write, requests
- * read the store while writes continue, and the index is rebuilt in the background once the write
- * count has stood still for `quietMs`: a steady stream of writes never pays for rebuilds it would
- * throw away.
+ * The first request waits for the first build, as it waits for the model. The index is rebuilt in
+ * the background once the store's write count has stood still for `quietMs`, or when the changes
+ * it carries pass REBUILD_AT (a steady stream of writes never pauses).
  */
 import type { Store, UserSignals } from '../../src/store/contract';
 import type { ServedSignals } from './served-signals';
+import { SignalChanges, type ReviewPatch } from './signal-changes';
 import { SignalIndex } from './signal-index';
+
+/** Changes (tags and reviews) an index carries before it is rebuilt even while writes continue: ~2 min of 20 reviews a second. */
+export const REBUILD_AT = 20_000;
 
 /** The store's answer, with `activityOf` filtering its activity. */
 function served(s: UserSignals | null): ServedSignals | null {
@@ -37,8 +44,9 @@ export interface SignalSourceOptions {
 }
 
 export class SignalSource {
-  private index: { writes: number; value: SignalIndex } | null = null;
-  private building: Promise<void> | null = null;
+  private index: { value: SignalIndex; changes: SignalChanges } | null = null;
+  /** A build in progress, and the changes announced since it started. */
+  private building: { done: Promise<void>; changes: SignalChanges } | null = null;
   /** The write count last seen and since when. */
   private seen = { writes: -1, at: 0 };
   private readonly indexed: boolean;
@@ -52,40 +60,72 @@ export class SignalSource {
     this.indexed = opts.indexed ?? store.engine === 'ladybug';
     this.quietMs = opts.quietMs ?? 2_000;
     this.now = opts.now ?? Date.now;
+    if (this.indexed) {
+      store.changes.subscribe((changed) => {
+        this.index?.changes.note(changed);
+        this.building?.changes.note(changed);
+      });
+    }
   }
 
   async forUser(userId: string): Promise<ServedSignals | null> {
     if (this.indexed) {
-      const writes = this.store.stats.writes;
-      if (!this.index) await this.rebuild(writes);
-      if (this.index?.writes === writes) return this.index.value.signals(userId);
-      this.rebuildWhenQuiet(writes);
+      if (!this.index) await this.rebuild();
+      const index = this.index!;
+      this.rebuildWhenDue(index.changes);
+      const answer = await this.fromIndex(index, userId);
+      if (answer) return answer;
     }
     return served(await this.store.network.signals(userId));
   }
 
   /** Resolves once a rebuild in progress, if any, has finished. */
   async settled(): Promise<void> {
-    await this.building?.catch(() => {});
+    await this.building?.done.catch(() => {});
   }
 
-  private rebuildWhenQuiet(writes: number): void {
+  /** The user's signals from the index and the reviews changed since; null when a change sends them to the store. */
+  private async fromIndex({ value, changes }: { value: SignalIndex; changes: SignalChanges }, userId: string): Promise<ServedSignals | null> {
+    const followeeIds = value.followeeIds(userId);
+    if (changes.everything || !followeeIds || changes.touches(userId, followeeIds)) return null;
+    const changed = changes.reviewsBy([userId, ...followeeIds]);
+    if (changed.length === 0) return value.signals(userId);
+    const now = await this.store.reviews.get(changed.map((c) => c.id));
+    const patch: ReviewPatch = new Map();
+    for (const [k, { authorId, productId }] of changed.entries()) {
+      const review = now[k];
+      if (!review && authorId === userId) return null;
+      let mine = patch.get(authorId);
+      if (!mine) patch.set(authorId, (mine = new Map()));
+      // One review per author and product at a time: one that exists is the current one.
+      if (review) mine.set(productId, review.createdAt);
+      else if (!mine.has(productId)) mine.set(productId, null);
+    }
+    return value.signals(userId, patch);
+  }
+
+  private rebuildWhenDue(changes: SignalChanges): void {
+    if (changes.empty || this.building) return;
     const now = this.now();
+    const writes = this.store.stats.writes;
     if (writes !== this.seen.writes) this.seen = { writes, at: now };
-    if (this.building || now - this.seen.at < this.quietMs) return;
-    // A failed rebuild leaves the store answering; the next quiet spell tries again.
-    this.rebuild(writes).catch(() => {});
+    if (now - this.seen.at < this.quietMs && changes.size < REBUILD_AT) return;
+    // A failed rebuild leaves the current index and the store answering; the next chance tries again.
+    this.rebuild().catch(() => {});
   }
 
-  /** Builds an index of the graph as of `writes` (concurrent callers share one build). */
-  private rebuild(writes: number): Promise<void> {
-    this.building ??= SignalIndex.build(this.store)
+  /** Builds an index of the graph as it is now, recording what writes announce from its start (concurrent callers share one build). */
+  private rebuild(): Promise<void> {
+    if (this.building) return this.building.done;
+    const changes = new SignalChanges();
+    const done = SignalIndex.build(this.store)
       .then((value) => {
-        if (!this.index || writes > this.index.writes) this.index = { writes, value };
+        this.index = { value, changes };
       })
       .finally(() => {
         this.building = null;
       });
-    return this.building;
+    this.building = { done, changes };
+    return done;
   }
 }

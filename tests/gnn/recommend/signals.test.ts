@@ -1,6 +1,7 @@
 /**
  * The in-memory signal index answers exactly what the store answers (privacy included), and
- * SignalSource serves it only while it reflects every write. On the contract fixture plus: erin,
+ * SignalSource serves it only where it reflects every write: through a seeded run of every kind of
+ * write, with the reviews written since its build applied on top of it. On the contract fixture plus: erin,
  * who follows bob; carol hides her follower shares from non-followers; bob shares chess directly
  * with dave and dune directly with alice; dave reviews emma.
  */
@@ -8,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from '../../support/node-test';
 import { SignalIndex } from '../../../gnn/recommend/signal-index';
 import { SignalSource } from '../../../gnn/recommend/signals';
+import { Random } from '../../../gnn/core/random';
 import type { Store, UserSignals } from '../../../src/store/contract';
 import { tempStore, type TempStore } from '../../support/store';
 import { FIXTURE } from '../../store/contract/fixture';
@@ -47,6 +49,99 @@ test('the index answers what the store answers, for every user', async () => {
   // What the rows above must include: alice sees bob's direct share to her, not the one to dave.
   assert.deepEqual(normalised(index.signals('alice'))?.activity[0], { productId: 'p1', followeeIds: ['bob', 'carol'] });
   assert.deepEqual(normalised(index.signals('erin'))?.activity.map((a) => a.productId), ['p1', 'p2']);
+});
+
+/** The store, counting the signals it is asked for (the index's fallback). */
+function counting(store: Store): { store: Store; reads: () => number } {
+  let reads = 0;
+  return {
+    store: { ...store, network: { ...store.network, signals: (id) => (reads++, store.network.signals(id)) } },
+    reads: () => reads,
+  };
+}
+
+test('through random writes of every kind, each user gets what the store answers; reviews keep the index answering', { timeout: 120_000 }, async () => {
+  const own = await tempStore();
+  try {
+    const { store } = own;
+    // More products than the fixture's three, so that a missed review or share shows in the activity.
+    const more = Array.from({ length: 9 }, (_, k) => ({ ...FIXTURE.products![0], id: `extra${k}`, name: `Extra ${k}` }));
+    await store.bulk.upsert({ ...FIXTURE, products: [...FIXTURE.products!, ...more] });
+    const users = ['alice', 'bob', 'carol', 'dave'];
+    const products = [...FIXTURE.products!, ...more].map((p) => p.id);
+    const { store: watched, reads } = counting(store);
+    // A rebuild every 4 writes, at known points: in between, answers come from the index, patched, or from the store.
+    let clock = 0;
+    const source = new SignalSource(watched, { indexed: true, quietMs: 1_000, now: () => clock });
+    await source.forUser('alice');
+    const rng = new Random(11);
+    const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)];
+    let at = 1000;
+    const reviewOnly = { asked: 0, fromStore: 0 };
+    for (let step = 0; step < 60; step++) {
+      at++;
+      const a = pick(users);
+      const b = pick(users.filter((u) => u !== a));
+      const mine = (await store.reviews.byAuthors([a], 'NEWEST', { offset: 0, limit: 10 }))[0].items;
+      const op = rng.int(8);
+      let kind = 'review';
+      if (op < 2) await store.reviews.write(a, { productId: pick(products), rating: 1 + rng.int(5) }, { id: `w${step}`, at }).catch(() => {}); // may be reviewed already
+      else if (op < 3 && mine.length) await store.reviews.update(pick(mine).id, { rating: 1 + rng.int(5) }, at);
+      else if (op < 4 && mine.length) await store.reviews.delete(pick(mine).id);
+      else {
+        kind = 'other';
+        const following = (await store.network.signals(a))!.followeeIds.includes(b);
+        if (op < 6) await (following ? store.follows.unfollow(a, b) : store.follows.follow(a, b, at));
+        else if (op < 7) await store.shares.create(a, { productId: pick(products), ...(rng.next() < 0.5 ? { recipientId: b } : {}) }, { id: `share${step}`, at });
+        else await store.users.updateProfile(a, { shareVisibility: rng.next() < 0.5 ? 'FOLLOWERS' : 'PUBLIC' });
+      }
+      if (step % 4 === 3) {
+        clock += 1_000;
+        await source.forUser('alice');
+        await source.settled();
+      }
+      for (const id of users) {
+        const before = reads();
+        assert.deepEqual(normalised(await source.forUser(id)), normalised(await store.network.signals(id)), `step ${step}: ${id}`);
+        if (kind === 'review') {
+          reviewOnly.asked++;
+          reviewOnly.fromStore += reads() - before;
+        }
+      }
+    }
+    // Users touched by a follow, share or setting read the store until a rebuild; reviews alone do not send them there.
+    assert.ok(reviewOnly.asked > 60, `${reviewOnly.asked} answers after review writes`);
+    assert.ok(reviewOnly.fromStore < reviewOnly.asked, 'some answers after review writes came from the index');
+  } finally {
+    await own.cleanup();
+  }
+});
+
+test('reviews by a user and by the people they follow are applied to the index; a share by one of them sends the user to the store', async () => {
+  const own = await tempStore();
+  try {
+    await own.store.bulk.upsert(FIXTURE);
+    const { store, reads } = counting(own.store);
+    const source = new SignalSource(store, { indexed: true, quietMs: Infinity, now: () => 0 });
+    await source.forUser('alice');
+    await own.store.reviews.write('bob', { productId: 'p3', rating: 5 }, { id: 'new', at: 900 });
+    await own.store.reviews.delete('r3'); // carol's review of p1
+    await own.store.reviews.write('alice', { productId: 'p2', rating: 2 }, { id: 'mine', at: 901 });
+    const answer = normalised(await source.forUser('alice'));
+    assert.equal(reads(), 0);
+    assert.deepEqual(answer, normalised(await own.store.network.signals('alice')));
+    assert.deepEqual(answer?.productIds, ['p2'], 'her own new review');
+    assert.deepEqual(answer?.activity.find((a) => a.productId === 'p1')?.followeeIds, ['bob'], "carol's deleted review is gone");
+    assert.deepEqual(answer?.activity.find((a) => a.productId === 'p3')?.followeeIds, ['bob', 'carol'], "bob's new review, most recent first");
+    // A share by someone she follows, or their share setting, sends her to the store.
+    await own.store.shares.create('bob', { productId: 'p1' }, { id: 'bob-share', at: 902 });
+    assert.deepEqual(normalised(await source.forUser('alice')), normalised(await own.store.network.signals('alice')));
+    assert.equal(reads(), 1);
+    assert.deepEqual(normalised(await source.forUser('dave')), normalised(await own.store.network.signals('dave')));
+    assert.equal(reads(), 1, 'dave follows no one who shared');
+  } finally {
+    await own.cleanup();
+  }
 });
 
 test('the index is served while no write happens, the store after one until writes stop for quietMs', async () => {

@@ -8,11 +8,17 @@
  * its event loop): the numbers are the server's time plus a fraction of a millisecond of HTTP.
  * Clients sign in with Bearer tokens, as in production (the dev header would add a user lookup),
  * and the response cache is off: every sampled request reaches the resolvers.
+ * Last, as users meet it: each sampled user writes a review and then asks for recommendations, so
+ * the answer folds the new review in (scored live, not read from the published list), while other
+ * users write reviews at WRITES_PER_SECOND (`--writes-per-second`). The server runs on a copy of
+ * DIR, which is removed afterwards, so the bench leaves DIR as it found it.
  * Writes bench/results/model-latency-NAME.json and prints a table.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Rng } from '../seeds/random';
 import { toGlobalId } from '../src/domain/ids';
@@ -21,8 +27,12 @@ import { MODEL_KINDS, type ModelKind } from '../src/store/contract';
 import { configuredStore, openStore } from '../src/store/open';
 import { authHeaders } from '../tests/support/auth-headers';
 import { startServerProcess } from '../tests/support/server-process';
+import { steadyWrites } from './load/mixed';
+import { body, WRITE_REVIEW } from './load/scenarios';
 
 const WARMUP = 20;
+/** Reviews a second written by other users during the last scenario (the load bench's mixed rate). */
+const WRITES_PER_SECOND = 20;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -36,6 +46,7 @@ async function readCast(dataDir: string) {
       versions: Object.fromEntries(await Promise.all(MODEL_KINDS.map(async (k) => [k, (await store.models.current(k))?.version ?? null]))),
       users: (await store.users.list({ filter: {}, sort: 'NEWEST', page: { offset: 0, limit: 5000 } })).items.map((u) => u.id),
       categories: (await store.categories.list()).map((c) => c.id),
+      products: (await store.products.list({ filter: {}, sort: 'MOST_REVIEWED', page: { offset: 0, limit: 5000 } })).items.map((p) => p.id),
     };
   } finally {
     await store.close();
@@ -43,26 +54,46 @@ async function readCast(dataDir: string) {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, name: { type: 'string', default: 'demo' }, requests: { type: 'string', default: '200' } } });
-  const dataDir = values['data-dir'];
-  if (!dataDir) throw new Error('--data-dir DIR is required (a database with trained models)');
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, name: { type: 'string', default: 'demo' }, requests: { type: 'string', default: '200' }, 'writes-per-second': { type: 'string', default: String(WRITES_PER_SECOND) } },
+  });
+  if (!values['data-dir']) throw new Error('--data-dir DIR is required (a database with trained models)');
   const requests = Number(values.requests);
-  const { versions, users, categories } = await readCast(dataDir);
+  const writesPerSecond = Number(values['writes-per-second']);
+  const { versions, users, categories, products } = await readCast(values['data-dir']);
+  // The last scenario writes: the server gets a copy.
+  const work = await mkdtemp(path.join(tmpdir(), 'model-latency-'));
+  const dataDir = path.join(work, 'data');
+  await cp(values['data-dir'], dataDir, { recursive: true });
   const jwtSecret = randomBytes(32).toString('hex');
   const server = await startServerProcess({ dataDir, env: { AUTH_JWT_SECRET: jwtSecret, RESPONSE_CACHE_MB: '0', SEED_ON_EMPTY: 'false' } });
   const auth = authHeaders({ jwtSecret });
   const rng = new Rng(7);
   try {
-    const gql = async (query: string, variables: Record<string, unknown>, as: string, roles: string[] = []) => {
+    /** Runs one operation as `as`; its time in ms, and its data. */
+    const request = async (query: string, variables: Record<string, unknown>, as: string, roles: string[] = []) => {
       const headers = { 'content-type': 'application/json', ...(await auth(as, roles)) };
       const started = performance.now();
       const res = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { errors?: { message: string }[] };
-      if (body.errors) throw new Error(`${query.slice(0, 60)}: ${body.errors[0].message}`);
-      return performance.now() - started;
+      const answer = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
+      if (answer.errors) throw new Error(`${query.slice(0, 60)}: ${answer.errors[0].message}`);
+      return { ms: performance.now() - started, data: answer.data };
+    };
+    const gql = async (query: string, variables: Record<string, unknown>, as: string, roles: string[] = []) => (await request(query, variables, as, roles)).ms;
+    const someReview = () => ({ productId: toGlobalId('Product', rng.pick(products)), rating: rng.int(1, 5) });
+    /** A review by `id` of a product it has not reviewed (a few draws at most: users review a small share of the catalogue). */
+    const writeOwnReview = async (id: string) => {
+      for (;;) {
+        try {
+          return await request(WRITE_REVIEW, someReview(), id);
+        } catch (err) {
+          if (!/already reviewed/i.test((err as Error).message)) throw err;
+        }
+      }
     };
     const manager = users[0];
-    const scenarios: { name: string; model: ModelKind; run: () => Promise<number> }[] = [
+    const scenarios: { name: string; model: ModelKind; duringWrites?: boolean; run: () => Promise<number> }[] = [
       {
         name: 'recommendedProducts(first: 20)',
         model: 'recommend',
@@ -97,6 +128,19 @@ export async function main(argv: string[]): Promise<void> {
         model: 'forecast',
         run: () => gql('{ communities(first: 10) { edges { node { label size engagement(periods: 12) { reviews } engagementForecast(periods: 4) { expected low high } } } } }', {}, manager, ['manager']),
       },
+      {
+        name: `recommendedProducts(first: 20) after the user's own review, others writing ${writesPerSecond}/s`,
+        model: 'recommend',
+        duringWrites: true,
+        run: async () => {
+          const id = rng.pick(users);
+          await writeOwnReview(id);
+          const { ms, data } = await request('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: toGlobalId('User', id) }, id);
+          const { source } = (data as { node: { recommendedProducts: { source: string } } }).node.recommendedProducts;
+          if (source !== 'MODEL') throw new Error(`user ${id} was answered by the ${source}, not the model`);
+          return ms;
+        },
+      },
     ];
     const results = [];
     for (const s of scenarios) {
@@ -104,12 +148,14 @@ export async function main(argv: string[]): Promise<void> {
         results.push({ name: s.name, model: s.model, skipped: `no ${s.model} model published` });
         continue;
       }
+      const others = s.duringWrites ? steadyWrites(server.url, async () => { const id = rng.pick(users); return { headers: await auth(id), body: body(WRITE_REVIEW, someReview()) }; }, writesPerSecond) : null;
       for (let i = 0; i < WARMUP; i++) await s.run();
       const ms: number[] = [];
       for (let i = 0; i < requests; i++) ms.push(await s.run());
+      const writes = await others?.stop();
       ms.sort((a, b) => a - b);
       const r = (x: number) => Number(x.toFixed(2));
-      results.push({ name: s.name, model: s.model, requests, p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)), p99: r(percentile(ms, 99)), meetsP95Target: percentile(ms, 95) <= 20 });
+      results.push({ name: s.name, model: s.model, requests, p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)), p99: r(percentile(ms, 99)), meetsP95Target: percentile(ms, 95) <= 20, ...(writes ? { otherWrites: writes } : {}) });
     }
     const out = { dataset: values.name, date: new Date().toISOString(), loadAverage: loadavg(), modelVersions: versions, targetP95Ms: 20, results };
     mkdirSync('bench/results', { recursive: true });
@@ -119,5 +165,6 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`wrote ${file}`);
   } finally {
     await server.stop();
+    await rm(work, { recursive: true, force: true });
   }
 }

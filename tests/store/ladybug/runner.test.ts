@@ -20,3 +20,22 @@ test('a query running past queryTimeoutMs is interrupted', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a long stream lets the event loop turn while it reads rows (other requests are served meanwhile)', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'scg-lbug-'));
+  const runner = await LadybugRunner.open(path.join(dir, 'graph.lbug'), { readers: 1 });
+  try {
+    let batches = 0;
+    let turnedAt: number | null = null;
+    // 200,000 rows read one by one take far longer than one slice on any machine.
+    for await (const batch of runner.stream('UNWIND range(1, 200000) AS x RETURN x', {}, 1000)) {
+      if (batches++ === 0) setImmediate(() => (turnedAt = batches));
+      assert.ok(batch.length > 0);
+    }
+    assert.equal(batches, 200);
+    assert.ok(turnedAt !== null && turnedAt < batches, `the loop turned during the stream (after batch ${turnedAt} of ${batches})`);
+  } finally {
+    await runner.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

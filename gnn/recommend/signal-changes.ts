@@ -24,7 +24,7 @@ export class SignalChanges {
   private readonly tagged = new Set<string>();
   /** Per author, the reviews (id → product) written, edited or deleted. */
   private readonly reviews = new Map<string, Map<string, string>>();
-  /** Tags and reviews recorded, for deciding when a rebuild is worth it. */
+  /** Tags announced so far (about six per review), for deciding when a rebuild is worth it. */
   size = 0;
 
   note(changed: readonly string[]): void {

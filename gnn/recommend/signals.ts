@@ -20,7 +20,7 @@ import type { ServedSignals } from './served-signals';
 import { SignalChanges, type ReviewPatch } from './signal-changes';
 import { SignalIndex } from './signal-index';
 
-/** Changes (tags and reviews) an index carries before it is rebuilt even while writes continue: ~3 min of 20 reviews a second. */
+/** Tags announced since a build past which it is rebuilt even while writes continue: ~3 min of 20 reviews a second. */
 export const REBUILD_AT = 20_000;
 
 /** The store's answer, with `activityOf` filtering its activity. */

@@ -80,7 +80,11 @@ export class SignalIndex {
   /** Whom the user follows, as the index has it; null for a user it does not know. */
   followeeIds(userId: string): string[] | null {
     const u = this.users.get(userId);
-    return u === undefined ? null : Array.from(rowOf(this.follows, u), (f) => this.users.ids[f]);
+    return u === undefined ? null : this.followees(u);
+  }
+
+  private followees(u: number): string[] {
+    return Array.from(rowOf(this.follows, u), (f) => this.users.ids[f]);
   }
 
   /**
@@ -99,7 +103,7 @@ export class SignalIndex {
     for (const [productId, at] of patch.get(userId) ?? []) if (at !== null) own.add(productId);
     return {
       productIds: [...own],
-      followeeIds: Array.from(rowOf(this.follows, u), (f) => this.users.ids[f]),
+      followeeIds: this.followees(u),
       get activity() {
         return (activity ??= grouped());
       },

@@ -12,7 +12,7 @@ import { NODES, RELS } from '../cypher/model';
 import { STAGING } from './staging';
 
 export const MANIFEST = 'backup.json';
-/** Engine files a copy must not take: the (empty) log, recovery leftovers; nor the bulk paths' staged files. */
+/** Engine files a copy must not take: the (empty) log, recovery leftovers (the staging directory is skipped by path). */
 const SKIP = /^graph\.lbug\.(wal|shadow|tmp|lock)|\.rewrite$/;
 
 export type CountRows = (query: string) => Promise<Record<string, unknown>[]>;

@@ -1,29 +1,37 @@
 /**
- * What the writes since a SignalIndex's build began changed, from the store's announcements
- * (src/store/changes.ts: the tags the response cache trusts too). SignalSource (signals.ts) serves
- * a user from the index while none of what their signals read has changed, and applies reviews
- * written, edited or deleted since the build on top of it, so the index stays in use while
- * reviews keep coming (the common write); a follow or share touching the user sends them to the store.
- *
- * A user's signals read: their own reviews and shares, whom they follow, the reviews of those
- * followees, and the shares of those followees they may see. Every share, direct ones included,
- * and every change of a sharer's setting announce the sharer's `sharesBy`.
+ * What the writes since a SignalIndex's build began changed in users' signals, from the store's
+ * announcements (src/store/changes.ts: the tags the response cache trusts too). A user's signals
+ * read their own reviews and shares, whom they follow, and the reviews and visible shares of those
+ * followees. Three kinds of write change them, and each is recorded so that SignalSource
+ * (signals.ts, signal-patch.ts) can read what it changed, by id, and apply it on top of the index:
+ * - a review written, edited or deleted: its id, author and product;
+ * - a share: its id and sharer (shares are never edited or deleted; the contract has no such write);
+ * - a follow or unfollow: the follower, whose followees are read again.
+ * A sharer's share setting changes nothing here: it decides what non-followers see, and signals
+ * read only the user's own shares and those of people they follow. A write whose extent is not
+ * known (a bulk load), or a review or share announced in another shape, sets `everything`.
  */
 import { tags } from '../../src/store/changes';
 
 const REVIEW = tags.review('');
 const REVIEWS_BY = tags.reviewsBy('');
 const REVIEWS_OF = tags.reviewsOf('');
+const SHARE = tags.share('');
+const SHARES_BY = tags.sharesBy('');
+const FOLLOWING = tags.following('');
 
-/** Per author, the products whose review changed: the review's creation time, or null when it was deleted. */
-export type ReviewPatch = Map<string, Map<string, number | null>>;
+/** The part after `prefix` of each of `changed`'s tags that starts with it (list-order tags, `a|votes`, aside). */
+const named = (changed: readonly string[], prefix: string) => changed.filter((t) => t.startsWith(prefix) && !t.includes('|')).map((t) => t.slice(prefix.length));
 
 export class SignalChanges {
-  /** A write whose extent is not known (a bulk load): nothing in the index can be trusted. */
+  /** Nothing in the index can be trusted. */
   everything = false;
-  private readonly tagged = new Set<string>();
   /** Per author, the reviews (id → product) written, edited or deleted. */
   private readonly reviews = new Map<string, Map<string, string>>();
+  /** Per sharer, the shares created. */
+  private readonly shares = new Map<string, string[]>();
+  /** Users who followed or unfollowed someone. */
+  private readonly following = new Set<string>();
   /** Tags announced so far (about six per review), for deciding when a rebuild is worth it. */
   size = 0;
 
@@ -33,37 +41,44 @@ export class SignalChanges {
       this.everything = true;
       return;
     }
-    const review = changed.filter((t) => t.startsWith(REVIEW));
-    if (review.length === 0) {
-      for (const t of changed) this.tagged.add(t);
-      return;
+    for (const follower of named(changed, FOLLOWING)) this.following.add(follower);
+    const review = named(changed, REVIEW);
+    const share = named(changed, SHARE);
+    if (review.length) {
+      // A review's write, edit or deletion names the review, its author's list and its product's list.
+      const [by, of] = [named(changed, REVIEWS_BY), named(changed, REVIEWS_OF)];
+      if (review.length !== 1 || by.length !== 1 || of.length !== 1) this.everything = true;
+      else this.add(this.reviews, by[0], new Map()).set(review[0], of[0]);
+    } else if (share.length) {
+      const by = named(changed, SHARES_BY);
+      if (share.length !== 1 || by.length !== 1) this.everything = true;
+      else this.add(this.shares, by[0], []).push(share[0]);
     }
-    // A review's write, edit or deletion names the review, its author's list and its product's list.
-    const by = changed.filter((t) => t.startsWith(REVIEWS_BY) && !t.includes('|'));
-    const of = changed.filter((t) => t.startsWith(REVIEWS_OF) && !t.includes('|'));
-    if (review.length !== 1 || by.length !== 1 || of.length !== 1) {
-      this.everything = true;
-      return;
-    }
-    const author = by[0].slice(REVIEWS_BY.length);
-    let mine = this.reviews.get(author);
-    if (!mine) this.reviews.set(author, (mine = new Map()));
-    mine.set(review[0].slice(REVIEW.length), of[0].slice(REVIEWS_OF.length));
-    for (const t of changed) if (t !== by[0]) this.tagged.add(t);
+  }
+
+  private add<V>(map: Map<string, V>, key: string, empty: V): V {
+    const found = map.get(key);
+    if (found) return found;
+    map.set(key, empty);
+    return empty;
   }
 
   get empty(): boolean {
     return this.size === 0;
   }
 
-  /** Whether a change other than a review touches the signals of `userId`, who follows `followeeIds`. */
-  touches(userId: string, followeeIds: readonly string[]): boolean {
-    const own = [tags.following(userId), tags.sharesBy(userId), tags.reviewsBy(userId)];
-    return own.some((t) => this.tagged.has(t)) || followeeIds.some((f) => this.tagged.has(tags.sharesBy(f)) || this.tagged.has(tags.reviewsBy(f)));
+  /** Whether the user followed or unfollowed someone. */
+  followingChanged(userId: string): boolean {
+    return this.following.has(userId);
   }
 
   /** The reviews changed by these authors: review id, author and product. */
   reviewsBy(authorIds: readonly string[]): { id: string; authorId: string; productId: string }[] {
     return authorIds.flatMap((authorId) => [...(this.reviews.get(authorId) ?? [])].map(([id, productId]) => ({ id, authorId, productId })));
+  }
+
+  /** The ids of the shares these users created. */
+  sharesBy(sharerIds: readonly string[]): string[] {
+    return sharerIds.flatMap((id) => this.shares.get(id) ?? []);
   }
 }

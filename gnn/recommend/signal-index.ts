@@ -10,7 +10,7 @@ import type { ServedSignals } from './served-signals';
 import { groupActivity, type ActivityEvent } from '../../src/store/signals';
 import { buildCsr, rowOf, type Csr } from '../core/graph/csr';
 import type { Interner } from '../core/graph/interner';
-import type { ReviewPatch } from './signal-changes';
+import { NO_PATCH, type SignalPatch } from './signal-patch';
 import { readSnapshot } from '../core/snapshot';
 import { followPairs } from './graph';
 
@@ -89,21 +89,23 @@ export class SignalIndex {
 
   /**
    * The same answer as `store.network.signals(userId)` on the graph the index was built from, with
-   * the reviews in `patch` (by the user or the people they follow) as they are now. Its
-   * `activity` is grouped when first read: a model answer needs only `activityOf` its page's
-   * products, and heavy users' followees engaged with 10-30k products on Ciao.
+   * `patch` (what changed since, signal-patch.ts) applied. Its `activity` is grouped when first
+   * read: a model answer needs only `activityOf` its page's products, and heavy users' followees
+   * engaged with 10-30k products on Ciao.
    */
-  signals(userId: string, patch: ReviewPatch = new Map()): ServedSignals | null {
+  signals(userId: string, patch: SignalPatch = NO_PATCH): ServedSignals | null {
     const u = this.users.get(userId);
     if (u === undefined) return null;
-    const grouped = (only?: Set<string>) => groupActivity(this.events(u, patch, only));
+    const followeeIds = patch.followeeIds ?? this.followees(u);
+    const grouped = (only?: Set<string>) => groupActivity(this.events(u, followeeIds, patch, only));
     let activity: UserSignals['activity'] | undefined;
     const own = new Set(Array.from(rowOf(this.own, u), (p) => this.products.ids[p]));
     // The caller sends a user whose own review was deleted to the store: a share may keep the product theirs.
-    for (const [productId, at] of patch.get(userId) ?? []) if (at !== null) own.add(productId);
+    for (const [productId, at] of patch.reviews.get(userId) ?? []) if (at !== null) own.add(productId);
+    for (const s of patch.shares) if (s.sharerId === userId) own.add(s.productId);
     return {
       productIds: [...own],
-      followeeIds: this.followees(u),
+      followeeIds,
       get activity() {
         return (activity ??= grouped());
       },
@@ -111,25 +113,34 @@ export class SignalIndex {
     };
   }
 
-  /** The reviews of u's followees (patched) and the shares u may see from them, of the products `only` (default: all). */
-  private events(u: number, patch: ReviewPatch, only?: Set<string>): ActivityEvent[] {
-    const userIds = this.users.ids;
+  /** The reviews of the followees (patched) and the shares u may see from them, of the products `only` (default: all). */
+  private events(u: number, followeeIds: readonly string[], patch: SignalPatch, only?: Set<string>): ActivityEvent[] {
     const productIds = this.products.ids;
     const events: ActivityEvent[] = [];
     const { reviews, shares } = this;
     const wanted = (productId: string) => !only || only.has(productId);
-    for (const f of rowOf(this.follows, u)) {
-      const followeeId = userIds[f];
-      const changed = patch.get(followeeId);
-      for (let k = reviews.start[f]; k < reviews.start[f + 1]; k++) {
-        const productId = productIds[reviews.product[k]];
-        if (wanted(productId) && !changed?.has(productId)) events.push({ followeeId, productId, at: reviews.at[k] });
+    for (const followeeId of followeeIds) {
+      const f = this.users.get(followeeId);
+      const changed = patch.reviews.get(followeeId);
+      // A followee who joined since the build has no rows: their reviews are all in the patch.
+      if (f !== undefined) {
+        for (let k = reviews.start[f]; k < reviews.start[f + 1]; k++) {
+          const productId = productIds[reviews.product[k]];
+          if (wanted(productId) && !changed?.has(productId)) events.push({ followeeId, productId, at: reviews.at[k] });
+        }
       }
       for (const [productId, at] of changed ?? []) if (at !== null && wanted(productId)) events.push({ followeeId, productId, at });
     }
+    // The rows hold the followees of the build; after a follow or unfollow only current ones count.
+    const current = patch.followeeIds && new Set(patch.followeeIds);
     for (let k = shares.start[u]; k < shares.start[u + 1]; k++) {
       const productId = productIds[shares.product[k]];
-      if (wanted(productId)) events.push({ followeeId: userIds[shares.followee[k]], productId, at: shares.at[k] });
+      const followeeId = this.users.ids[shares.followee[k]];
+      if (wanted(productId) && (!current || current.has(followeeId))) events.push({ followeeId, productId, at: shares.at[k] });
+    }
+    if (patch.shares.length) {
+      const followed = current ?? new Set(followeeIds);
+      for (const s of patch.shares) if (followed.has(s.sharerId) && wanted(s.productId)) events.push({ followeeId: s.sharerId, productId: s.productId, at: s.at });
     }
     return events;
   }

@@ -3,13 +3,13 @@
  * SignalIndex where it reflects every write, else the store, in one round trip.
  *
  * The index is exact, not merely fresh-ish. From the moment its build starts it records what each
- * write announces (signal-changes.ts), and it answers for a user only while no follow, share or
- * setting the user's signals read has changed since; reviews written, edited or deleted since, by
- * the user or the people they follow, are read by id (entity reads, cached) and applied on top.
- * So under a steady stream of reviews the index keeps answering, and only users touched by another
- * kind of write read the store. That is sound only when this process sees every write, so it is
- * used with the embedded LadybugDB (one process owns the directory), never with Neo4j, whose
- * per-request reads are index lookups anyway.
+ * write announces (signal-changes.ts); a user's answer is the index with what changed since in
+ * their signals (their own and their followees' reviews and shares, whom they follow) read by id
+ * or from their cached key lists and applied on top (signal-patch.ts). So under a steady stream of
+ * writes the index keeps answering, and the store's traversal is read only after a bulk load, for
+ * a user who joined since the build, or for one who deleted a review of theirs. That is sound only when this process sees every write,
+ * so it is used with the embedded LadybugDB (one process owns the directory), never with Neo4j,
+ * whose per-request reads are index lookups anyway.
  *
  * The first request waits for the first build, as it waits for the model. The index is rebuilt in
  * the background once the store's write count has stood still for `quietMs`, or when the changes
@@ -17,8 +17,9 @@
  */
 import type { Store, UserSignals } from '../../src/store/contract';
 import type { ServedSignals } from './served-signals';
-import { SignalChanges, type ReviewPatch } from './signal-changes';
+import { SignalChanges } from './signal-changes';
 import { SignalIndex } from './signal-index';
+import { readSignalPatch } from './signal-patch';
 
 /** Tags announced since a build past which it is rebuilt even while writes continue: ~3 min of 20 reviews a second. */
 export const REBUILD_AT = 20_000;
@@ -84,24 +85,13 @@ export class SignalSource {
     await this.building?.done.catch(() => {});
   }
 
-  /** The user's signals from the index and the reviews changed since; null when a change sends them to the store. */
+  /** The user's signals from the index and what changed since; null when they must be read from the store. */
   private async fromIndex({ value, changes }: { value: SignalIndex; changes: SignalChanges }, userId: string): Promise<ServedSignals | null> {
     const followeeIds = value.followeeIds(userId);
-    if (changes.everything || !followeeIds || changes.touches(userId, followeeIds)) return null;
-    const changed = changes.reviewsBy([userId, ...followeeIds]);
-    if (changed.length === 0) return value.signals(userId);
-    const now = await this.store.reviews.get(changed.map((c) => c.id));
-    const patch: ReviewPatch = new Map();
-    for (const [k, { authorId, productId }] of changed.entries()) {
-      const review = now[k];
-      if (!review && authorId === userId) return null;
-      let mine = patch.get(authorId);
-      if (!mine) patch.set(authorId, (mine = new Map()));
-      // One review per author and product at a time: one that exists is the current one.
-      if (review) mine.set(productId, review.createdAt);
-      else if (!mine.has(productId)) mine.set(productId, null);
-    }
-    return value.signals(userId, patch);
+    if (changes.everything || !followeeIds) return null;
+    if (changes.empty) return value.signals(userId);
+    const patch = await readSignalPatch(this.store, changes, userId, followeeIds);
+    return patch && value.signals(userId, patch);
   }
 
   private rebuildWhenDue(changes: SignalChanges): void {

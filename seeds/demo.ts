@@ -8,6 +8,17 @@ import type { BulkCounts, BulkKind, Store } from '../src/store/contract';
 import { generateCommunity, type GeneratorOptions } from './generator';
 import { upsertInChunks } from './load';
 
+/**
+ * Where the history of a demo seeded at `now` ends: the start of that day (UTC), so seeds of one
+ * day are the same. Models take their cutoff from the newest event, so a history that ended months
+ * before the first review users write through the API would look abandoned to them (every planted
+ * leader idle, every community forecast at zero); ending at the seed, it is continued by them.
+ */
+export function demoHistoryEnd(now: number): number {
+  const day = new Date(now);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+}
+
 /** The ground truth's file name in a data directory: a server trains on first start only where the demo seed left it. */
 export const DEMO_TRUTH_FILE = 'demo-ground-truth.json';
 

@@ -21,7 +21,7 @@ export interface GeneratorOptions {
   influencers: number;
   /** Length of the simulated history in months, ending at `end`. */
   months: number;
-  /** End of the history (epoch ms): fixed, never Date.now(), so a seed always gives the same data. */
+  /** End of the history (epoch ms). The default is fixed, so tests always get the same data; the server and `npm run seed` end it the day they seed (demoHistoryEnd). */
   end: number;
 }
 

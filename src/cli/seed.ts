@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_TRUTH_FILE, seedDemo, seedDemoIfEmpty } from '../../seeds/demo';
+import { DEMO_TRUTH_FILE, demoHistoryEnd, seedDemo, seedDemoIfEmpty } from '../../seeds/demo';
 import { DEFAULT_GENERATOR_OPTIONS, type GeneratorOptions } from '../../seeds/generator';
 import { loadConfig } from '../server/config';
 import { configuredStore, openStore } from '../store/open';
@@ -18,9 +18,10 @@ Without --force it does nothing when the store already has users.
 
 Options (defaults in brackets):
 ${SIZES.map((k) => `  --${k.padEnd(12)} N   [${DEFAULT_GENERATOR_OPTIONS[k]}]`).join('\n')}
+  --end YYYY-MM-DD     the day the simulated history ends [today, UTC]
   --truth FILE         where to write the ground truth JSON [DATA_DIR/demo-ground-truth.json]
   --force              load even when the store has users, e.g. to complete an interrupted seed
-                       (rows whose ids exist are kept, so use the same options as before)
+                       (rows whose ids exist are kept, so use the same options, --end included)
   --help               show this help
 `;
 
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       ...Object.fromEntries(SIZES.map((k) => [k, { type: 'string' as const }])),
+      end: { type: 'string' },
       truth: { type: 'string' },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -37,7 +39,9 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const options: Partial<GeneratorOptions> = {};
+  const end = values.end === undefined ? demoHistoryEnd(Date.now()) : Date.parse(`${values.end}T00:00:00Z`);
+  if (!Number.isFinite(end)) throw new Error(`--end must be a date (YYYY-MM-DD), got ${JSON.stringify(values.end)}`);
+  const options: Partial<GeneratorOptions> = { end };
   const given: Record<string, unknown> = values;
   for (const key of SIZES) {
     const raw = given[key];

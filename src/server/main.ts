@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_TRUTH_FILE, seedDemoIfEmpty } from '../../seeds/demo';
+import { DEMO_TRUTH_FILE, demoHistoryEnd, seedDemoIfEmpty } from '../../seeds/demo';
 import { openServerStore, startServer, type RunningServer } from './app';
 import { loadConfig } from './config';
 import { writeInternalToken } from './internal-api';
@@ -36,7 +36,7 @@ let server: RunningServer | undefined;
 const truthFile = path.join(config.dataDir, DEMO_TRUTH_FILE);
 try {
   if (config.seedOnEmpty && !stopSignal) {
-    const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg) });
+    const result = await seedDemoIfEmpty(store, { truthFile, log: (msg) => logger.info(msg), options: { end: demoHistoryEnd(Date.now()) } });
     if (result.seeded) logger.info({ counts: result.counts, seconds: result.seconds }, 'seeded the demo community');
   }
   if (!stopSignal) {

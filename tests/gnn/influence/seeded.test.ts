@@ -2,15 +2,19 @@
  * The planted opinion leaders of the demo community must come out on top when the model trains
  * on the seeded store through the snapshot contract and publishes through store.models: globally,
  * and each category's planted specialists on top of that category's list (opinionLeaders(category:)).
+ * As on a server's first start, the history ends the day it is seeded, and a user writes a review
+ * later that day before the model trains: the cutoff moves to that review, and the leaders hold.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from '../../support/node-test';
-import { seedDemo } from '../../../seeds/demo';
+import { demoHistoryEnd, seedDemo } from '../../../seeds/demo';
 import { generateCommunity, type GeneratorOptions } from '../../../seeds/generator';
 import { STORE_TRAIN_OPTIONS, trainInfluenceFromStore } from '../../../gnn/influence/from-store';
 import { loadInfluence, type Leader } from '../../../gnn/influence/serving';
 import { tempStore } from '../../support/store';
+
+const SEEDED_AT = Date.UTC(2026, 11, 6, 9, 30);
 
 /** Small enough to train in seconds; ten planted leaders so precision 0.9 means at most one miss. */
 const COMMUNITY: Partial<GeneratorOptions> = {
@@ -22,13 +26,16 @@ const COMMUNITY: Partial<GeneratorOptions> = {
   shares: 400,
   communities: 4,
   influencers: 10,
+  end: demoHistoryEnd(SEEDED_AT),
 };
 
 test('planted influencers rank on top after training on the seeded store; the run is published and servable', async (t) => {
   const { store, dir, cleanup } = await tempStore();
   try {
     await seedDemo(store, { truthFile: path.join(dir, 'truth.json'), options: COMMUNITY });
-    const { truth } = generateCommunity(COMMUNITY);
+    const { truth, batch } = generateCommunity(COMMUNITY);
+    const user = await store.users.create({ handle: 'ada', displayName: 'Ada' }, { id: 'ada', at: SEEDED_AT + 3_600_000 });
+    await store.reviews.write(user.id, { productId: batch.products[0].id, rating: 5 }, { id: 'ada-review', at: SEEDED_AT + 7_200_000 });
     const out = await trainInfluenceFromStore(store, STORE_TRAIN_OPTIONS, { modelRoot: path.join(dir, 'models'), keep: 3 });
 
     const planted = new Set(truth.influencers);

@@ -6,9 +6,10 @@ import { mkdir } from 'node:fs/promises';
 import type { Config, Neo4jConfig } from '../server/config';
 import type { Store } from './contract';
 import { instrumented, type QueryObserver } from './cypher/instrumented-runner';
+import { NODES } from './cypher/model';
 import type { CypherRunner } from './cypher/runner';
 import { cypherStore } from './cypher/store';
-import { repairInterruptedBulk } from './ladybug/bulk-repair';
+import { raiseBulkFlag, repairInterruptedBulk } from './ladybug/bulk-repair';
 import { copyStager } from './ladybug/copy-stage';
 import { LadybugRunner, type LadybugOptions } from './ladybug/runner';
 import { Staging } from './ladybug/staging';
@@ -48,10 +49,14 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   // Opened, so this process holds the lock: files left in staging are a killed process's.
   const staging = new Staging(opts.dataDir);
   staging.clear();
+  // A log set aside unreplayed inserted keys that may haunt every table's index, as a bulk chunk's may its tables'.
+  if (runner.setAsideLog) await raiseBulkFlag(runner, NODES.map((n) => n.label));
   // Statements prepared before a repair may be bound to tables it rebuilt: open afresh.
-  if (await repairInterruptedBulk(runner, staging)) {
+  const rebuilt = await repairInterruptedBulk(runner, staging);
+  if (rebuilt) {
     (opts.ladybug?.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(
-      `${file}: a bulk import chunk was interrupted; rebuilt the tables it was copying into and recounted the product counters`,
+      `${file}: ${runner.setAsideLog ? 'opened without a log it could not replay' : 'a bulk import chunk was interrupted'}; ` +
+        `rebuilt ${rebuilt.join(', ')} (their primary-key index may hold keys of rows that were lost) and recounted the product counters`,
     );
     await runner.close();
     runner = await LadybugRunner.open(file, ladybug);

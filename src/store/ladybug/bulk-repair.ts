@@ -27,15 +27,15 @@ export const raiseBulkFlag = (db: CypherRunner, labels: string[]) =>
 
 export const lowerBulkFlag = (db: CypherRunner) => db.write((tx) => tx.run(`MATCH (m:Meta {key: '${FLAG}'}) DELETE m`));
 
-/** Repairs after an interrupted bulk chunk; returns whether it had to. */
-export async function repairInterruptedBulk(db: CypherRunner, staging: Staging): Promise<boolean> {
+/** Repairs after an interrupted bulk chunk (or a log set aside, unreplayable-checkpoint.ts); returns the tables rebuilt, or null when there was nothing to do. */
+export async function repairInterruptedBulk(db: CypherRunner, staging: Staging): Promise<string[] | null> {
   const flag = await db.read(`MATCH (m:Meta {key: '${FLAG}'}) RETURN m.value AS v`);
-  if (flag.length === 0) return false;
+  if (flag.length === 0) return null;
   const labels = String(flag[0].v).split(',').filter((l) => NODES.some((n) => n.label === l));
   if (labels.length) await rebuildNodeTables(db, staging, labels);
   await db.write(async (tx) => {
     await tx.run(RECOUNT_PRODUCTS);
     await tx.run(`MATCH (m:Meta {key: '${FLAG}'}) DELETE m`);
   });
-  return true;
+  return labels;
 }

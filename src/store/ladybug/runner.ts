@@ -15,6 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
 import { clearAppliedCheckpoint } from './interrupted-checkpoint';
+import { describeLog, probeReplay, setAsideLog, unappliedCheckpointLog, UnreplayableLogError } from './unreplayable-checkpoint';
 import { describeRecovery, recoverWal, uncommittedTail } from './wal';
 
 /** A connection with its prepared-statement cache. */
@@ -133,7 +134,10 @@ export interface LadybugOptions {
   readers?: number;
   /** Per-query timeout; 0 disables it. */
   queryTimeoutMs?: number;
-  /** Open a write-ahead log damaged before its end as of the damage instead of refusing. */
+  /**
+   * Open a write-ahead log damaged before its end as of the damage, and a checkpoint's log that
+   * LadybugDB crashes replaying without it (unreplayable-checkpoint.ts), instead of refusing.
+   */
   skipDamagedWal?: boolean;
   /** Told what recovery did to the write-ahead log (a torn end cut off, a rewrite); stderr by default. */
   log?: (message: string) => void;
@@ -153,13 +157,15 @@ export class LadybugRunner implements CypherRunner {
     private readonly db: Database,
     private readonly conns: Conn[],
     readers: number,
+    /** Where the open put a log it could not replay: the caller rebuilds the tables (its keys may haunt their indexes). */
+    readonly setAsideLog: string | null,
   ) {
     this.writer = new Pool(conns.slice(0, 1));
     this.readers = new Pool(conns.slice(1, 1 + readers));
   }
 
   static async open(dir: string, opts: LadybugOptions = {}): Promise<LadybugRunner> {
-    const db = await openDatabase(dir, opts);
+    const { db, setAside } = await openDatabase(dir, opts);
     const readers = opts.readers ?? 4;
     const conns: Conn[] = [];
     for (let i = 0; i < readers + 1; i++) {
@@ -170,7 +176,7 @@ export class LadybugRunner implements CypherRunner {
       if (opts.queryTimeoutMs) raw.setQueryTimeout(opts.queryTimeoutMs);
       conns.push(new Conn(raw));
     }
-    const runner = new LadybugRunner(dir, db, conns, readers);
+    const runner = new LadybugRunner(dir, db, conns, readers, setAside);
     await runner.writer.use((c) => applyLadybugSchema({ exec: (q, p) => c.run(q, p) }));
     return runner;
   }
@@ -287,10 +293,21 @@ export class LadybugRunner implements CypherRunner {
  * Opens the database without WAL checksums (LadybugDB's are broken for records over 4 KiB, see
  * wal.ts). When the open fails for another reason than the lock, no process holds the directory,
  * so its logs are recovered (a checksummed log rewritten, a torn end cut) and the open retried.
+ * The log of a checkpoint that had not applied its pages is replayed in a child process first:
+ * LadybugDB may crash on it (unreplayable-checkpoint.ts).
  */
-async function openDatabase(dir: string, opts: LadybugOptions): Promise<Database> {
+async function openDatabase(dir: string, opts: LadybugOptions): Promise<{ db: Database; setAside: string | null }> {
   const log = opts.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  let setAside: string | null = null;
   const init = async () => {
+    const unapplied = await unappliedCheckpointLog(dir);
+    // A child that exits by itself has replayed and checkpointed, or failed as this process would and may recover from.
+    const probe = unapplied && (await probeReplay(dir));
+    if (unapplied && probe?.signal) {
+      if (!opts.skipDamagedWal) throw new UnreplayableLogError(dir, unapplied, probe.signal);
+      setAside = await setAsideLog(dir);
+      log(`${dir}: LadybugDB crashes (${probe.signal}) replaying the log of an interrupted checkpoint; opened without its ${describeLog(unapplied)} (LADYBUG_SKIP_DAMAGED_WAL), kept as ${setAside}`);
+    }
     // Defaults but the last two: throwOnWalReplayFailure (LadybugDB would silently drop the log
     // from the first record it cannot read), enableChecksums.
     const db = new lbug.Database(dir, 0, true, false, 0, true, -1, true, false);
@@ -299,18 +316,22 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<Database
   };
   // LadybugDB drops a torn end that stops between records by itself, silently: say so.
   const tail = await uncommittedTail(`${dir}.wal`);
+  const opened = (db: Database) => ({ db, setAside });
   try {
     const db = await init();
     if (tail) log(`write-ahead log ${dir}.wal: discarded ${tail} bytes after its last commit: a transaction cut off before it was acknowledged`);
-    return db;
+    return opened(db);
   } catch (err) {
+    if (err instanceof UnreplayableLogError) throw err;
     if (isLockError(err)) throw explainOpenError(dir, err);
     const cleared = await clearAppliedCheckpoint(dir);
     if (cleared) {
       log(cleared);
-      return init().catch((again) => {
-        throw explainOpenError(dir, again);
-      });
+      return opened(
+        await init().catch((again) => {
+          throw explainOpenError(dir, again);
+        }),
+      );
     }
     const recovered = [];
     for (const file of [`${dir}.wal.checkpoint`, `${dir}.wal`]) {
@@ -320,9 +341,9 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<Database
     if (!recovered.length) throw explainOpenError(dir, err);
     for (const r of recovered) log(describeRecovery(r));
     try {
-      return await init();
+      return opened(await init());
     } catch (again) {
-      throw explainOpenError(dir, again);
+      throw again instanceof UnreplayableLogError ? again : explainOpenError(dir, again);
     }
   }
 }

@@ -6,8 +6,9 @@
  * rotated to `.wal.checkpoint` (the checkpoint has begun), after a few milliseconds. Not every such
  * kill leaves ghost keys (most do), so each test tries a bounded number of times and asserts that at least one
  * try showed them. If the first test stops finding any, LadybugDB fixed the bug and the rebuild in
- * bulk-repair.ts can go. The last test kills later in the same checkpoint, once its pages are
- * applied, where LadybugDB refuses to open the directory (interrupted-checkpoint.ts).
+ * bulk-repair.ts can go. The third test kills later in the same checkpoint, once its pages are
+ * applied, where LadybugDB refuses to open the directory (interrupted-checkpoint.ts). The last
+ * kills an ordinary checkpoint early, where LadybugDB crashes replaying the log (unreplayable-checkpoint.ts).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -237,3 +238,59 @@ async function copyOf(dbPath: string): Promise<string> {
   await cp(path.dirname(dbPath), dir, { recursive: true });
   return path.join(dir, path.basename(dbPath));
 }
+
+/**
+ * Killed `delayMs` into the checkpoint a store's close runs (a supervisor's SIGKILL while a stopping
+ * server checkpoints), with 300 users created one by one since the checkpoint before: their keys
+ * can reach the index while the log that creates them is not yet applied, and LadybugDB then
+ * crashes replaying it (src/store/ladybug/unreplayable-checkpoint.ts).
+ */
+test('the engine: a log LadybugDB crashes replaying is refused with what it holds, or set aside on request, the tables rebuilt', { timeout: 240_000 }, async () => {
+  const seen: string[] = [];
+  for (const delayMs of [3, 3, 2, 5, 1, 4]) {
+    const dataDir = await tempDir();
+    const db = path.join(dataDir, 'graph.lbug');
+    const lost = keys(0, 300, 'new');
+    runChild(
+      `
+      import { openStore } from ${JSON.stringify(path.join(ROOT, 'src/store/open.ts'))};
+      ${KILL_AT_CHECKPOINT}
+      const store = await openStore({ dataDir: ${JSON.stringify(dataDir)}, neo4j: null });
+      await store.bulk.load('users', Array.from({ length: 2000 }, (_, i) => ({ id: 'u' + i, handle: 'user_' + i, displayName: 'U' + i, bio: '', joinedAt: i })));
+      for (const id of ${JSON.stringify(lost)}) await store.users.create({ handle: id, displayName: id }, { id, at: 1 });
+      killAtCheckpoint(${JSON.stringify(db)}, ${delayMs});
+      await store.close();`,
+      ['--import', 'tsx'],
+    );
+    const raw = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      const { default: lbug } = await import('@ladybugdb/core');
+      const db = new lbug.Database(${JSON.stringify(await copyOf(db))}, 0, true, false, 0, true, -1, true, false);
+      await db.init();`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    seen.push(`${delayMs} ms: LadybugDB ${raw.signal ? `crashed (${raw.signal})` : `exited ${raw.status}`}`);
+    if (!raw.signal) continue;
+
+    const refused = await openStore({ dataDir, neo4j: null }).then(
+      () => assert.fail('the store opened a log it cannot replay'),
+      (err: Error) => err.message,
+    );
+    assert.match(refused, /died during a checkpoint, and LadybugDB crashes \(SIGSEGV\) replaying/);
+    // The 300 users, and the bulk load's flag lowered (bulk-repair.ts).
+    assert.match(refused, /holds 301 committed transaction\(s\) \(1 node delete, 300 insert records\).*LADYBUG_SKIP_DAMAGED_WAL=true/s);
+    assert.ok(await stat(`${db}.wal.checkpoint`), 'the log is where it was');
+
+    const messages: string[] = [];
+    const store = await openStore({ dataDir, neo4j: null, ladybug: { skipDamagedWal: true, log: (m) => messages.push(m) } });
+    try {
+      assert.match(messages.join('\n'), /opened without its 301 committed transaction\(s\).*kept as .*graph\.lbug\.wal\.unreplayed-\d+/);
+      assert.match(messages.join('\n'), /rebuilt User, .*recounted/);
+      assert.equal((await store.bulk.counts()).users, 2000, 'as of the checkpoint before');
+      // Each lost user can be created again: with their keys left in the index this crashed the process.
+      for (const id of lost) await store.users.create({ handle: id, displayName: id }, { id, at: 2 });
+      assert.equal((await store.bulk.counts()).users, 2300);
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+  assert.fail(`no kill left a log LadybugDB crashes replaying: ${seen.join('; ')}`);
+});

@@ -2,6 +2,8 @@
  * npm run token -- --user HANDLE | --user-id ID [--role manager] [--ttl 1h]
  * Prints a development token (HS256, signed with AUTH_JWT_SECRET) alone on its last line.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseHandle } from '../domain/user';
 import { ROLES } from '../graphql/authorize';
@@ -23,6 +25,10 @@ AUTH_JWT_SECRET (and AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE when set). The token is
 
 async function userIdFor(handle: string): Promise<string> {
   const config = loadConfig();
+  // Opening an empty directory would create a database there and then find nobody in it.
+  if (!config.neo4j && !existsSync(path.join(config.dataDir, 'graph.lbug'))) {
+    throw new Error(`no database in ${path.resolve(config.dataDir)}: set DATA_DIR to the server's data directory`);
+  }
   const store = await openStore(configuredStore(config));
   try {
     const [user] = await store.users.getByHandle([handle]);

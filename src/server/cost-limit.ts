@@ -44,8 +44,10 @@ function pageSizeOf(field: GraphQLField<unknown, unknown>, node: FieldNode, op: 
   const pageArgs = field.args.filter((a) => PAGE_ARGS.includes(a.name));
   if (pageArgs.length === 0) return 1;
   const sizes = pageArgs.map((arg) => argumentValue(arg, node, op)).filter((n): n is number => n !== undefined);
-  // A connection given neither first nor last pages by the default size.
-  const size = sizes.length ? Math.max(...sizes) : Math.min(DEFAULT_PAGE_SIZE, op.maxPageSize);
+  // A connection given neither first nor last pages by the default size. A size above the maximum
+  // is refused by its field (BAD_USER_INPUT, connections.ts pageSize), so it costs the maximum: the
+  // client learns what is wrong with the argument, not that the query costs too much.
+  const size = sizes.length ? Math.min(Math.max(...sizes), op.maxPageSize) : Math.min(DEFAULT_PAGE_SIZE, op.maxPageSize);
   return Number.isFinite(size) && size > 1 ? size : 1;
 }
 

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from '../support/node-test';
 import { promisify } from 'node:util';
 import { jwtVerifier } from '../../src/server/auth/jwt';
@@ -30,4 +34,18 @@ test('without a secret it fails and names the variable to set', async () => {
     assert.match(err.stderr, /AUTH_JWT_SECRET/);
     return true;
   });
+});
+
+test('--user with a DATA_DIR that holds no database says so, and creates none', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'scg-token-'));
+  try {
+    await assert.rejects(token(['--user', 'ada'], { AUTH_JWT_SECRET: SECRET, DATA_DIR: dir, NEO4J_URI: '' }), (err: { code: number; stderr: string }) => {
+      assert.equal(err.code, 1);
+      assert.match(err.stderr, /no database in .*scg-token-.*: set DATA_DIR to the server's data directory/);
+      return true;
+    });
+    assert.equal(existsSync(path.join(dir, 'graph.lbug')), false);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

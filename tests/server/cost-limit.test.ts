@@ -32,6 +32,8 @@ test('variables, variable defaults, argument defaults and the default page size 
   assert.equal(cost('{ users { edges { node { handle } } } }'), cost('{ users(first: 20) { edges { node { handle } } } }'), 'a connection given no size pages by 20');
   assert.equal(cost('query ($n: Int) { users(first: $n) { totalCount } }', { n: null }), cost('{ users(first: 20) { totalCount } }'), 'null is unset');
   assert.equal(cost('{ users(last: 9) { totalCount } }'), cost('{ users(first: 9) { totalCount } }'));
+  // Over the maximum page size the field refuses the argument itself, so it costs the maximum.
+  assert.equal(cost('{ users(first: 100000) { totalCount } }'), cost('{ users(first: 100) { totalCount } }'));
   // Community.opinionLeaders(first: Int! = 5)
   const leaders = (args: string) => cost(`{ communities(first: 1) { edges { node { opinionLeaders${args} { handle } } } } }`);
   assert.equal(leaders(''), leaders('(first: 5)'), 'the schema default of first');

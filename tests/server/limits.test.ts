@@ -88,3 +88,11 @@ test('introspection and the playground follow their settings', async () => {
     assert.notEqual((await page(url)).headers.get('content-type')?.startsWith('text/html'), true);
   });
 });
+
+test('a page size over the maximum is refused as a bad argument, not as a costly query', async () => {
+  await withServer({}, async (url) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ users(first: 100000) { totalCount } }' }) });
+    const error = (await res.json()).errors?.[0];
+    assert.deepEqual([error?.extensions?.code, error?.message], ['BAD_USER_INPUT', 'first must be at most 100 (the maximum page size)']);
+  });
+});

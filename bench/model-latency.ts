@@ -8,9 +8,9 @@
  * its event loop): the numbers are the server's time plus a fraction of a millisecond of HTTP.
  * Clients sign in with Bearer tokens, as in production (the dev header would add a user lookup),
  * and the response cache is off: every sampled request reaches the resolvers.
- * Last, as users meet it: each sampled user writes a review and then asks for recommendations, so
- * the answer folds the new review in (scored live, not read from the published list), while other
- * users write reviews at WRITES_PER_SECOND (`--writes-per-second`). The server runs on a copy of
+ * Last, as users meet it: each sampled user writes a review (then, follows someone) and asks for
+ * recommendations, so the answer folds the new review or followee in (scored live, not read from
+ * the published list), while other users write reviews at WRITES_PER_SECOND (`--writes-per-second`). The server runs on a copy of
  * DIR, which is removed afterwards, so the bench leaves DIR as it found it.
  * Writes bench/results/model-latency-NAME.json and prints a table.
  */
@@ -28,7 +28,7 @@ import { configuredStore, openStore } from '../src/store/open';
 import { authHeaders } from '../tests/support/auth-headers';
 import { startServerProcess } from '../tests/support/server-process';
 import { steadyWrites } from './load/mixed';
-import { body, WRITE_REVIEW } from './load/scenarios';
+import { body, FOLLOW, WRITE_REVIEW } from './load/scenarios';
 
 const WARMUP = 20;
 /** Reviews a second written by other users during the last scenario (the load bench's mixed rate). */
@@ -92,6 +92,15 @@ export async function main(argv: string[]): Promise<void> {
         }
       }
     };
+    /** A sampled user's own write, then their recommendations (from the model): the time of the latter. */
+    const askAfter = async (write: (id: string) => Promise<unknown>) => {
+      const id = rng.pick(users);
+      await write(id);
+      const { ms, data } = await request('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: toGlobalId('User', id) }, id);
+      const { source } = (data as { node: { recommendedProducts: { source: string } } }).node.recommendedProducts;
+      if (source !== 'MODEL') throw new Error(`user ${id} was answered by the ${source}, not the model`);
+      return ms;
+    };
     const manager = users[0];
     const scenarios: { name: string; model: ModelKind; duringWrites?: boolean; run: () => Promise<number> }[] = [
       {
@@ -132,14 +141,13 @@ export async function main(argv: string[]): Promise<void> {
         name: `recommendedProducts(first: 20) after the user's own review, others writing ${writesPerSecond}/s`,
         model: 'recommend',
         duringWrites: true,
-        run: async () => {
-          const id = rng.pick(users);
-          await writeOwnReview(id);
-          const { ms, data } = await request('query ($id: ID!) { node(id: $id) { ... on User { recommendedProducts(first: 20) { source edges { score node { name } reason { followedUsers { handle } } } } } } }', { id: toGlobalId('User', id) }, id);
-          const { source } = (data as { node: { recommendedProducts: { source: string } } }).node.recommendedProducts;
-          if (source !== 'MODEL') throw new Error(`user ${id} was answered by the ${source}, not the model`);
-          return ms;
-        },
+        run: () => askAfter(writeOwnReview),
+      },
+      {
+        name: `recommendedProducts(first: 20) after the user follows someone, others writing ${writesPerSecond}/s`,
+        model: 'recommend',
+        duringWrites: true,
+        run: () => askAfter((id) => request(FOLLOW, { id: toGlobalId('User', rng.pick(users.filter((u) => u !== id))) }, id)),
       },
     ];
     const results = [];

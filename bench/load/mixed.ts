@@ -7,10 +7,9 @@ import { toGlobalId } from '../../src/domain/ids';
 import type { Rng } from '../../seeds/random';
 import type { AuthHeaders } from '../../tests/support/auth-headers';
 import type { Cast, CastUser } from './cast';
-import { body, WRITE_REVIEW, type Request } from './scenarios';
+import { body, FOLLOW, WRITE_REVIEW, type Request } from './scenarios';
 
 const VOTE = 'mutation Vote($id: ID!) { voteReviewHelpful(id: $id) { helpfulVotes } }';
-const FOLLOW = 'mutation Follow($id: ID!) { follow(userId: $id) { id } }';
 const UNFOLLOW = 'mutation Unfollow($id: ID!) { unfollow(userId: $id) { id } }';
 const EDIT = 'mutation Edit($bio: String!) { updateProfile(input: { bio: $bio }) { id } }';
 /** More writes in flight than this means the server is not keeping up: the rate is then what it achieves. */

@@ -41,6 +41,8 @@ export const WRITE_REVIEW = `mutation Write($productId: ID!, $rating: Int!) {
   writeReview(input: { productId: $productId, rating: $rating, title: "Benchmarked", body: "Written by the load benchmark." }) { id product { reviewCount averageRating } }
 }`;
 
+export const FOLLOW = 'mutation Follow($id: ID!) { follow(userId: $id) { id } }';
+
 export const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 const either = <T>(rng: Rng, popular: T[], average: T[]) => rng.pick(rng.chance(0.5) && popular.length ? popular : average);
 

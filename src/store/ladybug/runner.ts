@@ -10,10 +10,12 @@ import lbug, { type Connection, type Database, type PreparedStatement, type Quer
 import type { BackupManifest, QueryStats } from '../contract';
 import type { CypherRunner, CypherTx, Params, Row } from '../cypher/runner';
 import { rowFromLadybug } from './values';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
+import { CheckpointGate } from './checkpoint-gate';
 import { clearAppliedCheckpoint } from './interrupted-checkpoint';
 import { describeLog, probeReplay, setAsideLog, unappliedCheckpointLog, UnreplayableLogError } from './unreplayable-checkpoint';
 import { describeRecovery, recoverWal, uncommittedTail } from './wal';
@@ -141,7 +143,13 @@ export interface LadybugOptions {
   skipDamagedWal?: boolean;
   /** Told what recovery did to the write-ahead log (a torn end cut off, a rewrite); stderr by default. */
   log?: (message: string) => void;
+  /** Log size past which a write is followed by a checkpoint (default 16 MiB, LadybugDB's own). */
+  checkpointBytes?: number;
 }
+
+const CHECKPOINT_BYTES = 16 * 1024 * 1024;
+/** LadybugDB's own size threshold, out of reach (1 TiB): the runner checkpoints by size instead. */
+const NEVER_BY_SIZE = 2 ** 40;
 
 export class LadybugRunner implements CypherRunner {
   readonly stats: QueryStats = { roundTrips: 0, writes: 0 };
@@ -151,6 +159,8 @@ export class LadybugRunner implements CypherRunner {
   private readonly fastest = new Map<string, number>();
   private readonly readers: Pool;
   private readonly writer: Pool;
+  private readonly gate = new CheckpointGate();
+  private readonly checkpointBytes: number;
 
   private constructor(
     private readonly dbPath: string,
@@ -159,7 +169,9 @@ export class LadybugRunner implements CypherRunner {
     readers: number,
     /** Where the open put a log it could not replay: the caller rebuilds the tables (its keys may haunt their indexes). */
     readonly setAsideLog: string | null,
+    checkpointBytes: number,
   ) {
+    this.checkpointBytes = checkpointBytes;
     this.writer = new Pool(conns.slice(0, 1));
     this.readers = new Pool(conns.slice(1, 1 + readers));
   }
@@ -176,20 +188,22 @@ export class LadybugRunner implements CypherRunner {
       if (opts.queryTimeoutMs) raw.setQueryTimeout(opts.queryTimeoutMs);
       conns.push(new Conn(raw));
     }
-    const runner = new LadybugRunner(dir, db, conns, readers, setAside);
+    const runner = new LadybugRunner(dir, db, conns, readers, setAside, opts.checkpointBytes ?? CHECKPOINT_BYTES);
     await runner.writer.use((c) => applyLadybugSchema({ exec: (q, p) => c.run(q, p) }));
     return runner;
   }
 
   read(query: string, params?: Params): Promise<Row[]> {
     this.stats.roundTrips++;
-    return this.readers.use((c) => c.run(query, params));
+    return this.readers.use((c) => this.gate.query(() => c.run(query, params)));
   }
 
   /** A transaction on the write connection; short statements run on the calling thread while the event loop is slow (SLOW_LOOP_MS). */
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
     return this.writer.use(async (c) => {
+      let copied = false;
       const run = async (q: string, p?: Params) => {
+        copied ||= q.startsWith('COPY ');
         const started = performance.now();
         const sync = this.loop.isSlow && (this.fastest.get(q) ?? Infinity) <= SYNC_BUDGET_MS;
         const rows = sync ? c.runSync(q, p) : await c.run(q, p);
@@ -215,11 +229,15 @@ export class LadybugRunner implements CypherRunner {
         throw err;
       }
       try {
-        // COMMIT waits for the log on disk, and a checkpoint it starts may wait for readers whose
-        // results the event loop has yet to close: never on the calling thread.
-        await c.run('COMMIT');
+        // COMMIT waits for the log on disk: never on the calling thread. A COPY's commit always
+        // checkpoints (LadybugDB), so it runs alone (checkpoint-gate.ts).
+        await (copied ? this.gate.alone(() => c.run('COMMIT')) : c.run('COMMIT'));
       } finally {
         this.stats.writes++; // after COMMIT: a read that started before it saw the old data
+      }
+      // The checkpoint LadybugDB would have started inside that COMMIT, run alone instead.
+      if (((await stat(`${this.dbPath}.wal`).catch(() => null))?.size ?? 0) > this.checkpointBytes) {
+        await this.gate.alone(() => c.run('CHECKPOINT'));
       }
       return result;
     });
@@ -231,7 +249,7 @@ export class LadybugRunner implements CypherRunner {
     const conn = await this.readers.acquire();
     let result: QueryResult | undefined;
     try {
-      result = await conn.execute(query, params);
+      result = await this.gate.query(() => conn.execute(query, params));
       let batch: Row[] = [];
       let slice = performance.now();
       while (result.hasNext()) {
@@ -261,7 +279,7 @@ export class LadybugRunner implements CypherRunner {
    */
   backup(target: string): Promise<BackupManifest> {
     return this.writer.use(async (c) => {
-      await c.run('CHECKPOINT');
+      await this.gate.alone(() => c.run('CHECKPOINT'));
       const counts = await countAll((q) => c.run(q));
       return copyDataDir(path.dirname(this.dbPath), target, counts);
     });
@@ -308,9 +326,11 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<{ db: Da
       setAside = await setAsideLog(dir);
       log(`${dir}: LadybugDB crashes (${probe.signal}) replaying the log of an interrupted checkpoint; opened without its ${describeLog(unapplied)} (LADYBUG_SKIP_DAMAGED_WAL), kept as ${setAside}`);
     }
-    // Defaults but the last two: throwOnWalReplayFailure (LadybugDB would silently drop the log
-    // from the first record it cannot read), enableChecksums.
-    const db = new lbug.Database(dir, 0, true, false, 0, true, -1, true, false);
+    // Defaults but checkpointThreshold (the runner checkpoints by size itself, with no query
+    // running: checkpoint-gate.ts; automatic checkpoints stay on because a COPY's commit needs
+    // its own, without which a COPY's rows are lost), throwOnWalReplayFailure (LadybugDB would
+    // silently drop the log from the first record it cannot read) and enableChecksums (wal.ts).
+    const db = new lbug.Database(dir, 0, true, false, 0, true, NEVER_BY_SIZE, true, false);
     await db.init();
     return db;
   };

@@ -37,7 +37,7 @@ export async function unappliedCheckpointLog(dbPath: string): Promise<Buffer | n
 /** Opens the database in a child process (the replay) and checkpoints; how the child ended. */
 export function probeReplay(dbPath: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const lbug = pathToFileURL(createRequire(import.meta.url).resolve('@ladybugdb/core')).href;
-  // The options runner.ts opens with: without them the replay differs.
+  // runner.ts's options where the replay depends on them: no WAL checksums, throw on a failed replay.
   const script = `
     const { default: lbug } = await import(${JSON.stringify(lbug)});
     const db = new lbug.Database(${JSON.stringify(dbPath)}, 0, true, false, 0, true, -1, true, false);

@@ -160,7 +160,6 @@ export class LadybugRunner implements CypherRunner {
   private readonly readers: Pool;
   private readonly writer: Pool;
   private readonly gate = new CheckpointGate();
-  private readonly checkpointBytes: number;
 
   private constructor(
     private readonly dbPath: string,
@@ -169,9 +168,8 @@ export class LadybugRunner implements CypherRunner {
     readers: number,
     /** Where the open put a log it could not replay: the caller rebuilds the tables (its keys may haunt their indexes). */
     readonly setAsideLog: string | null,
-    checkpointBytes: number,
+    private readonly checkpointBytes: number,
   ) {
-    this.checkpointBytes = checkpointBytes;
     this.writer = new Pool(conns.slice(0, 1));
     this.readers = new Pool(conns.slice(1, 1 + readers));
   }

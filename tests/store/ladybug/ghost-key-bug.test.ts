@@ -46,6 +46,20 @@ const KILL_AT_CHECKPOINT = `
   };`;
 
 /**
+ * Kills the process as soon as a checkpoint of `db` has written pages to its shadow file, before
+ * it applies them: by then it has written index pages into the data file, whatever the machine's
+ * speed (a fixed delay after the rotation missed that window under a parallel test run).
+ */
+const KILL_AT_SHADOWED = `
+  const killAtShadowed = (db) => import('node:fs').then(({ existsSync, statSync }) => {
+    const poll = () => {
+      if (existsSync(db + '.shadow') && statSync(db + '.shadow').size > 0) process.kill(process.pid, 'SIGKILL');
+      setImmediate(poll);
+    };
+    poll();
+  });`;
+
+/**
  * Kills the process once a checkpoint of `db` has applied its pages: the shadow file, seen with
  * pages, is empty again (interrupted-checkpoint.ts), before the log and the shadow are removed.
  */
@@ -240,33 +254,39 @@ async function copyOf(dbPath: string): Promise<string> {
 }
 
 /**
- * Killed `delayMs` into the checkpoint a store's close runs (a supervisor's SIGKILL while a stopping
- * server checkpoints), with 300 users created one by one since the checkpoint before: their keys
+ * Killed in the checkpoint a store's close runs, before it applies its pages (a supervisor's SIGKILL
+ * while a stopping server checkpoints), with 300 users created one by one since the checkpoint before: their keys
  * can reach the index while the log that creates them is not yet applied, and LadybugDB then
  * crashes replaying it (src/store/ladybug/unreplayable-checkpoint.ts).
  */
 test('the engine: a log LadybugDB crashes replaying is refused with what it holds, or set aside on request, the tables rebuilt', { timeout: 240_000 }, async () => {
   const seen: string[] = [];
-  for (const delayMs of [3, 3, 2, 5, 1, 4]) {
+  // Killed when the shadow file has pages, or 3 ms after the rotation, in turn: a loaded machine
+  // can let the checkpoint finish before the poll sees either (then the child kills itself after).
+  for (let attempt = 0; attempt < 2 * TRIES; attempt++) {
+    const kill = attempt % 2 === 0 ? 'killAtShadowed(db)' : 'killAtCheckpoint(db, 3)';
     const dataDir = await tempDir();
     const db = path.join(dataDir, 'graph.lbug');
     const lost = keys(0, 300, 'new');
     runChild(
       `
       import { openStore } from ${JSON.stringify(path.join(ROOT, 'src/store/open.ts'))};
+      ${KILL_AT_SHADOWED}
       ${KILL_AT_CHECKPOINT}
+      const db = ${JSON.stringify(db)};
       const store = await openStore({ dataDir: ${JSON.stringify(dataDir)}, neo4j: null });
       await store.bulk.load('users', Array.from({ length: 2000 }, (_, i) => ({ id: 'u' + i, handle: 'user_' + i, displayName: 'U' + i, bio: '', joinedAt: i })));
       for (const id of ${JSON.stringify(lost)}) await store.users.create({ handle: id, displayName: id }, { id, at: 1 });
-      killAtCheckpoint(${JSON.stringify(db)}, ${delayMs});
-      await store.close();`,
+      await ${kill};
+      await store.close();
+      process.kill(process.pid, 'SIGKILL');`,
       ['--import', 'tsx'],
     );
     const raw = spawnSync(process.execPath, ['--input-type=module', '-e', `
       const { default: lbug } = await import('@ladybugdb/core');
       const db = new lbug.Database(${JSON.stringify(await copyOf(db))}, 0, true, false, 0, true, -1, true, false);
       await db.init();`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-    seen.push(`${delayMs} ms: LadybugDB ${raw.signal ? `crashed (${raw.signal})` : `exited ${raw.status}`}`);
+    seen.push(`${kill}: LadybugDB ${raw.signal ? `crashed (${raw.signal})` : `exited ${raw.status}`}`);
     if (!raw.signal) continue;
 
     const refused = await openStore({ dataDir, neo4j: null }).then(

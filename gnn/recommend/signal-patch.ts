@@ -21,7 +21,7 @@ export const NO_PATCH: SignalPatch = { reviews: new Map(), shares: [] };
 const PAGE = 1_000;
 
 /** Every item of a paged list. */
-async function everything<T>(read: (page: Page) => Promise<Slice<T>>): Promise<T[]> {
+async function allPages<T>(read: (page: Page) => Promise<Slice<T>>): Promise<T[]> {
   const items: T[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const slice = await read({ offset, limit: PAGE });
@@ -39,7 +39,7 @@ export async function readSignalPatch(store: Store, changes: SignalChanges, user
   let followeeIds: string[] | undefined;
   let added = new Set<string>();
   if (changes.followingChanged(userId)) {
-    followeeIds = (await everything(async (page) => (await store.follows.following([userId], page))[0])).map((e) => e.user.id);
+    followeeIds = (await allPages(async (page) => (await store.follows.following([userId], page))[0])).map((e) => e.user.id);
     const before = new Set(indexedFolloweeIds);
     added = new Set(followeeIds.filter((f) => !before.has(f)));
   }
@@ -50,7 +50,7 @@ export async function readSignalPatch(store: Store, changes: SignalChanges, user
   const [reviews, shares, ofNewFollowees] = await Promise.all([
     changedReviews.length ? store.reviews.get(changedReviews.map((c) => c.id)) : [],
     changedShares.length ? store.shares.get(changedShares, userId) : [],
-    Promise.all([...added].map((f) => everything(async (page) => (await store.shares.byUsers([f], page, userId))[0]))),
+    Promise.all([...added].map((f) => allPages(async (page) => (await store.shares.byUsers([f], page, userId))[0]))),
   ]);
   const patch: SignalPatch = { followeeIds, reviews: new Map(), shares: [] };
   for (const [k, { authorId, productId }] of changedReviews.entries()) {

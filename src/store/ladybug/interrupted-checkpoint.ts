@@ -15,14 +15,18 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { CHECKPOINT, scanWal } from './wal';
 
+/** The files a checkpoint of `dbPath` works with: the rotated log, the shadow pages and two lock files. */
+export function checkpointFiles(dbPath: string): { rotated: string; shadow: string; locks: string[] } {
+  return { rotated: `${dbPath}.wal.checkpoint`, shadow: `${dbPath}.shadow`, locks: [`${dbPath}.checkpoint.apply.lock`, `${dbPath}.checkpoint.intent.lock`] };
+}
+
 /** Removes the leftovers of such a checkpoint; returns what it did, for the log, or null. */
 export async function clearAppliedCheckpoint(dbPath: string): Promise<string | null> {
-  const shadow = `${dbPath}.shadow`;
-  const rotated = `${dbPath}.wal.checkpoint`;
+  const { rotated, shadow, locks } = checkpointFiles(dbPath);
   if ((await stat(shadow).then((s) => s.size, () => null)) !== 0) return null;
   const log = await readFile(rotated).catch(() => null);
   const scan = log && scanWal(log);
   if (!scan || scan.damageAt !== null || scan.records.at(-1)?.type !== CHECKPOINT) return null;
-  for (const file of [shadow, rotated, `${dbPath}.checkpoint.apply.lock`, `${dbPath}.checkpoint.intent.lock`]) await rm(file, { force: true });
+  for (const file of [shadow, rotated, ...locks]) await rm(file, { force: true });
   return `${dbPath}: a checkpoint was interrupted after applying its pages; removed its empty shadow file and its applied log`;
 }

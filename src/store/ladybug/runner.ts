@@ -16,7 +16,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { copyDataDir, countAll } from './backup';
 import { applyLadybugSchema } from './schema';
 import { CheckpointGate } from './checkpoint-gate';
-import { clearAppliedCheckpoint } from './interrupted-checkpoint';
+import { checkpointFiles, clearAppliedCheckpoint } from './interrupted-checkpoint';
 import { describeLog, probeReplay, setAsideLog, unappliedCheckpointLog, UnreplayableLogError } from './unreplayable-checkpoint';
 import { describeRecovery, recoverWal, uncommittedTail } from './wal';
 
@@ -318,11 +318,11 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<{ db: Da
   const init = async () => {
     const unapplied = await unappliedCheckpointLog(dir);
     // A child that exits by itself has replayed and checkpointed, or failed as this process would and may recover from.
-    const probe = unapplied && (await probeReplay(dir));
-    if (unapplied && probe?.signal) {
-      if (!opts.skipDamagedWal) throw new UnreplayableLogError(dir, unapplied, probe.signal);
+    const signal = unapplied && (await probeReplay(dir));
+    if (unapplied && signal) {
+      if (!opts.skipDamagedWal) throw new UnreplayableLogError(dir, unapplied, signal);
       setAside = await setAsideLog(dir);
-      log(`${dir}: LadybugDB crashes (${probe.signal}) replaying the log of an interrupted checkpoint; opened without its ${describeLog(unapplied)} (LADYBUG_SKIP_DAMAGED_WAL), kept as ${setAside}`);
+      log(`${dir}: LadybugDB crashes (${signal}) replaying the log of an interrupted checkpoint; opened without its ${describeLog(unapplied)} (LADYBUG_SKIP_DAMAGED_WAL), kept as ${setAside}`);
     }
     // Defaults but checkpointThreshold (the runner checkpoints by size itself, with no query
     // running: checkpoint-gate.ts; automatic checkpoints stay on because a COPY's commit needs
@@ -352,7 +352,7 @@ async function openDatabase(dir: string, opts: LadybugOptions): Promise<{ db: Da
       );
     }
     const recovered = [];
-    for (const file of [`${dir}.wal.checkpoint`, `${dir}.wal`]) {
+    for (const file of [checkpointFiles(dir).rotated, `${dir}.wal`]) {
       const r = await recoverWal(file, opts.skipDamagedWal ?? false);
       if (r) recovered.push(r);
     }
